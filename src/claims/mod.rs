@@ -1,0 +1,105 @@
+//! claims: claim extraction (dates, numbers, names, quotes, negation, attribution) and the
+//! matching of claims across the two versions.
+//!
+//! Input: both sides' text and sentences, and the alignment. Output: changed/added/dropped
+//! claims and the inconsistencies inside one side. Furniture raises no claims.
+//!
+//! BASELINE: finds nothing yet; the claim engine is the next stage of work.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::report::{ClaimChange, Inconsistency, Note, Row, Sentence};
+
+/// A calendar date (`--date YYYY-MM-DD`), the publication date against which relative dates
+/// resolve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CalendarDate {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl FromStr for CalendarDate {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("'{s}' is not a date of the form YYYY-MM-DD (for example 2024-04-26)");
+        let parts: Vec<&str> = s.split('-').collect();
+        if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+            return Err(bad());
+        }
+        let year: i32 = parts[0].parse().map_err(|_| bad())?;
+        let month: u32 = parts[1].parse().map_err(|_| bad())?;
+        let day: u32 = parts[2].parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return Err(bad());
+        }
+        Ok(CalendarDate { year, month, day })
+    }
+}
+
+impl fmt::Display for CalendarDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Days in `month` of `year` (Gregorian).
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Settings of the claim stage.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimOptions {
+    /// Publication date of A (from `--date-a` or `--date`).
+    pub date_a: Option<CalendarDate>,
+    /// Publication date of B (from `--date-b` or `--date`).
+    pub date_b: Option<CalendarDate>,
+}
+
+/// One side as the claim stage sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimInput<'a> {
+    /// The text the spans index into.
+    pub text: &'a str,
+    pub sentences: &'a [Sentence],
+}
+
+/// What the claim stage found.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimsOutcome {
+    pub claims: Vec<ClaimChange>,
+    pub inconsistencies: Vec<Inconsistency>,
+    pub notes: Vec<Note>,
+}
+
+/// Finds the claims that differ between A and B, and the inconsistencies inside each.
+pub fn analyze(
+    _a: ClaimInput<'_>,
+    _b: ClaimInput<'_>,
+    _rows: &[Row],
+    _opts: &ClaimOptions,
+) -> ClaimsOutcome {
+    ClaimsOutcome::default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_dates() {
+        let d: CalendarDate = "2024-04-26".parse().unwrap();
+        assert_eq!((d.year, d.month, d.day), (2024, 4, 26));
+        assert!("2024-02-30".parse::<CalendarDate>().is_err());
+        assert!("26/04/2024".parse::<CalendarDate>().is_err());
+        assert_eq!(d.to_string(), "2024-04-26");
+    }
+}

@@ -1,0 +1,260 @@
+//! cli: the command line (clap derive). `--help` text lives in the doc comments here; colour is
+//! resolved once, into a [`Palette`] value.
+
+use std::io::IsTerminal;
+
+use clap::{Parser, ValueEnum};
+
+use crate::render::Palette;
+
+const EXAMPLES: &str = "\
+Examples:
+  storydiff --example                     run on the built-in example pair
+  storydiff old.txt new.txt               compare two versions of a story
+  storydiff a.txt b.txt --format json     the JSON document (schema storydiff/1)
+  storydiff a.txt b.txt --date 2024-04-26 resolve \"Friday\", \"last November\" against a date
+  storydiff a.txt b.txt --fail-on conflicts   exit 1 only when facts contradict each other
+  curl -s URL | storydiff saved.txt -     read one version from standard input
+
+Exit codes: 0 nothing differs at the --fail-on level, 1 something does, 2 trouble.";
+
+/// Compare two versions of a news story: aligned sentences, word diffs, and the facts that
+/// changed.
+#[derive(Debug, Parser)]
+#[command(name = "storydiff", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    /// The base version (first outlet, or earlier revision); `-` for standard input.
+    #[arg(required_unless_present = "example")]
+    pub a: Option<String>,
+    /// The other version; `-` for standard input.
+    #[arg(required_unless_present = "example")]
+    pub b: Option<String>,
+
+    /// Run on the built-in example pair instead of two files.
+    #[arg(long, conflicts_with_all = ["a", "b"])]
+    pub example: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+
+    /// When to colour text output. `NO_COLOR` (non-empty) turns colour off and
+    /// `CLICOLOR_FORCE` (non-empty, not 0) forces it, unless this flag says always or never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+
+    /// Publication date of both versions (YYYY-MM-DD), to resolve "Friday" or "last November".
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<crate::CalendarDate>,
+    /// Publication date of A only (overrides --date for A).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date_a: Option<crate::CalendarDate>,
+    /// Publication date of B only (overrides --date for B).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date_b: Option<crate::CalendarDate>,
+
+    /// What makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOnArg::Any)]
+    pub fail_on: FailOnArg,
+
+    /// Show the two versions in two columns.
+    #[arg(long, short = 'y')]
+    pub side_by_side: bool,
+
+    /// Fold runs of unchanged sentences, keeping N on each side of a change.
+    #[arg(long, short = 'C', value_name = "N")]
+    pub context: Option<usize>,
+
+    /// Wrap text output at this many columns (default: the terminal's width, or 100).
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<usize>,
+
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+
+    /// Replace bytes that are not UTF-8 with U+FFFD instead of refusing the file.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// For people: summary, then the rows with word highlights.
+    Text,
+    /// The JSON document, schema storydiff/1.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Colour only when writing to a terminal.
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOnArg {
+    /// Any sentence or claim that differs.
+    Any,
+    /// Any changed, added or dropped claim, or an inconsistency.
+    Claims,
+    /// Only conflicting claims and inconsistencies.
+    Conflicts,
+    /// Never exit 1.
+    Never,
+}
+
+impl From<FailOnArg> for crate::FailOn {
+    fn from(f: FailOnArg) -> Self {
+        match f {
+            FailOnArg::Any => crate::FailOn::Any,
+            FailOnArg::Claims => crate::FailOn::Claims,
+            FailOnArg::Conflicts => crate::FailOn::Conflicts,
+            FailOnArg::Never => crate::FailOn::Never,
+        }
+    }
+}
+
+/// Decides whether to colour, from the flag, the environment and whether stdout is a terminal.
+pub fn use_color(flag: ColorArg, env: &dyn Fn(&str) -> Option<String>, is_tty: bool) -> bool {
+    let set = |k: &str| env(k).is_some_and(|v| !v.is_empty());
+    match flag {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            if set("NO_COLOR") {
+                false
+            } else if env("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0") {
+                true
+            } else {
+                is_tty
+            }
+        }
+    }
+}
+
+impl Cli {
+    /// The palette for text output, resolved once from `--color`, the environment and stdout.
+    pub fn palette(&self) -> Palette {
+        let env = |k: &str| std::env::var(k).ok();
+        if use_color(self.color, &env, std::io::stdout().is_terminal()) {
+            Palette::ansi()
+        } else {
+            Palette::plain()
+        }
+    }
+
+    /// The wrap width: `--width`, else the terminal's, else 100.
+    pub fn wrap_width(&self) -> usize {
+        self.width.unwrap_or_else(|| {
+            terminal_size::terminal_size()
+                .map(|(w, _)| w.0 as usize)
+                .unwrap_or(100)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn color_resolution() {
+        assert!(use_color(ColorArg::Auto, &env_of(&[]), true));
+        assert!(!use_color(ColorArg::Auto, &env_of(&[]), false));
+        assert!(!use_color(
+            ColorArg::Auto,
+            &env_of(&[("NO_COLOR", "1")]),
+            true
+        ));
+        assert!(use_color(
+            ColorArg::Auto,
+            &env_of(&[("NO_COLOR", "")]),
+            true
+        ));
+        assert!(use_color(
+            ColorArg::Auto,
+            &env_of(&[("CLICOLOR_FORCE", "1")]),
+            false
+        ));
+        assert!(!use_color(
+            ColorArg::Auto,
+            &env_of(&[("CLICOLOR_FORCE", "0")]),
+            false
+        ));
+        assert!(use_color(
+            ColorArg::Always,
+            &env_of(&[("NO_COLOR", "1")]),
+            false
+        ));
+        assert!(!use_color(
+            ColorArg::Never,
+            &env_of(&[("CLICOLOR_FORCE", "1")]),
+            true
+        ));
+    }
+
+    #[test]
+    fn clap_definition_is_valid() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}
+
+/// Runs one comparison as the command line asks, writing to `out`; returns the exit code.
+pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> crate::Result<i32> {
+    use crate::ingest::{self, Document, ReadOptions};
+    let (a, b) = if cli.example {
+        (
+            Document::from_text("example/a.txt", crate::examples::EXAMPLE_A),
+            Document::from_text("example/b.txt", crate::examples::EXAMPLE_B),
+        )
+    } else {
+        let (pa, pb) = (
+            cli.a.as_deref().unwrap_or("-"),
+            cli.b.as_deref().unwrap_or("-"),
+        );
+        if pa == "-" && pb == "-" {
+            return Err(crate::Error::StdinTwice);
+        }
+        let ro = ReadOptions {
+            max_bytes: cli.max_bytes,
+            lossy: cli.lossy,
+        };
+        (ingest::read(pa, &ro)?, ingest::read(pb, &ro)?)
+    };
+    let mut opts = crate::Options::default();
+    opts.claims.date_a = cli.date_a.or(cli.date);
+    opts.claims.date_b = cli.date_b.or(cli.date);
+    let report = crate::compare(&a, &b, &opts);
+    let res = match cli.format {
+        FormatArg::Json => crate::render::json::render(&report, out),
+        FormatArg::Text => {
+            let topts = crate::render::text::TextOptions {
+                palette: cli.palette(),
+                width: cli.wrap_width(),
+                context: cli.context,
+                side_by_side: cli.side_by_side,
+            };
+            crate::render::text::render(&report, &topts, out)
+        }
+    };
+    res.and_then(|_| out.flush())
+        .map_err(crate::Error::Output)?;
+    Ok(if report.differs(cli.fail_on.into()) {
+        crate::exit::DIFFERENT
+    } else {
+        crate::exit::SAME
+    })
+}

@@ -1,0 +1,109 @@
+//! storydiff compares two versions of one news story and tells which facts changed.
+//!
+//! The pipeline runs in stages over plain data, each a module:
+//!
+//! ```text
+//! ingest → segment → align → claims → report → render
+//! ```
+//!
+//! - [`ingest`] reads files and standard input into a [`Document`] (the only file-system code);
+//! - [`segment`] splits a text into sentences with exact byte spans, flagging headlines,
+//!   datelines and page furniture;
+//! - [`align`] pairs the sentences of the two versions (1:1, 1:n, n:1, moved, added, dropped)
+//!   and diffs the words inside each pair;
+//! - [`claims`] extracts dates, numbers, names, quotes, negation and attribution, and flags the
+//!   claims that were added, dropped or changed;
+//! - [`report`] is the one data model ([`Report`]) that every renderer reads;
+//! - [`render`] writes the report as coloured text or as JSON (schema `storydiff/1`).
+//!
+//! ```
+//! use storydiff::{compare, Document, Options};
+//!
+//! let a = Document::from_text("a.txt", "The talks lasted five hours. Both sides spoke.");
+//! let b = Document::from_text("b.txt", "The talks lasted five hours. Both sides spoke.");
+//! let report = compare(&a, &b, &Options::default());
+//! assert_eq!(report.summary.equal, 2);
+//! assert!(!report.differs(storydiff::FailOn::Any));
+//! ```
+
+pub mod align;
+pub mod claims;
+pub mod cli;
+pub mod error;
+pub mod examples;
+pub mod exit;
+pub mod ingest;
+pub mod render;
+pub mod report;
+pub mod segment;
+
+pub use claims::CalendarDate;
+pub use error::{Error, Result};
+pub use ingest::{Document, ReadOptions};
+pub use report::{FailOn, Report};
+
+/// Options that change what is compared (display options live in [`render`]).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub align: align::AlignOptions,
+    pub claims: claims::ClaimOptions,
+}
+
+/// Compares version `a` with version `b`.
+pub fn compare(a: &Document, b: &Document, opts: &Options) -> Report {
+    let sa = sentences(&a.text);
+    let sb = sentences(&b.text);
+    let alignment = align::align(&sa, &sb, &opts.align);
+    let outcome = claims::analyze(
+        claims::ClaimInput {
+            text: &a.text,
+            sentences: &sa,
+        },
+        claims::ClaimInput {
+            text: &b.text,
+            sentences: &sb,
+        },
+        &alignment.rows,
+        &opts.claims,
+    );
+    let mut notes = alignment.notes;
+    notes.extend(outcome.notes);
+    let mut report = Report {
+        schema: report::SCHEMA,
+        a: side(a, sa),
+        b: side(b, sb),
+        alignment: alignment.rows,
+        claims: outcome.claims,
+        inconsistencies: outcome.inconsistencies,
+        summary: Default::default(),
+        notes,
+    };
+    report.recount();
+    report
+}
+
+/// Segments `text` into report sentences (ids, spans, texts, flags).
+pub fn sentences(text: &str) -> Vec<report::Sentence> {
+    segment::segment(text)
+        .into_iter()
+        .enumerate()
+        .map(|(id, s)| report::Sentence {
+            id,
+            start: s.start,
+            end: s.end,
+            text: text[s.start..s.end].to_string(),
+            furniture: s.role == report::Role::Furniture,
+            role: s.role,
+            paragraph: s.paragraph,
+            dateline: s.dateline,
+        })
+        .collect()
+}
+
+fn side(doc: &Document, sentences: Vec<report::Sentence>) -> report::Side {
+    report::Side {
+        path: doc.path.clone(),
+        text: doc.converted.then(|| doc.text.clone()),
+        sentences,
+    }
+}

@@ -1,0 +1,292 @@
+//! report: the one data model every renderer reads (schema `storydiff/1`).
+//!
+//! Plain data, no I/O, no colour. The pipeline stages fill it in ([`crate::compare`]); the
+//! renderers in [`crate::render`] only read it. Field order here is the field order of the JSON
+//! document, so keep it stable: scripts and snapshot tests diff the output byte for byte.
+
+use serde::Serialize;
+
+/// The `schema` value of the JSON document. Bump it (and the README changelog) on any change
+/// that is not a pure addition.
+pub const SCHEMA: &str = "storydiff/1";
+
+/// Which of the two inputs a thing belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SideId {
+    A,
+    B,
+}
+
+/// What a sentence is, beyond its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Role {
+    /// Ordinary running text.
+    Body,
+    /// A line without final punctuation standing on its own at the top (title, subtitle).
+    Headline,
+    /// Page furniture: section labels, "Related Articles", footers, bylines, credits.
+    Furniture,
+}
+
+/// One sentence of one input, with its exact byte span.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sentence {
+    /// Counts from 0 in reading order on each side.
+    pub id: usize,
+    /// Byte offset into the input exactly as read (a byte-order mark counts).
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// `input[start..end]`.
+    pub text: String,
+    /// True for page furniture: listed and aligned, but raising no claims.
+    pub furniture: bool,
+    /// Body, headline or furniture (an addition to the contract's fields).
+    pub role: Role,
+    /// Index of the paragraph (block separated by blank lines) the sentence stands in.
+    pub paragraph: usize,
+    /// Byte span of a dateline ("BEIJING -", "LONDON (Reuters) —") at the sentence's start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<ByteSpan>,
+}
+
+/// A plain byte range into one input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct ByteSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One input as the report carries it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Side {
+    /// The path as given on the command line (`-` for standard input).
+    pub path: String,
+    /// The converted text, only where storydiff converted the input (a web page); spans then
+    /// count in this text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// The kind of an alignment row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum RowOp {
+    /// Same text up to white space, in order.
+    Equal,
+    /// The same thing reported in other words (1:1, 1:n or n:1), in order.
+    Edited,
+    /// `equal` or `edited`, but out of reading order.
+    Moved,
+    /// Only in B.
+    Added,
+    /// Only in A.
+    Dropped,
+}
+
+/// One operation of a word-level diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffOp {
+    Equal,
+    Insert,
+    Delete,
+}
+
+/// A run of text in a row's word diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiffChunk {
+    pub op: DiffOp,
+    pub text: String,
+}
+
+/// One row of the sentence alignment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub op: RowOp,
+    /// Sentence ids of A in this row (empty for `added`).
+    pub a: Vec<usize>,
+    /// Sentence ids of B in this row (empty for `dropped`).
+    pub b: Vec<usize>,
+    /// Similarity of the row's two sides, 0..=1, rounded to 3 decimals (0 for added/dropped).
+    pub similarity: f64,
+    /// Word-level diff of the A text against the B text (empty for added/dropped).
+    pub diff: Vec<DiffChunk>,
+}
+
+/// Whether a claim was changed, added or dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    Changed,
+    Added,
+    Dropped,
+}
+
+/// What a claim is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum ClaimKind {
+    Date,
+    Number,
+    Money,
+    Percent,
+    Name,
+    Place,
+    Quote,
+    Negation,
+    Attribution,
+    Other,
+}
+
+/// How serious a difference is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Both statements cannot be true.
+    Conflict,
+    /// A softer change: attribution verb, hedge, lost precision, a detail left out.
+    Notice,
+}
+
+/// Where a claim stands in one input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClaimSpan {
+    /// Sentence id on that side.
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A claim that differs between A and B.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimChange {
+    pub change: Change,
+    pub kind: ClaimKind,
+    pub severity: Severity,
+    pub a: Option<ClaimSpan>,
+    pub b: Option<ClaimSpan>,
+    pub message: String,
+}
+
+/// Two statements inside one input that cannot both be true.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Inconsistency {
+    pub side: SideId,
+    pub kind: ClaimKind,
+    pub first: ClaimSpan,
+    pub second: ClaimSpan,
+    pub message: String,
+}
+
+/// Counts over the whole report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub equal: usize,
+    pub edited: usize,
+    pub moved: usize,
+    pub added: usize,
+    pub dropped: usize,
+    pub claims_changed: usize,
+    pub claims_added: usize,
+    pub claims_dropped: usize,
+    /// Claims of severity `conflict` (an addition to the contract's fields).
+    pub conflicts: usize,
+    /// Entries of `inconsistencies` (an addition to the contract's fields).
+    pub inconsistencies: usize,
+}
+
+/// A remark about how the result was obtained: an inferred publication date, a coarser
+/// alignment taken because of a deadline, a lossy decode.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// A stable machine-readable code, such as `date-inferred` or `alignment-fallback`.
+    pub code: String,
+    pub message: String,
+}
+
+/// The whole comparison: what every renderer reads.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub schema: &'static str,
+    pub a: Side,
+    pub b: Side,
+    pub alignment: Vec<Row>,
+    pub claims: Vec<ClaimChange>,
+    pub inconsistencies: Vec<Inconsistency>,
+    pub summary: Summary,
+    /// How the result was obtained (an addition to the contract's fields).
+    pub notes: Vec<Note>,
+}
+
+/// What makes the exit code 1 (`--fail-on`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FailOn {
+    /// Any sentence that is not `equal`, or any claim or inconsistency.
+    #[default]
+    Any,
+    /// Any changed, added or dropped claim, or an inconsistency.
+    Claims,
+    /// Only claims of severity `conflict`, or an inconsistency.
+    Conflicts,
+    /// Never: exit 0 whenever the comparison ran.
+    Never,
+}
+
+impl Report {
+    /// Recounts `summary` from the rows, claims and inconsistencies.
+    pub fn recount(&mut self) {
+        let mut s = Summary::default();
+        for row in &self.alignment {
+            match row.op {
+                RowOp::Equal => s.equal += 1,
+                RowOp::Edited => s.edited += 1,
+                RowOp::Moved => s.moved += 1,
+                RowOp::Added => s.added += 1,
+                RowOp::Dropped => s.dropped += 1,
+            }
+        }
+        for c in &self.claims {
+            match c.change {
+                Change::Changed => s.claims_changed += 1,
+                Change::Added => s.claims_added += 1,
+                Change::Dropped => s.claims_dropped += 1,
+            }
+            if c.severity == Severity::Conflict {
+                s.conflicts += 1;
+            }
+        }
+        s.inconsistencies = self.inconsistencies.len();
+        self.summary = s;
+    }
+
+    /// Whether the report differs at or above `level` (exit code 1).
+    pub fn differs(&self, level: FailOn) -> bool {
+        let s = &self.summary;
+        match level {
+            FailOn::Never => false,
+            FailOn::Conflicts => s.conflicts > 0 || s.inconsistencies > 0,
+            FailOn::Claims => {
+                s.claims_changed + s.claims_added + s.claims_dropped + s.inconsistencies > 0
+            }
+            FailOn::Any => {
+                self.differs(FailOn::Claims) || s.edited + s.moved + s.added + s.dropped > 0
+            }
+        }
+    }
+
+    /// The side `id`.
+    pub fn side(&self, id: SideId) -> &Side {
+        match id {
+            SideId::A => &self.a,
+            SideId::B => &self.b,
+        }
+    }
+}
