@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 
-use clap::{Parser, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::render::Palette;
 
@@ -21,22 +21,72 @@ Exit codes: 0 nothing differs at the --fail-on level, 1 something does, 2 troubl
 /// Compare two versions of a news story: aligned sentences, word diffs, and the facts that
 /// changed.
 #[derive(Debug, Parser)]
-#[command(name = "storydiff", version, about, after_help = EXAMPLES)]
+#[command(
+    name = "storydiff",
+    version,
+    about,
+    after_help = EXAMPLES,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
 pub struct Cli {
-    /// The base version (first outlet, or earlier revision); `-` for standard input.
-    #[arg(required_unless_present = "example")]
-    pub a: Option<String>,
-    /// The other version; `-` for standard input.
-    #[arg(required_unless_present = "example")]
-    pub b: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub diff: DiffArgs,
+}
+
+/// Commands besides comparing two files.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare many pairs listed in a manifest (JSON Lines or TSV), writing JSON Lines.
+    Batch(BatchArgs),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        shell: String,
+    },
+    /// Print the man page (roff) on standard output.
+    Man,
+}
+
+/// Arguments of `storydiff batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// The manifest: JSON Lines or TSV of pairs (a, b, optional id and date); `-` for stdin.
+    pub manifest: String,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// What makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOnArg::Any)]
+    pub fail_on: FailOnArg,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+/// Arguments of a comparison of two versions.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// A and B: the base version (first outlet, or earlier revision) and the other; `-` for
+    /// standard input (one of them at most). Seven arguments are taken as git's external-diff
+    /// call (path old-file old-hex old-mode new-file new-hex new-mode).
+    #[arg(value_name = "FILE", required_unless_present = "example")]
+    pub files: Vec<String>,
 
     /// Run on the built-in example pair instead of two files.
-    #[arg(long, conflicts_with_all = ["a", "b"])]
+    #[arg(long, conflicts_with = "files")]
     pub example: bool,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
+
+    /// How to read the inputs: plain text, or saved web pages whose article text is extracted
+    /// (auto: by the file ending .html/.htm, or a leading <!DOCTYPE html> or <html>).
+    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
+    pub input: InputArg,
 
     /// When to colour text output. `NO_COLOR` (non-empty) turns colour off and
     /// `CLICOLOR_FORCE` (non-empty, not 0) forces it, unless this flag says always or never.
@@ -57,6 +107,10 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = FailOnArg::Any)]
     pub fail_on: FailOnArg,
 
+    /// Print nothing; only the exit code tells.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
     /// Show the two versions in two columns.
     #[arg(long, short = 'y')]
     pub side_by_side: bool,
@@ -69,6 +123,11 @@ pub struct Cli {
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<usize>,
 
+    /// Never page text output (by default long output to a terminal goes through
+    /// STORYDIFF_PAGER, PAGER, or less).
+    #[arg(long)]
+    pub no_pager: bool,
+
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
@@ -79,11 +138,25 @@ pub struct Cli {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputArg {
+    /// Decide by file ending and content.
+    Auto,
+    /// Plain text.
+    Text,
+    /// A saved web page: extract the article.
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     /// For people: summary, then the rows with word highlights.
     Text,
     /// The JSON document, schema storydiff/1.
     Json,
+    /// One line: the counts, for CI logs.
+    Summary,
+    /// One self-contained HTML page.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -135,7 +208,7 @@ pub fn use_color(flag: ColorArg, env: &dyn Fn(&str) -> Option<String>, is_tty: b
     }
 }
 
-impl Cli {
+impl DiffArgs {
     /// The palette for text output, resolved once from `--color`, the environment and stdout.
     pub fn palette(&self) -> Palette {
         let env = |k: &str| std::env::var(k).ok();
@@ -154,6 +227,72 @@ impl Cli {
                 .unwrap_or(100)
         })
     }
+}
+
+/// Runs what the command line asks, writing to `out`; returns the exit code.
+pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> crate::Result<i32> {
+    match &cli.command {
+        None => run_diff(&cli.diff, out),
+        Some(Command::Batch(_)) | Some(Command::Completions { .. }) | Some(Command::Man) => Err(
+            crate::Error::Usage("this command is not built yet".to_string()),
+        ),
+    }
+}
+
+/// Runs one comparison as the command line asks, writing to `out`; returns the exit code.
+pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i32> {
+    use crate::ingest::{self, Document, ReadOptions};
+    let (a, b) = if cli.example {
+        (
+            Document::from_text("example/a.txt", crate::examples::EXAMPLE_A),
+            Document::from_text("example/b.txt", crate::examples::EXAMPLE_B),
+        )
+    } else {
+        let (pa, pb) = match cli.files.as_slice() {
+            [a, b] => (a.as_str(), b.as_str()),
+            other => {
+                return Err(crate::Error::Usage(format!(
+                    "storydiff takes two files (A and B), not {}; see storydiff --help",
+                    other.len()
+                )))
+            }
+        };
+        if pa == "-" && pb == "-" {
+            return Err(crate::Error::StdinTwice);
+        }
+        let ro = ReadOptions {
+            max_bytes: cli.max_bytes,
+            lossy: cli.lossy,
+        };
+        (ingest::read(pa, &ro)?, ingest::read(pb, &ro)?)
+    };
+    let mut opts = crate::Options::default();
+    opts.claims.date_a = cli.date_a.or(cli.date);
+    opts.claims.date_b = cli.date_b.or(cli.date);
+    let report = crate::compare(&a, &b, &opts);
+    let res = if cli.quiet {
+        Ok(())
+    } else {
+        match cli.format {
+            FormatArg::Json => crate::render::json::render(&report, out),
+            FormatArg::Text | FormatArg::Summary | FormatArg::Html => {
+                let topts = crate::render::text::TextOptions {
+                    palette: cli.palette(),
+                    width: cli.wrap_width(),
+                    context: cli.context,
+                    side_by_side: cli.side_by_side,
+                };
+                crate::render::text::render(&report, &topts, out)
+            }
+        }
+    };
+    res.and_then(|_| out.flush())
+        .map_err(crate::Error::Output)?;
+    Ok(if report.differs(cli.fail_on.into()) {
+        crate::exit::DIFFERENT
+    } else {
+        crate::exit::SAME
+    })
 }
 
 #[cfg(test)]
@@ -210,51 +349,4 @@ mod tests {
         use clap::CommandFactory;
         Cli::command().debug_assert();
     }
-}
-
-/// Runs one comparison as the command line asks, writing to `out`; returns the exit code.
-pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> crate::Result<i32> {
-    use crate::ingest::{self, Document, ReadOptions};
-    let (a, b) = if cli.example {
-        (
-            Document::from_text("example/a.txt", crate::examples::EXAMPLE_A),
-            Document::from_text("example/b.txt", crate::examples::EXAMPLE_B),
-        )
-    } else {
-        let (pa, pb) = (
-            cli.a.as_deref().unwrap_or("-"),
-            cli.b.as_deref().unwrap_or("-"),
-        );
-        if pa == "-" && pb == "-" {
-            return Err(crate::Error::StdinTwice);
-        }
-        let ro = ReadOptions {
-            max_bytes: cli.max_bytes,
-            lossy: cli.lossy,
-        };
-        (ingest::read(pa, &ro)?, ingest::read(pb, &ro)?)
-    };
-    let mut opts = crate::Options::default();
-    opts.claims.date_a = cli.date_a.or(cli.date);
-    opts.claims.date_b = cli.date_b.or(cli.date);
-    let report = crate::compare(&a, &b, &opts);
-    let res = match cli.format {
-        FormatArg::Json => crate::render::json::render(&report, out),
-        FormatArg::Text => {
-            let topts = crate::render::text::TextOptions {
-                palette: cli.palette(),
-                width: cli.wrap_width(),
-                context: cli.context,
-                side_by_side: cli.side_by_side,
-            };
-            crate::render::text::render(&report, &topts, out)
-        }
-    };
-    res.and_then(|_| out.flush())
-        .map_err(crate::Error::Output)?;
-    Ok(if report.differs(cli.fail_on.into()) {
-        crate::exit::DIFFERENT
-    } else {
-        crate::exit::SAME
-    })
 }

@@ -25,9 +25,7 @@ pub struct Segment {
 /// Splits `text` into sentences.
 pub fn segment(text: &str) -> Vec<Segment> {
     let mut out = Vec::new();
-    let mut paragraph = 0;
-    let mut pos = 0;
-    for block in split_paragraphs(text) {
+    for (paragraph, block) in split_paragraphs(text).into_iter().enumerate() {
         let (bstart, bend) = block;
         let body = &text[bstart..bend];
         let mut s = 0;
@@ -49,10 +47,7 @@ pub fn segment(text: &str) -> Vec<Segment> {
             }
         }
         push(&mut out, text, bstart + s, bend, paragraph);
-        paragraph += 1;
-        pos = bend;
     }
-    let _ = pos;
     out
 }
 

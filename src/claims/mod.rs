@@ -6,6 +6,9 @@
 //!
 //! BASELINE: finds nothing yet; the claim engine is the next stage of work.
 
+pub mod dates;
+pub mod numbers;
+
 use std::fmt;
 use std::str::FromStr;
 
