@@ -28,6 +28,7 @@
 
 pub mod align;
 pub mod claims;
+pub mod corpora;
 pub mod cli;
 pub mod error;
 pub mod examples;
