@@ -11,11 +11,13 @@
 //! Layout (unified; [`super::sidebyside`] puts A and B in two columns):
 //!
 //! ```text
-//! a.txt → b.txt: 0 equal, 2 edited, 0 moved, 1 added, 1 dropped · claims: 1 changed (1 conflict)
+//! a.txt → b.txt: 2 equal, 2 edited, 1 moved, 2 added, 1 dropped · claims: 1 changed, 0
+//! added, 0 dropped (1 conflict)
 //! note: dates resolved against 2024, inferred from …
 //!
 //! Claims: 1 conflict
-//! ! date changed: A1 [-March 3-] → B1 {+March 10+} — the closure is dated March 3 in A but …
+//! ! date changed: A1 [-March 3-] → B1 {+March 10+} — the closure is dated March 3 in A
+//! !   but March 10 in B
 //!
 //! Sentences
 //! - A0  Harbour bridge to close for three weeks of repairs
@@ -336,14 +338,16 @@ fn claim_block(
     spans: &[Span],
     width: usize,
 ) -> io::Result<()> {
+    // Continuation lines are indented two more columns, so they do not read as new claims.
     let text_width = if width == 0 {
         0
     } else {
-        width.saturating_sub(2).max(MIN_TEXT_WIDTH)
+        width.saturating_sub(4).max(MIN_TEXT_WIDTH)
     };
     let m = paint(std::slice::from_ref(&marker), p);
-    for line in wrap::wrap(spans, text_width) {
-        writeln!(out, "{m} {}", paint(&line, p))?;
+    for (i, line) in wrap::wrap(spans, text_width).iter().enumerate() {
+        let indent = if i == 0 { " " } else { "   " };
+        writeln!(out, "{m}{indent}{}", paint(line, p))?;
     }
     Ok(())
 }
