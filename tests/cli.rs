@@ -365,3 +365,34 @@ fn empty_file_is_valid_input() {
     let rows = doc["alignment"].as_array().unwrap();
     assert!(!rows.is_empty() && rows.iter().all(|r| r["op"] == "added"));
 }
+
+#[test]
+fn a_closed_pipe_is_not_trouble() {
+    // Enough output to fill the pipe: the example's A against a long B.
+    let dir = tempfile::tempdir().unwrap();
+    let long: String = (0..2000)
+        .map(|i| format!("Sentence number {i} of a long story.\n\n"))
+        .collect();
+    let b = temp_file(dir.path(), "b.txt", long.as_bytes());
+    let mut child = bin()
+        .args([
+            "--color",
+            "never",
+            &fixture("example", "a"),
+            b.to_str().unwrap(),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_ne!(out.status.code(), Some(2));
+}
