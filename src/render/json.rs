@@ -146,7 +146,7 @@ mod tests {
         for c in claims {
             for side in ["a", "b"] {
                 if let Some(s) = c[side].as_object() {
-                    let input = if side == "a" { sample::A } else { sample::B };
+                    let input = if side == "a" { sample::A } else { sample::B }.join(" ");
                     let (st, en) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
                     assert_eq!(s["text"], input[st as usize..en as usize]);
                 }

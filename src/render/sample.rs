@@ -7,16 +7,25 @@
 
 use crate::report::{Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, Report};
 use crate::report::{Severity, SideId};
-use crate::{compare, Document, Options};
 
-pub const A: &str = "Talks end in Beijing\n\n\
-The summit took place last November in San Francisco. About 14,000 people attended, officials \
-said. Xi called them \"partners, not rivals\".\n\n\
-The talks lasted five hours.";
+/// The sentences of side A; its text is them joined by one space (see [`by_hand`]).
+pub const A: &[&str] = &[
+    "Talks end in Beijing",
+    "The summit took place last November in San Francisco.",
+    "About 14,000 people attended, officials said.",
+    "Xi called them \"partners, not rivals\".",
+    "The talks lasted five hours.",
+];
 
-pub const B: &str = "Talks end in Beijing\n\n\
-The summit took place in late 2018, officials claimed. Some 18,000 people attended.\n\n\
-The talks lasted five hours. A petition has 3,000 signatures. The summit was in November.";
+/// The sentences of side B.
+pub const B: &[&str] = &[
+    "Talks end in Beijing",
+    "The summit took place in late 2018, officials claimed.",
+    "Some 18,000 people attended.",
+    "The talks lasted five hours.",
+    "A petition has 3,000 signatures.",
+    "The summit was in November.",
+];
 
 /// The span of the `nth` occurrence of `needle` in side `side` of `report`.
 fn span(report: &Report, side: SideId, needle: &str) -> ClaimSpan {
@@ -53,13 +62,22 @@ fn claim(
     }
 }
 
-/// The pair [`A`]/[`B`] compared, with one claim of each change and severity (listed out of
+/// The pair [`A`]/[`B`] aligned by hand, with one claim of each change and severity (listed out of
 /// display order on purpose), an inconsistency and a note.
 pub fn report_with_claims() -> Report {
-    let mut r = compare(
-        &Document::from_text("a.txt", A),
-        &Document::from_text("b.txt", B),
-        &Options::default(),
+    use crate::report::RowOp::{Added as Add, Dropped as Drop, Edited, Equal};
+    let mut r = by_hand(
+        A,
+        B,
+        &[
+            (Equal, &[0], &[0]),
+            (Edited, &[1], &[1]),
+            (Edited, &[2], &[2]),
+            (Drop, &[3], &[]),
+            (Equal, &[4], &[3]),
+            (Add, &[], &[4]),
+            (Add, &[], &[5]),
+        ],
     );
     use Change::*;
     use ClaimKind::*;
@@ -181,7 +199,7 @@ pub fn by_hand(
                 b: rb.to_vec(),
                 similarity: if paired { 1.0 } else { 0.0 },
                 diff: if paired && *op != RowOp::Added {
-                    crate::align::word_diff(&join(&sa, ra), &join(&sb, rb))
+                    word_diff(&join(&sa, ra), &join(&sb, rb))
                 } else {
                     vec![]
                 },
@@ -200,4 +218,26 @@ pub fn by_hand(
     };
     r.recount();
     r
+}
+
+/// A plain word diff with `similar` (words and the white space between them as tokens).
+pub fn word_diff(a: &str, b: &str) -> Vec<crate::report::DiffChunk> {
+    use crate::report::{DiffChunk, DiffOp};
+    let diff = similar::TextDiff::from_words(a, b);
+    let mut out: Vec<DiffChunk> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let op = match change.tag() {
+            similar::ChangeTag::Equal => DiffOp::Equal,
+            similar::ChangeTag::Insert => DiffOp::Insert,
+            similar::ChangeTag::Delete => DiffOp::Delete,
+        };
+        match out.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(change.value()),
+            _ => out.push(DiffChunk {
+                op,
+                text: change.value().to_string(),
+            }),
+        }
+    }
+    out
 }
