@@ -2,15 +2,15 @@
 //!
 //! Renderers only read the report; they never recompute alignment or claims. They write to any
 //! `io::Write`, so tests render into a `Vec<u8>`. Colour is a [`Palette`] value passed in.
-//! Text from the inputs passes through [`escape`] before it reaches a terminal.
+//! Text from the inputs passes through the `escape` module before it reaches a terminal.
 
-pub mod escape;
+pub(crate) mod escape;
 pub mod json;
 pub mod palette;
-pub mod sidebyside;
+pub(crate) mod sidebyside;
 pub mod summary;
 pub mod text;
-pub mod wrap;
+pub(crate) mod wrap;
 
 pub use palette::Palette;
 

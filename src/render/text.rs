@@ -3,12 +3,12 @@
 //!
 //! Input: a [`Report`] and [`TextOptions`]. Output: lines written to any `io::Write`.
 //! Invariants: renders only what the report holds (never recomputes alignment or claims); every
-//! piece of input text goes through [`super::escape`] and [`super::wrap`], so no control
+//! piece of input text goes through `render::escape` and `render::wrap`, so no control
 //! character or terminal escape from the inputs is written raw; no line is wider than
 //! `width` columns unless the width is too small to hold the gutter (then text gets at least
 //! [`MIN_TEXT_WIDTH`] columns).
 //!
-//! Layout (unified; [`super::sidebyside`] puts A and B in two columns):
+//! Layout (unified; `render::sidebyside` puts A and B in two columns):
 //!
 //! ```text
 //! a.txt → b.txt: 2 equal, 2 edited, 1 moved, 2 added, 1 dropped · claims: 1 changed, 0
