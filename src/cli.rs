@@ -275,7 +275,8 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
     } else {
         match cli.format {
             FormatArg::Json => crate::render::json::render(&report, out),
-            FormatArg::Text | FormatArg::Summary | FormatArg::Html => {
+            FormatArg::Summary => crate::render::summary::render(&report, out),
+            FormatArg::Text | FormatArg::Html => {
                 let topts = crate::render::text::TextOptions {
                     palette: cli.palette(),
                     width: cli.wrap_width(),
