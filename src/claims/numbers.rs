@@ -117,9 +117,9 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
 
 /// How quantity `a` relates to quantity `b`.
 ///
-/// Each side stands for an interval of values: an exact figure its rounding (a figure of 1,000
-/// or more ending in three or more zeros stands for ± half its last non-zero place, at most
-/// ±5%; a whole percentage ± 0.5), "about" ± 10%, "nearly" up to 10% below, "more than" /
+/// Each side stands for an interval of values: an exact figure its rounding (a figure of 100
+/// or more ending in two or more zeros stands for ± half its last non-zero place, at most
+/// ±5%: "300" covers 285–315, "14,000" 13,500–14,500; a whole percentage ± 0.5), "about" ± 10%, "nearly" up to 10% below, "more than" /
 /// "at least" upwards, "less than" / "at most" / "up to" downwards, a vague amount its
 /// range. Durations and measures convert within their family (three days = 72 hours);
 /// different currencies or families are `Unknown`, as are different kinds (a bare number
@@ -140,6 +140,14 @@ pub fn compare_numbers(a: &Quantity, b: &Quantity) -> Relation {
         };
     }
     let Some((fa, fb)) = common_factors(a, b) else {
+        // Counts of differently named things ("2,000 infants" / "2,000 children"): the same
+        // figure may be the same fact in other words; anything else cannot be told.
+        if counted(a) && counted(b) {
+            let (ia, ib) = (interval(a, 1.0), interval(b, 1.0));
+            if ia.0 <= ib.1 && ib.0 <= ia.1 {
+                return Relation::Compatible;
+            }
+        }
         return Relation::Unknown;
     };
     if a.low * fa == b.low * fb
@@ -186,13 +194,22 @@ fn common_factors(a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
     }
     match (a.unit.as_deref(), b.unit.as_deref()) {
         (Some(x), Some(y)) if x == y => Some((1.0, 1.0)),
-        (Some(x), Some(y)) => {
-            let (ux, uy) = (unit_info(x)?, unit_info(y)?);
-            (ux.family == uy.family && ux.family != Family::Own).then_some((ux.factor, uy.factor))
-        }
+        (Some(x), Some(y)) => match (unit_info(x), unit_info(y)) {
+            (Some(ux), Some(uy)) => (ux.family == uy.family && ux.family != Family::Own)
+                .then_some((ux.factor, uy.factor)),
+            _ => None,
+        },
         (None, None) => Some((1.0, 1.0)),
         _ => None,
     }
+}
+
+/// A count of things named by a noun that is not a unit of measure ("people", "signature").
+fn counted(q: &Quantity) -> bool {
+    q.kind == QuantityKind::Measure
+        && q.unit
+            .as_deref()
+            .is_some_and(|u| unit_info(u).is_none() && u != "age" && u != "percentage point")
 }
 
 fn unit_info(name: &str) -> Option<UnitInfo> {
@@ -213,7 +230,7 @@ fn rounding(q: &Quantity) -> f64 {
             0.0
         };
     }
-    if v < 1000.0 || v.fract() != 0.0 || v > 1e18 {
+    if v < 100.0 || v.fract() != 0.0 || v > 1e18 {
         return 0.0;
     }
     let mut place = 1.0;
@@ -222,7 +239,7 @@ fn rounding(q: &Quantity) -> f64 {
         place *= 10.0;
         zeros += 1;
     }
-    if zeros < 3 {
+    if zeros < 2 {
         return 0.0;
     }
     (place / 2.0).min(v * 0.05)
@@ -243,7 +260,7 @@ fn interval(q: &Quantity, f: f64) -> (f64, f64) {
     match q.qualifier {
         Qualifier::Exact => (lo - r, hi + r),
         Qualifier::About => (lo * 0.9 - r, hi * 1.1 + r),
-        Qualifier::Nearly => (lo * 0.9 - r, hi + r),
+        Qualifier::Nearly => (lo * 0.9 - r, hi),
         Qualifier::MoreThan | Qualifier::AtLeast => (lo - r, f64::INFINITY),
         Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo => (floor, hi + r),
     }
@@ -277,6 +294,18 @@ struct Suffix {
     unit: Option<String>,
     /// The value is a percentage of the figure ("two-thirds of" → 66.7%).
     times: f64,
+}
+
+/// The value of a vulgar-fraction character ("½").
+fn vulgar(s: &str) -> Option<f64> {
+    Some(match s {
+        "½" => 0.5,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        _ => return None,
+    })
 }
 
 fn singular(word: &str) -> String {
@@ -318,6 +347,9 @@ impl P<'_> {
         if qual.is_some() && k == i {
             return None;
         }
+        if qual.is_some() && self.t.is(k, "between") {
+            return None; // "hung over between three and 11 times": the range stands alone
+        }
         let (end, mut q) = self.core(k, qual.is_some())?;
         if let Some(qual) = qual {
             q.qualifier = qual;
@@ -327,11 +359,17 @@ impl P<'_> {
 
     /// A qualifier phrase at `i`: (qualifier, index after it), or (None, i).
     fn qualifier(&self, i: usize) -> (Option<Qualifier>, usize) {
+        if !self.t.is_word(i) {
+            return (None, i);
+        }
+        let first = self.low(i);
         for (words, q) in lx::QUALIFIERS {
-            if words
-                .iter()
-                .enumerate()
-                .all(|(n, w)| self.t.is_word(i + n) && self.low(i + n).as_str() == *w)
+            if words.first() == Some(&first.as_str())
+                && words
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(n, w)| self.t.is_word(i + n) && self.low(i + n).as_str() == *w)
             {
                 return (Some(*q), i + words.len());
             }
@@ -492,6 +530,23 @@ impl P<'_> {
     fn value_in(&self, k: usize, qualified: bool, second: bool) -> Option<Val> {
         let t = &self.t;
         let (currency, k) = self.currency_prefix(k);
+        // ".85 cent": a decimal without its leading zero.
+        if t.is_p(k, '.')
+            && t.adj(k)
+            && t.is_num(k + 1)
+            && !(k > 0 && t.adj(k - 1) && t.kind(k - 1) != Some(Kind::Punct))
+            && !(t.adj(k + 1) && t.is_p(k + 2, '.'))
+        {
+            let v: f64 = format!("0.{}", t.s(k + 1)).parse().ok()?;
+            return Some(Val {
+                v,
+                end: k + 2,
+                currency,
+                scaled: None,
+                fraction: false,
+                article: false,
+            });
+        }
         if t.is_num(k) {
             if currency.is_none() && !second && self.identifier(k) {
                 return None;
@@ -515,6 +570,13 @@ impl P<'_> {
                 return None;
             }
             let mut v: f64 = s.parse().ok()?;
+            // "2 ½", "2½"
+            if let Some(f) = vulgar(t.s(j)) {
+                if !s.contains('.') {
+                    v += f;
+                    j += 1;
+                }
+            }
             let mut scaled = None;
             // Glued letters: a scale ("3bn", "$3m"), a unit ("5km"), or an identifier ("5G").
             if t.adj(j - 1) && t.is_word(j) {
@@ -532,6 +594,13 @@ impl P<'_> {
                 v *= m;
                 scaled = Some(m);
                 j += 1;
+            } else if let Some(m) = look(lx::SCALES, self.low(self.skip_dash(j)).as_str())
+                .filter(|_| self.skip_dash(j) != j)
+            {
+                // "$6.8-billion"
+                v *= m;
+                scaled = Some(m);
+                j += 2;
             }
             return Some(Val {
                 v,
@@ -725,6 +794,19 @@ impl P<'_> {
             }
             return None;
         }
+        // "two-way", "one-sided", "five-star": a compound adjective, not a figure.
+        let d = self.skip_dash(j);
+        if d != j && scaled.is_none() {
+            let w = self.low(d);
+            let w = w.as_str();
+            let unit = look(lx::TIME_UNITS, w).is_some()
+                || look(lx::MEASURE_UNITS, w).is_some()
+                || look(lx::FRACTIONS, w).is_some()
+                || matches!(w, "and" | "year");
+            if !unit {
+                return None;
+            }
+        }
         let only_one = !article && first == "one" && j == k + 1;
         Some(Val {
             v,
@@ -782,6 +864,9 @@ impl P<'_> {
             if w == "years" && t.is(e + 1, "old") {
                 return mk(e + 2, QuantityKind::Measure, Some("age"));
             }
+            if w == "year" && t.is_dash(e + 1) && t.is(e + 2, "old") {
+                return mk(e + 3, QuantityKind::Measure, Some("age")); // "35 year-old"
+            }
             return mk(e + 1, QuantityKind::Duration, Some(info.name));
         }
         // Currency after: "5 million dollars", "40 euros", "3bn yuan", "10 US dollars".
@@ -800,6 +885,15 @@ impl P<'_> {
         }
         if let Some(c) = look(lx::CURRENCY_WORDS, w) {
             return mk(e + 1, QuantityKind::Money, Some(c));
+        }
+        if matches!(w, "cent" | "cents") {
+            // "99 cents": hundredths of a dollar (read as US; euro cents cannot be told).
+            return Some(Suffix {
+                end: e + 1,
+                kind: QuantityKind::Money,
+                unit: Some("USD".to_string()),
+                times: 0.01,
+            });
         }
         if t.is_upper(e) {
             if let Some(c) = look(lx::CURRENCY_CODES, w) {

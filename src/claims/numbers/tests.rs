@@ -423,6 +423,16 @@ fn false_positives() {
     assert!(all("Article 370 and Flight 17 and a Boeing 737").is_empty());
     assert!(all("version 1.2.3").is_empty());
     assert!(all("No. 1").is_empty());
+    assert!(all("two-way trade and a one-sided deal").is_empty());
+    assert_eq!(one("the 35 year-old").1.unit.as_deref(), Some("age"));
+    assert_eq!(one("settled .85 cent lower").1.low, 0.0085);
+    assert_eq!(one("2 ½ servings").1.low, 2.5);
+    assert_eq!(one("99 cents").1.unit.as_deref(), Some("USD"));
+    assert_eq!(
+        all("hung over between three and 11 times")[0].1.qualifier,
+        Q::Exact
+    );
+    assert_eq!(one("a $6.8-billion deal").1.low, 6.8e9);
     // Dates are not numbers.
     assert!(all("in 2024").is_empty());
     assert!(all("on March 3").is_empty());
