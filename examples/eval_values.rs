@@ -3,8 +3,8 @@
 //! Input: `../shared/seeds` and `../shared/corpora/msrp` when present (skipped, and said so,
 //! when absent). Output, on stdout: the dates and numbers found in the seed pair with the
 //! inferred anchors; the seed summit-date relations; on the MSRP paraphrase pairs (label 1),
-//! how many values of one sentence find an agreeing value (Same / LessPrecise / Compatible)
-//! in the other, with examples of those that do not; and the speed on a 10 MB line.
+//! for each value of one sentence, its best relation to the values of the other (agree =
+//! Same / LessPrecise / Compatible, Unknown, or Conflict with all), with examples of conflicts; and the speed on a 10 MB line.
 //!
 //! Run: `cargo run --release --example eval_values [-- --examples N]`.
 
@@ -108,71 +108,98 @@ fn msrp(show: usize) {
             }
         }
     }
-    let (mut dates, mut dates_ok, mut nums, mut nums_ok) = (0, 0, 0, 0);
+    // For each value with at least one value of its kind on the other side: its best relation
+    // there (agree > unknown > conflict).
+    let mut d = [0usize; 3];
+    let mut n = [0usize; 3];
+    let (mut d_alone, mut n_alone) = (0, 0);
     let mut bad_dates = Vec::new();
     let mut bad_nums = Vec::new();
     let mut bytes = 0;
     let start = Instant::now();
+    let bucket = |rels: &[Relation]| -> usize {
+        if rels.iter().any(|r| agrees(*r)) {
+            0
+        } else if rels.iter().any(|r| *r == Relation::Unknown) {
+            1
+        } else {
+            2
+        }
+    };
     for (a, b) in &pairs {
         bytes += a.len() + b.len();
         let (da, db) = (find_dates_anchored(a, None), find_dates_anchored(b, None));
         let (na, nb) = (find_numbers(a), find_numbers(b));
         for (x, y, tx, ty) in [(&da, &db, a, b), (&db, &da, b, a)] {
             for m in x.iter() {
-                dates += 1;
-                if y.iter()
-                    .any(|o: &DateMention| agrees(compare_dates(&m.expr, &o.expr)))
-                {
-                    dates_ok += 1;
-                } else if !y.is_empty() {
-                    bad_dates.push(format!(
-                        "{:?} vs {:?} | {tx} || {ty}",
+                if y.is_empty() {
+                    d_alone += 1;
+                    continue;
+                }
+                let rels: Vec<Relation> = y
+                    .iter()
+                    .map(|o: &DateMention| compare_dates(&m.expr, &o.expr))
+                    .collect();
+                let k = bucket(&rels);
+                d[k] += 1;
+                if k == 2 {
+                    bad_dates.push(show_pair(
                         &tx[m.start..m.end],
-                        y.iter().map(|o| &ty[o.start..o.end]).collect::<Vec<_>>()
+                        y.iter().map(|o| &ty[o.start..o.end]),
+                        tx,
+                        ty,
                     ));
                 }
             }
         }
         for (x, y, tx, ty) in [(&na, &nb, a, b), (&nb, &na, b, a)] {
             for m in x.iter() {
-                nums += 1;
-                if y.iter()
-                    .any(|o: &NumberMention| agrees(compare_numbers(&m.value, &o.value)))
-                {
-                    nums_ok += 1;
-                } else if !y.is_empty() {
-                    bad_nums.push(format!(
-                        "{:?} vs {:?} | {tx} || {ty}",
+                if y.is_empty() {
+                    n_alone += 1;
+                    continue;
+                }
+                let rels: Vec<Relation> = y
+                    .iter()
+                    .map(|o: &NumberMention| compare_numbers(&m.value, &o.value))
+                    .collect();
+                let k = bucket(&rels);
+                n[k] += 1;
+                if k == 2 {
+                    bad_nums.push(show_pair(
                         &tx[m.start..m.end],
-                        y.iter().map(|o| &ty[o.start..o.end]).collect::<Vec<_>>()
+                        y.iter().map(|o| &ty[o.start..o.end]),
+                        tx,
+                        ty,
                     ));
                 }
             }
         }
     }
     let secs = start.elapsed().as_secs_f64();
-    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    let pct = |a: usize, b: &[usize; 3]| 100.0 * a as f64 / b.iter().sum::<usize>().max(1) as f64;
     println!("== msrp paraphrase pairs: {}", pairs.len());
     println!(
-        "dates:   {dates} mentions, {dates_ok} ({:.1}%) agree with a date of the other sentence; {} disagree with every date there",
-        pct(dates_ok, dates),
-        bad_dates.len()
+        "dates:   {} with a date on the other side: agree {} ({:.1}%), unknown {} ({:.1}%), conflict with all {} ({:.1}%); {d_alone} without",
+        d.iter().sum::<usize>(), d[0], pct(d[0], &d), d[1], pct(d[1], &d), d[2], pct(d[2], &d)
     );
     println!(
-        "numbers: {nums} mentions, {nums_ok} ({:.1}%) agree with a number of the other sentence; {} disagree with every number there",
-        pct(nums_ok, nums),
-        bad_nums.len()
+        "numbers: {} with a number on the other side: agree {} ({:.1}%), unknown {} ({:.1}%), conflict with all {} ({:.1}%); {n_alone} without",
+        n.iter().sum::<usize>(), n[0], pct(n[0], &n), n[1], pct(n[1], &n), n[2], pct(n[2], &n)
     );
     println!(
         "speed: {:.2} MB/s over {bytes} bytes (both finders, both sides)",
         bytes as f64 / 1e6 / secs
     );
     for s in bad_dates.iter().take(show) {
-        println!("  date? {s}");
+        println!("  date conflict: {s}");
     }
     for s in bad_nums.iter().take(show) {
-        println!("  num?  {s}");
+        println!("  num conflict:  {s}");
     }
+}
+
+fn show_pair<'a>(w: &str, others: impl Iterator<Item = &'a str>, tx: &str, ty: &str) -> String {
+    format!("{w:?} vs {:?} | {tx} || {ty}", others.collect::<Vec<_>>())
 }
 
 fn speed() {

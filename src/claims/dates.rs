@@ -316,7 +316,7 @@ pub fn infer_anchor(text: &str) -> Option<(Anchor, String)> {
 /// the intervals are only hulls over an uncertain anchor, the sides are compared day by day
 /// over the anchor (when they share it, or one side is absolute): a relation that holds on
 /// every day stands, a mix is `Compatible`. Two relative expressions with no anchor are
-/// compared the same way over every day of 2023–2024, and a mix is `Unknown`.
+/// compared the same way over every day of 2019–2026, and a mix is `Unknown`.
 pub fn compare_dates(a: &DateExpr, b: &DateExpr) -> Relation {
     match (a.time, b.time) {
         (Some(x), Some(y)) => return span_relation(x, y, false, false),
@@ -345,8 +345,10 @@ pub fn compare_dates(a: &DateExpr, b: &DateExpr) -> Relation {
         return combine(rels, Relation::Compatible);
     }
     if let (Some(_), Some(_), None, None) = (a.rule, b.rule, a.anchor, b.anchor) {
-        let start = days(ymd(2023, 1, 1));
-        let rels = (0..731).map(|k| relation_on(a, b, from_days(start + k)));
+        // Eight years: every weekday meets every month-day, both leap and common years.
+        let start = days(ymd(2019, 1, 1));
+        let len = days(ymd(2026, 12, 31)) - start + 1;
+        let rels = (0..len).map(|k| relation_on(a, b, from_days(start + k)));
         return combine(rels, Relation::Unknown);
     }
     match (a.interval, b.interval) {
