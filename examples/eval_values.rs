@@ -120,7 +120,7 @@ fn msrp(show: usize) {
     let bucket = |rels: &[Relation]| -> usize {
         if rels.iter().any(|r| agrees(*r)) {
             0
-        } else if rels.iter().any(|r| *r == Relation::Unknown) {
+        } else if rels.contains(&Relation::Unknown) {
             1
         } else {
             2
