@@ -1029,6 +1029,9 @@ impl P<'_> {
     }
 
     fn parse_at(&self, i: usize) -> Hit {
+        if self.t.is_word(i) && !date_starters().contains(self.low(i).as_str()) {
+            return None; // a cheap filter that keeps the scan fast on ordinary words
+        }
         match self.t.kind(i)? {
             Kind::Num => self
                 .parse_numeric(i)
@@ -1861,6 +1864,27 @@ impl P<'_> {
         }
         false
     }
+}
+
+/// Every lower-case word a date mention can start with.
+fn date_starters() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = std::collections::HashSet::new();
+        set.extend(lx::MONTHS.iter().map(|(w, _)| *w));
+        set.extend(lx::WEEKDAYS.iter().map(|(w, _)| *w));
+        set.extend(lx::SEASONS.iter().map(|(w, _)| *w));
+        set.extend(lx::DAY_WORDS.iter().map(|(w, _)| *w));
+        set.extend(lx::PART_WORDS.iter().map(|(w, _)| *w));
+        set.extend(lx::PART_NOUNS.iter().map(|(w, _)| *w));
+        set.extend(lx::PERIOD_ORDINALS.iter().map(|(w, _)| *w));
+        set.extend(lx::SMALL_NUMBERS.iter().map(|(w, _)| *w));
+        set.extend([
+            "the", "last", "next", "this", "q", "h", "noon", "midday", "midnight",
+        ]);
+        set
+    })
 }
 
 fn i_prev_is(t: &Toks<'_>, j: usize, w: &str) -> bool {

@@ -296,6 +296,29 @@ struct Suffix {
     times: f64,
 }
 
+/// Every lower-case word a mention can start with (qualifiers, number words, vague amounts,
+/// ordinals, currency codes and "$" prefixes, plural time units).
+fn starters() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = std::collections::HashSet::new();
+        set.extend(
+            lx::QUALIFIERS
+                .iter()
+                .filter_map(|(w, _)| w.first().copied()),
+        );
+        set.extend(lx::CARDINALS.iter().map(|(w, _)| *w));
+        set.extend(lx::ORDINALS.iter().map(|(w, _)| *w));
+        set.extend(lx::VAGUE_AMOUNTS.iter().map(|(w, _)| *w));
+        set.extend(lx::VAGUE_TIME.iter().map(|(w, _)| *w));
+        set.extend(lx::CURRENCY_CODES.iter().map(|(w, _)| *w));
+        set.extend(lx::DOLLAR_PREFIXES.iter().map(|(w, _)| *w));
+        set.extend(["a", "an", "half", "between", "tens", "hundreds"]);
+        set
+    })
+}
+
 /// The value of a vulgar-fraction character ("½").
 fn vulgar(s: &str) -> Option<f64> {
     Some(match s {
@@ -342,7 +365,24 @@ impl P<'_> {
         }
     }
 
+    /// True when a mention may start at token `i`: a cheap filter that keeps the scan fast
+    /// on ordinary words.
+    fn may_start(&self, i: usize) -> bool {
+        match self.t.kind(i) {
+            Some(Kind::Num) => true,
+            Some(Kind::Punct) => {
+                let s = self.t.s(i);
+                s == "." || look(lx::CURRENCY_SYMBOLS, s).is_some()
+            }
+            Some(Kind::Word) => starters().contains(self.low(i).as_str()),
+            None => false,
+        }
+    }
+
     fn parse_at(&self, i: usize) -> Option<(usize, Quantity)> {
+        if !self.may_start(i) {
+            return None;
+        }
         let (qual, k) = self.qualifier(i);
         if qual.is_some() && k == i {
             return None;
