@@ -187,7 +187,7 @@ fn msrp(show: usize) {
         n.iter().sum::<usize>(), n[0], pct(n[0], &n), n[1], pct(n[1], &n), n[2], pct(n[2], &n)
     );
     println!(
-        "speed: {:.2} MB/s over {bytes} bytes (both finders, both sides)",
+        "speed: {:.2} MB/s over {bytes} bytes (finding and comparing, both sides)",
         bytes as f64 / 1e6 / secs
     );
     for s in bad_dates.iter().take(show) {
