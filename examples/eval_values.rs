@@ -6,7 +6,10 @@
 //! for each value of one sentence, its best relation to the values of the other (agree =
 //! Same / LessPrecise / Compatible, Unknown, or Conflict with all), with examples of conflicts; and the speed on a 10 MB line.
 //!
-//! Run: `cargo run --release --example eval_values [-- --examples N]`.
+//! Also: infer_anchor against the creation dates of the GUM news documents (`--dump` prints
+//! every mention found in them).
+//!
+//! Run: `cargo run --release --example eval_values [-- --examples N] [--dump]`.
 
 use std::time::Instant;
 
@@ -21,7 +24,9 @@ fn main() {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(10);
+    let dump = std::env::args().any(|a| a == "--dump");
     seeds();
+    gum(dump);
     msrp(show);
     speed();
 }
@@ -84,6 +89,74 @@ fn seeds() {
             println!("  {wa:?} vs {wb:?}: {:?}", compare_dates(a, b));
         }
     }
+}
+
+/// GUM news documents (Wikinews) carry their publication date: does `infer_anchor` find it?
+fn gum(dump: bool) {
+    let Some(dir) = storydiff::corpora::corpus_dir("gum-news-sbd") else {
+        println!("gum-news-sbd: skipped (../shared/corpora/gum-news-sbd absent)");
+        return;
+    };
+    let text = std::fs::read_to_string(dir.join("gum_news_docs.jsonl")).unwrap_or_default();
+    let (mut docs, mut exact, mut within, mut wrong, mut none) = (0, 0, 0, 0, 0);
+    let (mut ndates, mut nnums) = (0, 0);
+    for line in text.lines() {
+        let Ok(doc) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let (Some(body), Some(created)) = (doc["text"].as_str(), doc["date_created"].as_str())
+        else {
+            continue;
+        };
+        let Ok(truth) = created.parse::<storydiff::CalendarDate>() else {
+            continue;
+        };
+        docs += 1;
+        let inferred = infer_anchor(body);
+        let verdict = match &inferred {
+            Some((a, _)) if a.is_exact() && a.earliest == truth => {
+                exact += 1;
+                "exact"
+            }
+            Some((a, _)) if a.earliest <= truth && truth <= a.latest => {
+                within += 1;
+                "within"
+            }
+            Some(_) => {
+                wrong += 1;
+                "WRONG"
+            }
+            None => {
+                none += 1;
+                "none"
+            }
+        };
+        let dates = find_dates_anchored(body, inferred.as_ref().map(|x| &x.0));
+        let nums = find_numbers(body);
+        ndates += dates.len();
+        nnums += nums.len();
+        if dump {
+            let why = inferred.as_ref().map(|x| x.1.as_str()).unwrap_or("-");
+            println!("-- {} created {truth}: {verdict} ({why})", doc["doc_id"]);
+            for m in &dates {
+                println!("   date {:?} {}", &body[m.start..m.end], m.expr.label);
+            }
+            for m in &nums {
+                let v = &m.value;
+                println!(
+                    "   num  {:?} {:?} {}..{} {:?}",
+                    &body[m.start..m.end],
+                    v.kind,
+                    v.low,
+                    v.high,
+                    v.unit
+                );
+            }
+        }
+    }
+    println!(
+        "== gum-news-sbd: {docs} documents with a creation date; infer_anchor exact {exact}, range containing it {within}, wrong {wrong}, none {none}; {ndates} dates and {nnums} numbers found"
+    );
 }
 
 fn agrees(r: Relation) -> bool {

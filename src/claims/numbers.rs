@@ -18,7 +18,8 @@
 //!   unit or counted noun ("one person", "one hour"), "a"/"an" only before a scale ("a
 //!   million"), "dozen", a fraction, or a time unit after a qualifier ("less than a year");
 //! - figures glued to letters or dashes are identifiers ("G7", "COVID-19", "F-16", "5G"), as
-//!   are figures after an identifier noun ("Article 370", "Flight 17", "Boeing 737");
+//!   are figures after an identifier noun ("Article 370", "Flight 17", "Boeing 737") and
+//!   year-like figures (1800–2100) after a capitalised word ("Expo 2016", "World Cup 2018");
 //! - "first" is an ordinal only in "first time"; "from 10 to 12" is two figures (news writes
 //!   it for a change), "between 10 and 12" and "10-12" are ranges.
 
@@ -548,6 +549,17 @@ impl P<'_> {
                     }
                 }
             }
+        }
+        // "Expo 2016", "World Cup 2018", "Windows 2000": a year-like figure after a
+        // capitalised word is part of a name (when no comma or unit makes it a count).
+        if t.digits(i) == 4
+            && i > 0
+            && t.is_cap(i - 1)
+            && !t.starts_sentence(i - 1)
+            && t.int(i).is_some_and(|y| (1800..=2100).contains(&y))
+            && !t.adj(i)
+        {
+            return true;
         }
         let mut p = i;
         if p > 0 && t.is_p(p - 1, '.') {

@@ -423,6 +423,8 @@ fn false_positives() {
     assert!(all("Article 370 and Flight 17 and a Boeing 737").is_empty());
     assert!(all("version 1.2.3").is_empty());
     assert!(all("No. 1").is_empty());
+    assert!(all("at Expo 2016 and the World Cup 2018 day").is_empty());
+    assert_eq!(all("Police said 2018 people").len(), 1);
     assert!(all("two-way trade and a one-sided deal").is_empty());
     assert_eq!(one("the 35 year-old").1.unit.as_deref(), Some("age"));
     assert_eq!(one("settled .85 cent lower").1.low, 0.0085);
