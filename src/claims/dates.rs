@@ -316,7 +316,10 @@ pub fn infer_anchor(text: &str) -> Option<(Anchor, String)> {
 /// the intervals are only hulls over an uncertain anchor, the sides are compared day by day
 /// over the anchor (when they share it, or one side is absolute): a relation that holds on
 /// every day stands, a mix is `Compatible`. Two relative expressions with no anchor are
-/// compared the same way over every day of 2019–2026, and a mix is `Unknown`.
+/// compared the same way over every day of 2019–2026, and a mix is `Unknown`; an unanchored
+/// relative expression against an absolute date likewise over every anchor from 400 days
+/// before to 400 days after it ("Friday" / "Thursday, April 25, 2024" is a `Conflict`
+/// whatever the anchor).
 pub fn compare_dates(a: &DateExpr, b: &DateExpr) -> Relation {
     match (a.time, b.time) {
         (Some(x), Some(y)) => return span_relation(x, y, false, false),
@@ -350,6 +353,22 @@ pub fn compare_dates(a: &DateExpr, b: &DateExpr) -> Relation {
         let len = days(ymd(2026, 12, 31)) - start + 1;
         let rels = (0..len).map(|k| relation_on(a, b, from_days(start + k)));
         return combine(rels, Relation::Unknown);
+    }
+    // One side relative and unanchored, the other absolute: try every anchor from 400 days
+    // before to 400 days after the absolute dates ("Friday" can never be Thursday, April 25).
+    let one_sided = match (a.rule, a.anchor, b.rule, b.interval) {
+        (Some(_), None, None, Some(iv)) => Some(iv),
+        _ => match (b.rule, b.anchor, a.rule, a.interval) {
+            (Some(_), None, None, Some(iv)) => Some(iv),
+            _ => None,
+        },
+    };
+    if let Some((lo, hi)) = one_sided {
+        let (start, end) = (days(lo) - 400, days(hi) + 400);
+        if end - start <= 4000 {
+            let rels = (start..=end).map(|z| relation_on(a, b, from_days(z)));
+            return combine(rels, Relation::Unknown);
+        }
     }
     match (a.interval, b.interval) {
         (Some(x), Some(y)) if disjoint(x, y) => Relation::Conflict,
@@ -546,7 +565,9 @@ fn rule_label(rule: RelRule) -> String {
         ),
         RelRule::NamedMonth(mo, m, p) => format!(
             "month:{}{}{}",
-            lx::MONTH_KEYS.get(mo as usize - 1).unwrap_or(&"?"),
+            lx::MONTH_KEYS
+                .get((mo as usize).wrapping_sub(1))
+                .unwrap_or(&"?"),
             mode_key(m),
             part_key(p)
         ),
@@ -680,7 +701,7 @@ fn resolve(rule: RelRule, a: CalendarDate) -> Option<Days> {
         }
         RelRule::Weekday(w, m) => {
             let wd = i64::from(weekday(a));
-            let w = i64::from(w);
+            let w = i64::from(w % 7);
             let d = match m {
                 Mode::Recent => add_days(a, -(wd - w).rem_euclid(7)),
                 Mode::Last => add_days(a, -(wd - w - 1).rem_euclid(7) - 1),
@@ -691,6 +712,9 @@ fn resolve(rule: RelRule, a: CalendarDate) -> Option<Days> {
             (d, d)
         }
         RelRule::NamedMonth(m, mode, p) => {
+            if !(1..=12).contains(&m) {
+                return None;
+            }
             let yy = match mode {
                 Mode::Recent => y - i32::from(m > a.month),
                 Mode::Last => y - i32::from(m >= a.month),
@@ -736,10 +760,12 @@ fn resolve(rule: RelRule, a: CalendarDate) -> Option<Days> {
             *pick?
         }
         RelRule::Quarter(q, k) => {
+            let q = q.clamp(1, 4);
             let yy = y.checked_add(k)?.clamp(1, 9999);
             months_span(yy, 3 * q - 2, 3)
         }
         RelRule::Half(h, k) => {
+            let h = h.clamp(1, 2);
             let yy = y.checked_add(k)?.clamp(1, 9999);
             months_span(yy, 6 * h - 5, 6)
         }
