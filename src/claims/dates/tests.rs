@@ -416,6 +416,10 @@ fn compare_relations() {
         Relation::Conflict
     );
     assert_eq!(
+        compare_dates(&e("on Thursday", None), &e("July 10", None)),
+        Relation::Unknown
+    );
+    assert_eq!(
         compare_dates(&e("last November", None), &e("late 2018", None)),
         Relation::Unknown
     );
