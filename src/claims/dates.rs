@@ -10,6 +10,20 @@
 //! Invariants: one left-to-right pass with bounded look-around (linear time); no panics on any
 //! input; spans lie on char boundaries.
 //!
+//! ```
+//! use storydiff::claims::dates::{compare_dates, find_dates_anchored, infer_anchor, Relation};
+//!
+//! let a = "Biden met Xi at their summit last November, before the 2024 elections.";
+//! let b = "The Biden-Xi summit in late 2018 came before the 2024 elections.";
+//! let (anchor, why) = infer_anchor(a).unwrap();
+//! assert_eq!(why, "from the latest year mentioned, 2024");
+//! let da = find_dates_anchored(a, Some(&anchor));
+//! let db = find_dates_anchored(b, Some(&anchor));
+//! assert_eq!(da[0].expr.label, "month:nov:last");
+//! assert_eq!(db[0].expr.label, "2018-late");
+//! assert_eq!(compare_dates(&da[0].expr, &db[0].expr), Relation::Conflict);
+//! ```
+//!
 //! # Resolution policy
 //!
 //! Relative expressions resolve against each day the [`Anchor`] allows; the reported interval

@@ -11,6 +11,20 @@
 //! Invariants: linear time (one pass, bounded look-around); no panics; spans on char
 //! boundaries.
 //!
+//! ```
+//! use storydiff::claims::numbers::{compare_numbers, find_numbers, Qualifier, Relation};
+//!
+//! let a = find_numbers("talks that lasted more than five and a half hours");
+//! let b = find_numbers("talks that lasted for hours");
+//! assert_eq!(a[0].value.qualifier, Qualifier::MoreThan);
+//! assert_eq!(a[0].value.unit.as_deref(), Some("hour"));
+//! assert!(b[0].value.vague);
+//! assert_eq!(compare_numbers(&a[0].value, &b[0].value), Relation::Compatible);
+//! let x = find_numbers("a three-day trip");
+//! let y = find_numbers("a 3-day visit");
+//! assert_eq!(compare_numbers(&x[0].value, &y[0].value), Relation::Same);
+//! ```
+//!
 //! Rules that keep noise out:
 //! - whatever [`crate::claims::dates::find_dates`] claims (years, days of the month, times of
 //!   day, "two weeks ago") is not a number: a number overlapping a date span is dropped;

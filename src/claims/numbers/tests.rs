@@ -653,11 +653,14 @@ mod prop {
         }
 
         #[test]
-        fn number_soup(s in "([0-9]{1,5}|[ ,.%$£-]|a|an|one|half|and|hours|of|more than|about|between|to|million|bn|second|thirds|hundreds|tens|thousands|people){0,24}") {
+        fn number_soup(s in "([0-9]{1,5}|[ ,.%$£/:-]|a|an|one|half|and|hours|of|more than|about|between|to|million|bn|second|thirds|hundreds|tens|thousands|people|in|May|late|weeks|ago|p\\.m\\.){0,24}") {
             let found = find_numbers(&s);
+            let dates = crate::claims::dates::find_dates(&s, None);
             for m in &found {
                 prop_assert!(m.start < m.end && m.end <= s.len());
                 prop_assert!(!m.value.low.is_nan() && m.value.low <= m.value.high);
+                // Dates win: no number overlaps a date.
+                prop_assert!(dates.iter().all(|d| d.end <= m.start || m.end <= d.start));
             }
             for a in &found {
                 for b in &found {
