@@ -634,7 +634,3 @@ pub const IDENT_NOUNS: &[&str] = &[
     "uss",
     "hms",
 ];
-
-/// Lower-case words that are a figure's unit when glued to it ("5km", "20%", "3bn", "10am").
-/// The number extractor also accepts any entry of the unit, scale and ordinal tables.
-pub const GLUED_SUFFIXES: &[&str] = &["x", "s"];
