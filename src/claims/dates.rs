@@ -1482,7 +1482,8 @@ impl P<'_> {
 
     fn decade_at(&self, j: usize) -> Option<(usize, i32)> {
         let t = &self.t;
-        if t.digits(j) == 4 && t.adj(j) && t.is(j + 1, "s") && !t.adj(j + 1) {
+        let glued_on = |k: usize| t.adj(k) && matches!(t.kind(k + 1), Some(Kind::Word | Kind::Num));
+        if t.digits(j) == 4 && t.adj(j) && t.is(j + 1, "s") && !glued_on(j + 1) {
             let y = t.int(j)? as i32;
             if y % 10 == 0 && (1000..=2990).contains(&y) && !self.number_glued_before(j) {
                 return Some((j + 2, y));
@@ -1490,7 +1491,7 @@ impl P<'_> {
         }
         if t.is_apos(j) && t.adj(j) && t.digits(j + 1) == 2 && t.adj(j + 1) && t.is(j + 2, "s") {
             let yy = t.int(j + 1)? as i32;
-            if yy % 10 == 0 && !(t.adj(j + 2) && t.is_word(j + 3)) {
+            if yy % 10 == 0 && !glued_on(j + 2) {
                 let y = if yy >= 30 { 1900 + yy } else { 2000 + yy };
                 return Some((j + 3, y));
             }

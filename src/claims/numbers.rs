@@ -292,6 +292,8 @@ struct P<'a> {
 #[derive(Debug, Clone, Copy)]
 struct Val {
     v: f64,
+    /// Token index of the figure's first token (after any currency).
+    start: usize,
     end: usize,
     currency: Option<&'static str>,
     /// A scale word or letter was applied ("million", "bn").
@@ -510,6 +512,16 @@ impl P<'_> {
             }
             (None, None) => (last.end, QuantityKind::Number, None),
         };
+        // "aged 21": an age.
+        let (kind, unit) = if kind == QuantityKind::Number
+            && b.is_none()
+            && self.start_of(a) > 0
+            && self.t.is(self.start_of(a) - 1, "aged")
+        {
+            (QuantityKind::Measure, Some("age".to_string()))
+        } else {
+            (kind, unit)
+        };
         // Articles stand alone as no claim: "one of the", "a day" (unless qualified).
         if a.article && b.is_none() {
             let timed = kind == QuantityKind::Duration;
@@ -540,6 +552,10 @@ impl P<'_> {
 
     /// True when the digit token `i` is an identifier or part of one ("G7", "COVID-19",
     /// "Article 370", "5G", "No. 1").
+    fn start_of(&self, v: Val) -> usize {
+        v.start
+    }
+
     fn identifier(&self, i: usize) -> bool {
         let t = &self.t;
         if i > 0 && t.adj(i - 1) {
@@ -563,6 +579,10 @@ impl P<'_> {
                     }
                 }
             }
+        }
+        // "9/11", "3/4": a fraction or a date-like code, not a quantity.
+        if t.adj(i) && t.is_p(i + 1, '/') && t.adj(i + 1) && t.is_num(i + 2) {
+            return true;
         }
         // "Expo 2016", "World Cup 2018", "Windows 2000": a year-like figure after a
         // capitalised word is part of a name (when no comma or unit makes it a count).
@@ -605,6 +625,7 @@ impl P<'_> {
         {
             let v: f64 = format!("0.{}", t.s(k + 1)).parse().ok()?;
             return Some(Val {
+                start: k,
                 v,
                 end: k + 2,
                 currency,
@@ -669,6 +690,7 @@ impl P<'_> {
                 j += 2;
             }
             return Some(Val {
+                start: k,
                 v,
                 end: j,
                 currency,
@@ -748,6 +770,7 @@ impl P<'_> {
             // "half a million", "half an hour", "half of"
             if t.is(k + 1, "of") {
                 return Some(Val {
+                    start: k,
                     v: 0.5,
                     end: k + 1,
                     currency: None,
@@ -836,6 +859,7 @@ impl P<'_> {
                 let plural = self.low(f).as_str().ends_with('s');
                 if plural == (n > 1.0) {
                     return Some(Val {
+                        start: k,
                         v: n * frac,
                         end: f + 1,
                         currency: None,
@@ -850,6 +874,7 @@ impl P<'_> {
             if article && qualified {
                 // "less than a year": the article as one, kept only before a time unit.
                 return Some(Val {
+                    start: k,
                     v: 1.0,
                     end: j,
                     currency: None,
@@ -875,6 +900,7 @@ impl P<'_> {
         }
         let only_one = !article && first == "one" && j == k + 1;
         Some(Val {
+            start: k,
             v,
             end: j,
             currency: None,

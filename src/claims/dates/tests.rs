@@ -108,6 +108,7 @@ fn partial_forms() {
     assert_eq!(dec.interval, Some((d("1990-01-01"), d("1999-12-31"))));
     assert_eq!(dec.granularity, Granularity::Decade);
     assert_eq!(one("the '90s", None).expr.label, "1990s");
+    assert_eq!(labels("died in the 1990s, aged 21")[0].0, "the 1990s");
     assert_eq!(
         one("the early 1990s", None).expr.interval,
         Some((d("1990-01-01"), d("1993-12-31")))

@@ -427,6 +427,8 @@ fn false_positives() {
     assert_eq!(all("Police said 2018 people").len(), 1);
     assert!(all("two-way trade and a one-sided deal").is_empty());
     assert_eq!(one("the 35 year-old").1.unit.as_deref(), Some("age"));
+    assert_eq!(one("aged 21").1.unit.as_deref(), Some("age"));
+    assert!(all("the 9/11 attacks").is_empty());
     assert_eq!(one("settled .85 cent lower").1.low, 0.0085);
     assert_eq!(one("2 ½ servings").1.low, 2.5);
     assert_eq!(one("99 cents").1.unit.as_deref(), Some("USD"));
