@@ -1359,6 +1359,10 @@ impl P<'_> {
         if self.prev_word_in(i, lx::DATE_CUES) || self.continues_range(i) {
             return true;
         }
+        // "the three months to September" (not "to March", "to May": verbs and names).
+        if !ambiguous && self.prev_word_in(i, &["to"]) {
+            return true;
+        }
         if !ambiguous && self.prev_word_in(i, lx::DETERMINERS) {
             return (t.is_word(i + 1) && !t.is_cap(i + 1)) || possessive;
         }

@@ -708,6 +708,9 @@ impl P<'_> {
     fn glued_unit_ok(&self, j: usize) -> bool {
         let w = self.low(j);
         let w = w.as_str();
+        if matches!(self.t.s(j), "C" | "F") {
+            return true; // "45C": a temperature
+        }
         if w.len() == 1 && self.t.s(j) != w {
             return false; // "5G", "3D": not units
         }
@@ -925,6 +928,12 @@ impl P<'_> {
         if t.is_p(e, '%') {
             return mk(e + 1, QuantityKind::Percent, Some("%"));
         }
+        // Temperatures: "45C", "45°C", "110°F".
+        let deg = usize::from(t.is_p(e, '°') && t.adj(e));
+        if (deg == 1 || (e > 0 && t.adj(e - 1))) && matches!(t.s(e + deg), "C" | "F") {
+            let unit = if t.s(e + deg) == "C" { "°C" } else { "°F" };
+            return mk(e + deg + 1, QuantityKind::Measure, Some(unit));
+        }
         let w = self.low(e);
         let w = w.as_str();
         if matches!(w, "percent" | "pct" | "pc") || (w == "per" && t.is(e + 1, "cent")) {
@@ -949,6 +958,11 @@ impl P<'_> {
             }
             if let Some(info) = look(lx::MEASURE_UNITS, u.as_str()) {
                 return mk(d + 1, QuantityKind::Measure, Some(info.name));
+            }
+            // "a 1,200-page report", "a 12-member panel": the noun counted.
+            let word = t.s(d);
+            if t.is_word(d) && !t.is_cap(d) && u.as_str().len() >= 3 && word.is_ascii() {
+                return mk(d + 1, QuantityKind::Measure, Some(u.as_str()));
             }
             return None;
         }

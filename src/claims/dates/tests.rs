@@ -230,6 +230,8 @@ fn bare_months_and_weekdays_need_context() {
     );
     assert_eq!(labels("since he met Biden in November.")[0].1, "month:nov");
     assert_eq!(labels("between March and May").len(), 2);
+    assert_eq!(labels("in the three months to September")[0].1, "month:sep");
+    assert!(labels("he said to May").is_empty());
     assert_eq!(
         labels("in an interview Friday at the close")[0].1,
         "weekday:fri"

@@ -460,6 +460,8 @@ pub const MEASURE_UNITS: &[(&str, UnitInfo)] = &[
     ("mwh", u("MWh", Family::Energy, 3.6e9)),
     ("gwh", u("GWh", Family::Energy, 3.6e12)),
     ("twh", u("TWh", Family::Energy, 3.6e15)),
+    ("°c", u("°C", Family::Own, 1.0)),
+    ("°f", u("°F", Family::Own, 1.0)),
     ("degrees", u("degree", Family::Temperature, 1.0)),
     ("degree", u("degree", Family::Temperature, 1.0)),
 ];

@@ -429,6 +429,13 @@ fn false_positives() {
     assert_eq!(one("the 35 year-old").1.unit.as_deref(), Some("age"));
     assert_eq!(one("aged 21").1.unit.as_deref(), Some("age"));
     assert!(all("the 9/11 attacks").is_empty());
+    assert_eq!(one("a 1,200-page report").1.unit.as_deref(), Some("page"));
+    assert_eq!(one("it hit 45C").1.unit.as_deref(), Some("°C"));
+    assert_eq!(one("it hit 45°C").1.unit.as_deref(), Some("°C"));
+    assert_eq!(
+        compare_numbers(&one("45C").1, &one("45°C").1),
+        Relation::Same
+    );
     assert_eq!(one("settled .85 cent lower").1.low, 0.0085);
     assert_eq!(one("2 ½ servings").1.low, 2.5);
     assert_eq!(one("99 cents").1.unit.as_deref(), Some("USD"));
