@@ -7,6 +7,7 @@
 //! BASELINE: finds nothing yet; the claim engine is the next stage of work.
 
 pub mod dates;
+pub mod lexicon;
 pub mod numbers;
 
 use std::fmt;
