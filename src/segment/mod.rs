@@ -326,7 +326,11 @@ fn is_url_like(t: &str) -> bool {
 /// Pushes token `[s, e)`, cut where a sentence ends without a following space.
 fn push_split(text: &str, s: usize, e: usize, out: &mut Vec<Tok>) {
     let t = &text[s..e];
-    if t.len() < 4 || is_url_like(t) || !t.contains(['.', '?', '!', '。', '．', '！', '？']) {
+    // full-width stops start with the bytes E3 or EF in UTF-8
+    let maybe_stop = t
+        .bytes()
+        .any(|b| matches!(b, b'.' | b'?' | b'!' | 0xE3 | 0xEF));
+    if t.len() < 4 || !maybe_stop || is_url_like(t) {
         out.push(Tok { start: s, end: e });
         return;
     }
@@ -418,9 +422,49 @@ enum Next {
 struct Splitter<'a> {
     text: &'a str,
     toks: Vec<Tok>,
+    /// For each token index k, the first token at or after k that closes a double (`.0`) or
+    /// single (`.1`) quotation; `usize::MAX` if none. Precomputed so that finding a
+    /// quotation's end is O(1).
+    next_close: Vec<(usize, usize)>,
+    /// Token k consists of dots only (". . ." ellipses).
+    dot: Vec<bool>,
 }
 
+const DOUBLE_CLOSERS: &[char] = &['”', '"', '“'];
+const SINGLE_CLOSERS: &[char] = &['’', '\''];
+
 impl<'a> Splitter<'a> {
+    fn new(text: &'a str, toks: Vec<Tok>) -> Self {
+        let n = toks.len();
+        let mut next_close = vec![(usize::MAX, usize::MAX); n + 1];
+        let mut dot = vec![false; n];
+        for k in (0..n).rev() {
+            let t = &text[toks[k].start..toks[k].end];
+            let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+            if plain(t.as_bytes().first()) && plain(t.as_bytes().last()) {
+                next_close[k] = next_close[k + 1];
+                continue;
+            }
+            let u = strip_refs(t).trim_end_matches([',', '.', ';', ':', ')']);
+            let (mut d, mut sg) = next_close[k + 1];
+            if u.ends_with(DOUBLE_CLOSERS) {
+                d = k;
+            }
+            if u.ends_with(SINGLE_CLOSERS) && !u.ends_with("s'") {
+                sg = k;
+            }
+            next_close[k] = (d, sg);
+            let core = strip_closers(strip_openers(t));
+            dot[k] = !core.is_empty() && core.chars().all(|c| c == '.' || c == '…');
+        }
+        Splitter {
+            text,
+            toks,
+            next_close,
+            dot,
+        }
+    }
+
     fn tok(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
@@ -471,8 +515,7 @@ impl<'a> Splitter<'a> {
     }
 
     fn is_dot_tok(&self, i: usize) -> bool {
-        let t = strip_closers(strip_openers(self.tok(i)));
-        !t.is_empty() && t.chars().all(|c| c == '.' || c == '…')
+        self.dot.get(i).copied().unwrap_or(false)
     }
 
     /// Dots in the run of dot-only tokens starting at `i` (bounded), and the index after it.
@@ -509,9 +552,9 @@ impl<'a> Splitter<'a> {
     fn quote_closes(&self, i: usize) -> Option<usize> {
         let t = self.tok(i);
         let open = t.chars().next()?;
-        let closers: &[char] = match open {
-            '“' | '"' | '„' => &['”', '"', '“'],
-            '‘' | '\'' => &['’', '\''],
+        let (closers, double): (&[char], bool) = match open {
+            '“' | '"' | '„' => (DOUBLE_CLOSERS, true),
+            '‘' | '\'' => (SINGLE_CLOSERS, false),
             _ => return None,
         };
         let after = t[open.len_utf8()..].chars().next()?;
@@ -521,10 +564,9 @@ impl<'a> Splitter<'a> {
         if strip_refs(t).len() > open.len_utf8() && strip_refs(t).ends_with(closers) {
             return None;
         }
-        (i + 1..self.toks.len().min(i + 80)).find(|&k| {
-            let u = strip_refs(self.tok(k)).trim_end_matches([',', '.', ';', ':', ')']);
-            u.ends_with(closers) && !(closers.contains(&'\'') && u.ends_with("s'"))
-        })
+        let (d, sg) = self.next_close.get(i + 1)?;
+        let k = if double { *d } else { *sg };
+        (k < i + 80).then_some(k)
     }
 
     /// The quotation opening at token `i` follows a verb of saying (or "said that") with no
@@ -558,8 +600,17 @@ impl<'a> Splitter<'a> {
         if next == Next::None {
             return true;
         }
-        // a bullet or the next list item starts a new sentence
+        // fast path: a word without final punctuation, before an ordinary word
+        let t = self.tok(i);
         let nt = self.tok(i + 1);
+        if t.ends_with(char::is_alphabetic)
+            && lists.next.is_none()
+            && nt.starts_with(char::is_alphanumeric)
+            && !nt.ends_with(':')
+        {
+            return false;
+        }
+        // a bullet or the next list item starts a new sentence
         if nt.starts_with(is_bullet) {
             return true;
         }
@@ -572,7 +623,6 @@ impl<'a> Splitter<'a> {
         if is_credit_label(nt) && i + 2 < self.toks.len() {
             return true;
         }
-        let t = self.tok(i);
         let core = strip_closers(t);
         let closed = core.len() < t.len();
         if strip_refs(t).ends_with("[...]") || strip_refs(t).ends_with("[…]") {
@@ -745,10 +795,7 @@ struct Lists {
 
 /// Splits one unit into sentences and appends them.
 fn split_unit(text: &str, unit: Unit, paragraph: usize, out: &mut Vec<Segment>) {
-    let sp = Splitter {
-        text,
-        toks: tokens(text, unit),
-    };
+    let sp = Splitter::new(text, tokens(text, unit));
     let n = sp.toks.len();
     let mut start = 0;
     let mut lists = Lists::default();

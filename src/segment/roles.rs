@@ -53,7 +53,7 @@ pub(super) fn assign(text: &str, segs: &mut [Segment], shapes: &[Shape]) {
                 && (i + 1 == n || segs[i + 1].paragraph != s.paragraph);
             Facts {
                 furniture,
-                body: !furniture && (punct || words >= 15 || !whole),
+                body: !furniture && (punct || words > 30 || !whole),
                 all_caps: is_all_caps(t),
                 words,
                 alone_in_paragraph: alone,
@@ -127,7 +127,7 @@ fn normalise(t: &str) -> String {
 }
 
 fn is_furniture(t: &str, whole_line: bool, words: usize) -> bool {
-    if words > 30 {
+    if words > 30 || t.len() > 400 {
         return false;
     }
     let norm = normalise(t);
