@@ -70,6 +70,19 @@ pub fn segment(text: &str) -> Vec<Segment> {
         }
     }
     roles::assign(text, &mut out, &info);
+    // datelines belong to body text; the colon form ("Beijing:") only to the story's first
+    // body sentence, since later "Name: …" lines are more often speaker labels
+    let mut first_body = true;
+    for seg in &mut out {
+        if seg.role != Role::Body {
+            seg.dateline = None;
+            continue;
+        }
+        if !first_body && seg.dateline.is_some_and(|d| text[..d.end].ends_with(':')) {
+            seg.dateline = None;
+        }
+        first_body = false;
+    }
     out
 }
 
@@ -724,7 +737,8 @@ impl<'a> Splitter<'a> {
                 Abbrev::TimeOfDay => {
                     upper
                         && (self.next_is_starter(i + 1)
-                            || (i + 1 - start >= 5 && !tables::is_time_zone(self.next_word(i + 1))))
+                            || (i + 1 - start >= 5
+                                && !tables::continues_time(self.next_word(i + 1))))
                 }
                 Abbrev::General => upper && self.next_is_starter(i + 1),
             };

@@ -8,7 +8,8 @@
 //! - listed furniture (see [`super::tables`]): whole lines such as "Related Articles",
 //!   "Back to top button", "Advertisement"; lines starting "ePaper", "Photo:", "©"; credits
 //!   such as "(AP Photo/…)"; bylines ("By Jane Doe");
-//! - a sentence with final punctuation, a long one, or one sharing its line is body text;
+//! - a sentence with final punctuation, a list item, a long one, or one sharing its line is
+//!   body text;
 //! - the remaining short unpunctuated lines are placed by where they stand: before the first
 //!   body sentence they are headlines, except a short all-capitals line above a headline
 //!   (a section label: furniture); after the last body sentence they are furniture
@@ -53,7 +54,7 @@ pub(super) fn assign(text: &str, segs: &mut [Segment], shapes: &[Shape]) {
                 && (i + 1 == n || segs[i + 1].paragraph != s.paragraph);
             Facts {
                 furniture,
-                body: !furniture && (punct || words > 30 || !whole),
+                body: !furniture && (punct || words > 30 || !whole || is_list_item(t)),
                 all_caps: is_all_caps(t),
                 words,
                 alone_in_paragraph: alone,
@@ -92,6 +93,15 @@ pub(super) fn assign(text: &str, segs: &mut [Segment], shapes: &[Shape]) {
             Role::Body
         };
     }
+}
+
+/// Opens with a bullet, a dash or a list marker ("- cut taxes", "2) raise spending").
+fn is_list_item(t: &str) -> bool {
+    t.starts_with(super::is_bullet)
+        || t.starts_with(['-', '*', '–', '—', '+'])
+        || t.split(super::is_ws)
+            .next()
+            .is_some_and(|w| super::list_marker(w).is_some())
 }
 
 /// Ends in sentence-final punctuation, possibly inside closing quotes or brackets.

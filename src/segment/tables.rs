@@ -294,39 +294,45 @@ pub(crate) fn is_starter(word: &str) -> bool {
     STARTERS.contains(&word)
 }
 
-/// Time-zone words that follow "a.m."/"p.m." inside a sentence ("9 a.m. Eastern time").
-pub(crate) fn is_time_zone(word: &str) -> bool {
-    matches!(
-        word,
-        "Eastern"
-            | "Pacific"
-            | "Central"
-            | "Mountain"
-            | "ET"
-            | "EST"
-            | "EDT"
-            | "PT"
-            | "PST"
-            | "PDT"
-            | "CT"
-            | "CST"
-            | "CDT"
-            | "MT"
-            | "MST"
-            | "MDT"
-            | "GMT"
-            | "UTC"
-            | "BST"
-            | "CET"
-            | "CEST"
-            | "IST"
-            | "PKT"
-            | "JST"
-            | "AEST"
-            | "AEDT"
-            | "HKT"
-            | "SGT"
-    )
+/// Words that follow "a.m."/"p.m." inside a sentence: time zones ("9 a.m. Eastern time"),
+/// weekdays and months ("at 3 p.m. Thursday", "at 9 a.m. March 3").
+pub(crate) fn continues_time(word: &str) -> bool {
+    is_month(word)
+        || matches!(
+            word,
+            "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+        )
+        || matches!(
+            word,
+            "Eastern"
+                | "Pacific"
+                | "Central"
+                | "Mountain"
+                | "ET"
+                | "EST"
+                | "EDT"
+                | "PT"
+                | "PST"
+                | "PDT"
+                | "CT"
+                | "CST"
+                | "CDT"
+                | "MT"
+                | "MST"
+                | "MDT"
+                | "GMT"
+                | "UTC"
+                | "BST"
+                | "CET"
+                | "CEST"
+                | "IST"
+                | "PKT"
+                | "JST"
+                | "AEST"
+                | "AEDT"
+                | "HKT"
+                | "SGT"
+        )
 }
 
 /// Verbs of saying that follow a quotation in its attribution ("“Why?” Blinken asked.").

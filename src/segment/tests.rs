@@ -409,3 +409,93 @@ fn awkward_unicode_never_panics() {
         check_invariants(text, &segs);
     }
 }
+
+#[test]
+fn list_items_are_body_even_at_the_end() {
+    let r = roles(
+        "Budget plan\n\nThe plan has three parts:\n- cut taxes\n- raise spending\n\nBack to top",
+    );
+    assert_eq!(
+        r,
+        [
+            (Role::Headline, "Budget plan"),
+            (Role::Body, "The plan has three parts:"),
+            (Role::Body, "- cut taxes"),
+            (Role::Body, "- raise spending"),
+            (Role::Furniture, "Back to top"),
+        ]
+    );
+}
+
+#[test]
+fn time_of_day_before_weekday_or_month() {
+    assert_eq!(
+        sents("The vote is set for 3 p.m. Thursday at the hall. It starts at 9 a.m. March 3 this year."),
+        [
+            "The vote is set for 3 p.m. Thursday at the hall.",
+            "It starts at 9 a.m. March 3 this year."
+        ]
+    );
+}
+
+#[test]
+fn datelines_only_on_body_and_colon_form_only_first() {
+    let text = "Blinken: US sees meddling\n\nKYIV: Sirens sounded.\n\nXi: We agree.";
+    let segs = segment(text);
+    assert!(segs[0].dateline.is_none(), "no dateline in a headline");
+    assert!(segs[1].dateline.is_some());
+    assert!(segs[2].dateline.is_none(), "speaker label, not a dateline");
+}
+
+#[test]
+fn trailing_signature_stays_with_quote() {
+    assert_eq!(
+        sents("I was told to leave the house because they said I was a danger. Ana Ruiz"),
+        ["I was told to leave the house because they said I was a danger. Ana Ruiz"]
+    );
+    assert_eq!(
+        sents("The storm passed over the town late on Sunday night. Read More"),
+        [
+            "The storm passed over the town late on Sunday night.",
+            "Read More"
+        ]
+    );
+}
+
+#[test]
+fn run_in_quotation_keeps_its_stops() {
+    assert_eq!(
+        sents("The mayor said \"All roads are open. Schools reopen Monday.\" Traffic was light."),
+        [
+            "The mayor said \"All roads are open. Schools reopen Monday.\"",
+            "Traffic was light."
+        ]
+    );
+    assert_eq!(
+        sents("The mayor said, \"All roads are open. Schools reopen Monday.\""),
+        [
+            "The mayor said, \"All roads are open.",
+            "Schools reopen Monday.\""
+        ]
+    );
+}
+
+#[test]
+fn citations_and_footnotes() {
+    assert_eq!(
+        sents("The law passed in 1990.[4][5] It was repealed (in part).2 Nobody objected."),
+        [
+            "The law passed in 1990.[4][5]",
+            "It was repealed (in part).2",
+            "Nobody objected."
+        ]
+    );
+}
+
+#[test]
+fn credit_label_inside_caption() {
+    assert_eq!(
+        sents("The new bridge at dusk Image: City Council."),
+        ["The new bridge at dusk", "Image: City Council."]
+    );
+}
