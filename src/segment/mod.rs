@@ -20,11 +20,12 @@
 //!    or a title such as "Mr.").
 //! 2. **Tokens**: each unit is cut into white-space separated tokens; a token that hides a
 //!    boundary without a space ("world.Today") is cut in two (never inside URLs or e-mail
-//!    addresses). Between two tokens, [`Splitter::ends_after`] decides from the token's final
+//!    addresses). Between two tokens, `Splitter::ends_after` decides from the token's final
 //!    punctuation, the word before it (abbreviation, initial, number, list marker) and the
 //!    next word (case, sentence-starting function word, speech verb after a quoted question).
-//! 3. **Roles** ([`roles`]): datelines at the start of a unit, then headline / furniture / body
-//!    from the line's shape and place in the story and the tables in [`tables`].
+//! 3. **Roles** (`roles.rs`, `dateline.rs`): datelines at the start of a unit, then
+//!    headline / furniture / body from the line's shape and place in the story and the
+//!    tables in `tables.rs`.
 
 mod dateline;
 pub mod eval;
@@ -183,6 +184,13 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
 fn continues(text: &str, prev: Line, next: Line) -> bool {
     let p = &text[prev.start..prev.end];
     let n = &text[next.start..next.end];
+    // a dateline on a line of its own ("LONDON (Reuters) -") runs on into its sentence
+    if p.len() < 80 && p.ends_with(['-', '–', '—', ':']) && !n.starts_with(is_bullet) {
+        let probe = format!("{p} X");
+        if dateline::find(&probe).is_some_and(|(_, e)| e == p.len()) {
+            return true;
+        }
+    }
     if p.chars().take(40).count() < 40 {
         return false;
     }

@@ -5,7 +5,7 @@
 //! bounded number of times (prefix sums, no rescans), so it stays linear.
 //!
 //! Rules, most specific first:
-//! - listed furniture (see [`super::tables`]): whole lines such as "Related Articles",
+//! - listed furniture (see `tables.rs`): whole lines such as "Related Articles",
 //!   "Back to top button", "Advertisement"; lines starting "ePaper", "Photo:", "©"; credits
 //!   such as "(AP Photo/…)"; bylines ("By Jane Doe");
 //! - a sentence with final punctuation, a list item, a long one, or one sharing its line is
@@ -28,6 +28,8 @@ pub(super) struct Shape {
 
 #[derive(Debug, Clone, Copy)]
 struct Facts {
+    /// A short whole line ending in "?" or "!": a headline when it opens the story.
+    question: bool,
     furniture: bool,
     body: bool,
     all_caps: bool,
@@ -38,7 +40,7 @@ struct Facts {
 /// Sets `role` on every segment.
 pub(super) fn assign(text: &str, segs: &mut [Segment], shapes: &[Shape]) {
     let n = segs.len();
-    let facts: Vec<Facts> = (0..n)
+    let mut facts: Vec<Facts> = (0..n)
         .map(|i| {
             let s = &segs[i];
             let t = &text[s.start..s.end];
@@ -53,6 +55,7 @@ pub(super) fn assign(text: &str, segs: &mut [Segment], shapes: &[Shape]) {
             let alone = (i == 0 || segs[i - 1].paragraph != s.paragraph)
                 && (i + 1 == n || segs[i + 1].paragraph != s.paragraph);
             Facts {
+                question: whole && words <= 15 && !furniture && ends_with_question(t),
                 furniture,
                 body: !furniture && (punct || words > 30 || !whole || is_list_item(t)),
                 all_caps: is_all_caps(t),
@@ -61,6 +64,23 @@ pub(super) fn assign(text: &str, segs: &mut [Segment], shapes: &[Shape]) {
             }
         })
         .collect();
+    // questions and exclamations on lines of their own at the top are headlines, as long as
+    // body text follows them
+    let lead_questions: Vec<usize> = facts
+        .iter()
+        .enumerate()
+        .take_while(|(_, f)| !f.body || f.question)
+        .filter(|(_, f)| f.body)
+        .map(|(i, _)| i)
+        .collect();
+    let body_after = lead_questions
+        .last()
+        .is_some_and(|&l| facts[l + 1..].iter().any(|f| f.body));
+    if body_after {
+        for &i in &lead_questions {
+            facts[i].body = false;
+        }
+    }
     let first_body = facts.iter().position(|f| f.body).unwrap_or(n);
     let last_body = facts.iter().rposition(|f| f.body);
     // for the section-label rule: is there a non-capitals headline candidate later in the top?
@@ -108,6 +128,10 @@ fn is_list_item(t: &str) -> bool {
 fn ends_with_stop(t: &str) -> bool {
     t.trim_end_matches(super::CLOSERS)
         .ends_with(['.', '?', '!', '…', ':', ';', '。', '！', '？'])
+}
+
+fn ends_with_question(t: &str) -> bool {
+    t.trim_end_matches(super::CLOSERS).ends_with(['?', '!'])
 }
 
 fn is_all_caps(t: &str) -> bool {

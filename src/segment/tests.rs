@@ -499,3 +499,25 @@ fn credit_label_inside_caption() {
         ["The new bridge at dusk", "Image: City Council."]
     );
 }
+
+#[test]
+fn question_headline_at_the_top() {
+    assert_eq!(
+        roles("Is the bridge safe?\n\nEngineers say it is. Repairs start soon."),
+        [
+            (Role::Headline, "Is the bridge safe?"),
+            (Role::Body, "Engineers say it is."),
+            (Role::Body, "Repairs start soon."),
+        ]
+    );
+    assert_eq!(roles("Is it safe?"), [(Role::Body, "Is it safe?")]);
+}
+
+#[test]
+fn dateline_on_its_own_line() {
+    let text = "LONDON (Reuters) -\nShares rose on Monday.";
+    let segs = segment(text);
+    assert_eq!(segs.len(), 1);
+    let d = segs[0].dateline.expect("dateline");
+    assert_eq!(&text[d.start..d.end], "LONDON (Reuters) -");
+}
