@@ -176,6 +176,14 @@ fn is_furniture(t: &str, whole_line: bool, words: usize) -> bool {
     {
         return true;
     }
+    // a caption credit cut off its caption: "… at dusk Image: City Council."
+    if words <= 12
+        && t.split(super::is_ws)
+            .next()
+            .is_some_and(super::is_credit_label)
+    {
+        return true;
+    }
     if !whole_line {
         return false;
     }

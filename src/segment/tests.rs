@@ -498,6 +498,10 @@ fn credit_label_inside_caption() {
         sents("The new bridge at dusk Image: City Council."),
         ["The new bridge at dusk", "Image: City Council."]
     );
+    let r = roles(
+        "Storm hits coast\n\nWaves broke the sea wall. Photo: Jane Roe.\n\nThe town was flooded.",
+    );
+    assert_eq!(r[2], (Role::Furniture, "Photo: Jane Roe."));
 }
 
 #[test]
