@@ -3,6 +3,7 @@
 //! Renderers only read the report; they never recompute alignment or claims. They write to any
 //! `io::Write`, so tests render into a `Vec<u8>`. Colour is a [`Palette`] value passed in.
 
+pub mod html;
 pub mod json;
 pub mod palette;
 pub mod text;
