@@ -260,8 +260,9 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
         )
     } else {
         // git's external-diff call (GIT_EXTERNAL_DIFF, diff.<driver>.command): `path old-file
-        // old-hex old-mode new-file new-hex new-mode`. The files may be temporary copies, so
-        // both sides are named by `path` (or /dev/null for an added or deleted file).
+        // old-hex old-mode new-file new-hex new-mode`, plus `new-path rename-info` for a
+        // renamed file (and in `git diff --no-index`). The files may be temporary copies, so
+        // the sides are named by the paths (or /dev/null for an added or deleted file).
         let git = git_call(&cli.files);
         let (pa, pb) = match (&git, cli.files.as_slice()) {
             (Some(g), _) => (g.old_file.as_str(), g.new_file.as_str()),
@@ -282,8 +283,8 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
         };
         let (mut a, mut b) = (ingest::read(pa, &ro)?, ingest::read(pb, &ro)?);
         if let Some(g) = &git {
-            a.path = g.name(&g.old_file);
-            b.path = g.name(&g.new_file);
+            a.path = g.name(&g.old_file, &g.path);
+            b.path = g.name(&g.new_file, &g.new_path);
         }
         (self::input(cli.input, a)?, self::input(cli.input, b)?)
     };
@@ -339,31 +340,35 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
     })
 }
 
-/// git's seven-argument external-diff call.
+/// git's seven-argument (nine for a rename) external-diff call.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct GitCall {
     path: String,
     old_file: String,
     new_file: String,
+    /// The path after a rename; `path` otherwise.
+    new_path: String,
 }
 
 impl GitCall {
-    /// The name a side is shown under: the repository path, or /dev/null for a missing side.
-    fn name(&self, file: &str) -> String {
+    /// The name a side is shown under: its repository path, or /dev/null for a missing side.
+    fn name(&self, file: &str, path: &str) -> String {
         if file == "/dev/null" {
             file.to_string()
         } else {
-            self.path.clone()
+            path.to_string()
         }
     }
 }
 
-/// Recognises `path old-file old-hex old-mode new-file new-hex new-mode`: seven arguments whose
-/// third and sixth are hex object names and fourth and seventh octal modes (each `.` for a
-/// missing side).
+/// Recognises `path old-file old-hex old-mode new-file new-hex new-mode [new-path
+/// rename-info]`: seven or nine arguments whose third and sixth are hex object names and
+/// fourth and seventh octal modes (each `.` for a missing side).
 fn git_call(files: &[String]) -> Option<GitCall> {
-    let [path, old_file, old_hex, old_mode, new_file, new_hex, new_mode] = files else {
-        return None;
+    let (path, old_file, old_hex, old_mode, new_file, new_hex, new_mode, new_path) = match files {
+        [p, of, oh, om, nf, nh, nm] => (p, of, oh, om, nf, nh, nm, p),
+        [p, of, oh, om, nf, nh, nm, np, _info] => (p, of, oh, om, nf, nh, nm, np),
+        _ => return None,
     };
     let hex = |s: &str| s == "." || (!s.is_empty() && s.chars().all(|c| c.is_ascii_hexdigit()));
     let mode = |s: &str| s == "." || (!s.is_empty() && s.chars().all(|c| matches!(c, '0'..='7')));
@@ -371,6 +376,7 @@ fn git_call(files: &[String]) -> Option<GitCall> {
         path: path.clone(),
         old_file: old_file.clone(),
         new_file: new_file.clone(),
+        new_path: new_path.clone(),
     })
 }
 
@@ -451,8 +457,22 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(g.old_file, "/tmp/x_story.txt");
-        assert_eq!(g.name(&g.old_file), "story.txt");
-        assert_eq!(g.name("/dev/null"), "/dev/null");
+        assert_eq!(g.name(&g.old_file, &g.path), "story.txt");
+        assert_eq!(g.name("/dev/null", &g.path), "/dev/null");
+        let r = git_call(&args(&[
+            "old.txt",
+            "/tmp/o",
+            "ab",
+            "100644",
+            "new.txt",
+            "cd",
+            "100644",
+            "new.txt",
+            "similarity index 90%\n",
+        ]))
+        .unwrap();
+        assert_eq!(r.name(&r.new_file, &r.new_path), "new.txt");
+        assert_eq!(r.name(&r.old_file, &r.path), "old.txt");
         assert!(git_call(&args(&["a", "b"])).is_none());
         assert!(git_call(&args(&["p", "a", "zz", "100644", "b", "ff", "100644"])).is_none());
         assert!(git_call(&args(&["p", "a", "ff", "9", "b", "ff", "100644"])).is_none());

@@ -215,3 +215,42 @@ fn seven_arguments_by_hand() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn renames_and_no_index_name_both_paths() {
+    if !have_git() {
+        eprintln!("skipped: git not installed");
+        return;
+    }
+    let dir = repo();
+    let d = dir.path();
+    driver_setup(d);
+    ok(d, &["checkout", "--", "."]);
+    ok(d, &["mv", "story.txt", "bridge.txt"]);
+    let out = git(d, &["diff", "--cached", "-M"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("story.txt → bridge.txt"), "{stdout}");
+    // `git diff --no-index` calls the external diff with nine arguments too.
+    std::fs::write(d.join("v1.txt"), V1).unwrap();
+    std::fs::write(d.join("v2.txt"), V2).unwrap();
+    let out = Command::new("git")
+        .args(["diff", "--no-index", "v1.txt", "v2.txt"])
+        .current_dir(d)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_EXTERNAL_DIFF", format!("'{}' --color never", bin()))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("died"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("v1.txt → v2.txt"), "{stdout}");
+}

@@ -63,7 +63,7 @@ ins{background:var(--ins);color:var(--ins-ink);text-decoration:underline}
 .moved .mark,.moved-from .mark{color:var(--mov-ink)}
 .moved-from .a{font-family:system-ui,sans-serif;font-size:.9rem}
 .furniture .cell{color:var(--dim)}
-.headline .cell{font-weight:700}
+.headline .cell:not(.empty){font-weight:700}
 .equal .cell{color:#333}
 :target{outline:3px solid #f0b400;outline-offset:2px}
 a{color:var(--mov-ink)}
@@ -136,10 +136,10 @@ fn header(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "<p class=\"counts\">{} conflicts, {} inconsistencies; claims: {} changed, {} added, \
+        "<p class=\"counts\">{}, {}; claims: {} changed, {} added, \
          {} dropped; sentences: {} equal, {} edited, {} moved, {} added, {} dropped</p>",
-        s.conflicts,
-        s.inconsistencies,
+        plural(s.conflicts, "conflict", "conflicts"),
+        plural(s.inconsistencies, "inconsistency", "inconsistencies"),
         s.claims_changed,
         s.claims_added,
         s.claims_dropped,
@@ -434,25 +434,32 @@ fn cell_texts(report: &Report, row: &Row) -> (String, String) {
     let mut a = String::new();
     let mut b = String::new();
     for c in &row.diff {
-        let t = esc(&c.text);
         match c.op {
             DiffOp::Equal => {
+                let t = esc(&c.text);
                 a.push_str(&t);
                 b.push_str(&t);
             }
-            DiffOp::Delete => {
-                a.push_str("<del>");
-                a.push_str(&t);
-                a.push_str("</del>");
-            }
-            DiffOp::Insert => {
-                b.push_str("<ins>");
-                b.push_str(&t);
-                b.push_str("</ins>");
-            }
+            DiffOp::Delete => marked(&mut a, "del", &c.text),
+            DiffOp::Insert => marked(&mut b, "ins", &c.text),
         }
     }
     (a, b)
+}
+
+/// Appends `text` escaped and wrapped in `<tag>`, leaving its leading and trailing white space
+/// outside the tag so that highlights do not underline the gaps between words.
+fn marked(out: &mut String, tag: &str, text: &str) {
+    let core = text.trim();
+    if core.is_empty() {
+        out.push_str(&esc(text));
+        return;
+    }
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let trail = &text[text.trim_end().len()..];
+    out.push_str(&esc(lead));
+    out.push_str(&format!("<{tag}>{}</{tag}>", esc(core)));
+    out.push_str(&esc(trail));
 }
 
 fn side_text(report: &Report, side: SideId, ids: &[usize]) -> String {
@@ -470,6 +477,10 @@ fn preview(s: &str, max: usize) -> String {
         Some((cut, _)) => format!("{}…", s[..cut].trim_end()),
         None => s.to_string(),
     }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn sentence_anchor(side: SideId, id: usize) -> String {
@@ -751,6 +762,16 @@ mod tests {
         let row2 = p.find("id=\"row-2\"").unwrap();
         let row4 = p.find("id=\"row-4\"").unwrap();
         assert!(row2 < marker && marker < row4, "marker misplaced");
+    }
+
+    #[test]
+    fn white_space_stays_outside_highlights() {
+        let mut o = String::new();
+        marked(&mut o, "ins", " new words ");
+        assert_eq!(o, " <ins>new words</ins> ");
+        let mut o = String::new();
+        marked(&mut o, "del", "  ");
+        assert_eq!(o, "  ");
     }
 
     #[test]
