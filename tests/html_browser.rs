@@ -4,7 +4,7 @@
 //! an HTML file under target/, then with chromium: (a) dumps the DOM after load and checks the
 //! page and its claims section are there (and, once the claim engine finds it, the seed pair's
 //! summit-date conflict "late 2018"); (b) takes screenshots at laptop and phone widths into
-//! target/ (test artifacts, not committed); (c) checks the browser logged no console message —
+//! target/ (test artifacts, not committed) and prints it to PDF; (c) checks the browser logged no console message —
 //! the page has no scripts, so any console line is an error — after proving on a control page
 //! with a deliberate error that such lines are caught.
 //!
@@ -251,6 +251,23 @@ fn report_in_a_real_browser() {
         assert!(lines.is_empty(), "console messages: {lines:#?}");
         eprintln!("screenshot: {}", png.display());
     }
+
+    // Printing: the print style sheet lays the page out without errors.
+    let pdf = dir.join("report.pdf");
+    let _ = std::fs::remove_file(&pdf);
+    let p = run_chromium(
+        &browser,
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".into(),
+            file_url(&page),
+        ],
+        Duration::from_secs(120),
+    );
+    let bytes = std::fs::read(&pdf)
+        .unwrap_or_else(|e| panic!("no PDF ({e}): {}", String::from_utf8_lossy(&p.stderr)));
+    assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+    assert!(console_lines(&p.stderr).is_empty());
 }
 
 /// A span of `needle` in the first sentence of `side` that holds it.

@@ -78,3 +78,34 @@ fn no_pager_when_stdout_is_not_a_terminal() {
     assert!(!out.stdout.is_empty());
     assert!(!marker.exists(), "a pager ran although stdout is a pipe");
 }
+
+/// Runs `storydiff ARGS` on a pseudo-terminal of `rows` lines (util-linux `script`), with a
+/// pager that marks each line; returns what reached the terminal, or `None` without `script`.
+fn on_terminal(rows: usize, args: &str) -> Option<String> {
+    let cmd = format!("stty rows {rows} cols 100; '{}' {args}", bin());
+    let out = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env("STORYDIFF_PAGER", "sed s/^/PAGED:/")
+        .env_remove("PAGER")
+        .output()
+        .ok()?;
+    if !out.status.success() && out.stdout.is_empty() {
+        return None;
+    }
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn pager_on_a_terminal_only_for_long_output() {
+    let Some(long) = on_terminal(5, "--example --color never") else {
+        eprintln!("skipped: util-linux script not available");
+        return;
+    };
+    assert!(long.starts_with("PAGED:example/a.txt"), "{long}");
+    let short = on_terminal(200, "--example --color never").unwrap();
+    assert!(!short.contains("PAGED:"), "short output paged: {short}");
+    let off = on_terminal(5, "--example --color never --no-pager").unwrap();
+    assert!(!off.contains("PAGED:"), "--no-pager ignored: {off}");
+    let json = on_terminal(5, "--example --format json").unwrap();
+    assert!(!json.contains("PAGED:"), "JSON paged: {json}");
+}
