@@ -7,7 +7,7 @@
 //!
 //! Layout, top to bottom: a header with the two paths and the counts; the claims, conflicts
 //! first (inconsistencies inside one text, then conflicting claims, then notices), each linking
-//! to the sentences it cites; the notes on how the result was obtained; then the two versions
+//! to the sentences it cites (and underlined in the text, `<mark>`); the notes on how the result was obtained; then the two versions
 //! side by side, one alignment row per grid row, with the word diff highlighted (`<del>`,
 //! `<ins>`). A moved row carries a link back to a marker left where it stood in A, and the
 //! marker links forward to the row. Dropped and added rows are marked in words as well as
@@ -65,6 +65,8 @@ ins{background:var(--ins);color:var(--ins-ink);text-decoration:underline}
 .furniture .cell{color:var(--dim)}
 .headline .cell:not(.empty){font-weight:700}
 .equal .cell{color:#333}
+mark{background:none;color:inherit;border-bottom:3px solid var(--note);padding-bottom:1px}
+mark.conflict{border-bottom-color:var(--conf)}
 :target{outline:3px solid #f0b400;outline-offset:2px}
 a{color:var(--mov-ink)}
 @media (max-width:700px){
@@ -304,7 +306,7 @@ fn versions(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "<p class=\"legend\"><span><del>deleted words</del></span><span><ins>inserted words</ins></span>\
-         <span>DROPPED: only in A</span><span>ADDED: only in B</span><span>MOVED: out of A's order</span>\
+         <span><mark class=\"conflict\">claim in conflict</mark></span><span><mark class=\"notice\">claim noticed</mark></span><span>DROPPED: only in A</span><span>ADDED: only in B</span><span>MOVED: out of A's order</span>\
          <span class=\"furniture-key\">grey: page furniture</span></p>"
     )?;
     writeln!(out, "<div class=\"grid\">")?;
@@ -423,43 +425,145 @@ fn row_html(report: &Report, i: usize, row: &Row, out: &mut dyn Write) -> io::Re
     writeln!(out, "</div>")
 }
 
-/// The A and B cell contents of a row, escaped, with the word diff marked where there is one.
+/// The A and B cell contents of a row, escaped, with the word diff marked where there is one
+/// and the claim spans of the row's sentences highlighted (`<mark>`).
 fn cell_texts(report: &Report, row: &Row) -> (String, String) {
-    let plain_a = esc(&side_text(report, SideId::A, &row.a));
-    let plain_b = esc(&side_text(report, SideId::B, &row.b));
-    let has_diff = row.diff.iter().any(|c| c.op != DiffOp::Equal);
-    if row.a.is_empty() || row.b.is_empty() || !has_diff {
-        return (plain_a, plain_b);
-    }
-    let mut a = String::new();
-    let mut b = String::new();
-    for c in &row.diff {
-        match c.op {
-            DiffOp::Equal => {
-                let t = esc(&c.text);
-                a.push_str(&t);
-                b.push_str(&t);
-            }
-            DiffOp::Delete => marked(&mut a, "del", &c.text),
-            DiffOp::Insert => marked(&mut b, "ins", &c.text),
-        }
-    }
+    let has_diff =
+        !row.a.is_empty() && !row.b.is_empty() && row.diff.iter().any(|c| c.op != DiffOp::Equal);
+    let mut out = [SideId::A, SideId::B].map(|side| {
+        let ids = match side {
+            SideId::A => &row.a,
+            SideId::B => &row.b,
+        };
+        let joined = side_text(report, side, ids);
+        let pieces: Vec<(Option<&'static str>, &str)> = if has_diff {
+            row.diff
+                .iter()
+                .filter_map(|c| match (c.op, side) {
+                    (DiffOp::Equal, _) => Some((None, c.text.as_str())),
+                    (DiffOp::Delete, SideId::A) => Some((Some("del"), c.text.as_str())),
+                    (DiffOp::Insert, SideId::B) => Some((Some("ins"), c.text.as_str())),
+                    _ => None,
+                })
+                .collect()
+        } else {
+            vec![(None, joined.as_str())]
+        };
+        // Claim spans map onto the cell only when the pieces spell the sentences exactly.
+        let spelled: String = pieces.iter().map(|(_, t)| *t).collect();
+        let marks = if spelled == joined {
+            claim_marks(report, side, ids)
+        } else {
+            Vec::new()
+        };
+        cell_html(&pieces, &marks)
+    });
+    let b = std::mem::take(&mut out[1]);
+    let a = std::mem::take(&mut out[0]);
     (a, b)
 }
 
-/// Appends `text` escaped and wrapped in `<tag>`, leaving its leading and trailing white space
-/// outside the tag so that highlights do not underline the gaps between words.
-fn marked(out: &mut String, tag: &str, text: &str) {
-    let core = text.trim();
-    if core.is_empty() {
-        out.push_str(&esc(text));
-        return;
+/// Byte ranges, in the cell's joined text, of the claim and inconsistency spans on `side`
+/// that fall in the sentences `ids`, with the class of each (`conflict` or `notice`).
+fn claim_marks(report: &Report, side: SideId, ids: &[usize]) -> Vec<(usize, usize, &'static str)> {
+    let sents = &report.side(side).sentences;
+    let mut spans: Vec<(&ClaimSpan, &'static str)> = Vec::new();
+    for c in &report.claims {
+        let class = match c.severity {
+            Severity::Conflict => "conflict",
+            Severity::Notice => "notice",
+        };
+        let s = match side {
+            SideId::A => &c.a,
+            SideId::B => &c.b,
+        };
+        if let Some(s) = s {
+            spans.push((s, class));
+        }
     }
-    let lead = &text[..text.len() - text.trim_start().len()];
-    let trail = &text[text.trim_end().len()..];
-    out.push_str(&esc(lead));
-    out.push_str(&format!("<{tag}>{}</{tag}>", esc(core)));
-    out.push_str(&esc(trail));
+    for i in report.inconsistencies.iter().filter(|i| i.side == side) {
+        spans.push((&i.first, "conflict"));
+        spans.push((&i.second, "conflict"));
+    }
+    let mut marks = Vec::new();
+    let mut base = 0;
+    for &k in ids {
+        let Some(sent) = sents.get(k) else { continue };
+        for &(span, class) in &spans {
+            if span.sentence != k || span.start < sent.start || span.end <= span.start {
+                continue;
+            }
+            let (rs, re) = (span.start - sent.start, span.end - sent.start);
+            if re <= sent.text.len()
+                && sent.text.is_char_boundary(rs)
+                && sent.text.is_char_boundary(re)
+            {
+                marks.push((base + rs, base + re, class));
+            }
+        }
+        base += sent.text.len() + 1; // the joining space
+    }
+    marks.sort();
+    marks
+}
+
+/// Renders text pieces (each plain or a `del`/`ins` highlight) with `<mark>`s over the given
+/// byte ranges of their concatenation. White space at the edges of a highlight stays outside
+/// it, so that highlights do not underline the gaps between words.
+fn cell_html(
+    pieces: &[(Option<&'static str>, &str)],
+    marks: &[(usize, usize, &'static str)],
+) -> String {
+    // Split highlighted pieces into lead space, core, trail space.
+    let mut runs: Vec<(Option<&'static str>, &str)> = Vec::new();
+    for &(tag, text) in pieces {
+        match tag {
+            Some(t) if !text.trim().is_empty() => {
+                let lead = &text[..text.len() - text.trim_start().len()];
+                let trail = &text[text.trim_end().len()..];
+                runs.push((None, lead));
+                runs.push((Some(t), text.trim()));
+                runs.push((None, trail));
+            }
+            _ => runs.push((None, text)),
+        }
+    }
+    let mut html = String::new();
+    let mut pos = 0;
+    for (tag, text) in runs {
+        let end = pos + text.len();
+        // Cut the run at every mark boundary inside it.
+        let mut cuts: Vec<usize> = vec![pos, end];
+        for &(ms, me, _) in marks {
+            for b in [ms, me] {
+                if b > pos && b < end && text.is_char_boundary(b - pos) {
+                    cuts.push(b);
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for w in cuts.windows(2) {
+            let (s0, s1) = (w[0], w[1]);
+            let piece = &text[s0 - pos..s1 - pos];
+            if piece.is_empty() {
+                continue;
+            }
+            let mark = marks.iter().find(|&&(ms, me, _)| ms <= s0 && s1 <= me);
+            if let Some((_, _, class)) = mark {
+                html.push_str(&format!("<mark class=\"{class}\">"));
+            }
+            match tag {
+                Some(t) => html.push_str(&format!("<{t}>{}</{t}>", esc(piece))),
+                None => html.push_str(&esc(piece)),
+            }
+            if mark.is_some() {
+                html.push_str("</mark>");
+            }
+        }
+        pos = end;
+    }
+    html
 }
 
 fn side_text(report: &Report, side: SideId, ids: &[usize]) -> String {
@@ -540,6 +644,18 @@ mod tests {
             start: 0,
             end: text.len(),
             text: text.to_string(),
+        }
+    }
+
+    /// The span of `needle` in sentence `id` of `sents`.
+    fn span_in(sents: &[Sentence], id: usize, needle: &str) -> ClaimSpan {
+        let s = &sents[id];
+        let at = s.start + s.text.find(needle).unwrap();
+        ClaimSpan {
+            sentence: id,
+            start: at,
+            end: at + needle.len(),
+            text: needle.to_string(),
         }
     }
 
@@ -631,6 +747,8 @@ mod tests {
                 diff: vec![],
             },
         ];
+        let date_a = span_in(&a, 0, "last November");
+        let date_b = span_in(&b, 1, "late 2018");
         let mut r = Report {
             schema: SCHEMA,
             a: Side {
@@ -657,16 +775,16 @@ mod tests {
                     change: Change::Changed,
                     kind: ClaimKind::Date,
                     severity: Severity::Conflict,
-                    a: Some(span(0, "last November")),
-                    b: Some(span(1, "late 2018")),
+                    a: Some(date_a),
+                    b: Some(date_b.clone()),
                     message: "the summit is dated last November in A but late 2018 in B".into(),
                 },
             ],
             inconsistencies: vec![Inconsistency {
                 side: SideId::B,
                 kind: ClaimKind::Date,
-                first: span(1, "late 2018"),
-                second: span(1, "late 2018"),
+                first: date_b.clone(),
+                second: date_b,
                 message: "B dates the summit twice".into(),
             }],
             summary: Summary::default(),
@@ -749,7 +867,7 @@ mod tests {
             assert!(p.contains(&format!("id=\"b-{k}\"")), "b-{k}");
         }
         assert!(p.contains("<del>last November</del>"));
-        assert!(p.contains("<ins>in late 2018</ins>"));
+        assert!(p.contains("<ins>in </ins>"));
         assert!(p.contains("class=\"row added\""));
         assert!(p.contains("class=\"row dropped furniture\""));
         assert!(p.contains(">dropped · furniture<"));
@@ -766,12 +884,41 @@ mod tests {
 
     #[test]
     fn white_space_stays_outside_highlights() {
-        let mut o = String::new();
-        marked(&mut o, "ins", " new words ");
-        assert_eq!(o, " <ins>new words</ins> ");
-        let mut o = String::new();
-        marked(&mut o, "del", "  ");
-        assert_eq!(o, "  ");
+        assert_eq!(
+            cell_html(
+                &[(None, "a"), (Some("ins"), " new words "), (None, "b")],
+                &[]
+            ),
+            "a <ins>new words</ins> b"
+        );
+        assert_eq!(cell_html(&[(Some("del"), "  ")], &[]), "  ");
+    }
+
+    #[test]
+    fn marks_cut_across_highlights() {
+        // "held " + del("last November") + "." with a mark over "last November."
+        let html = cell_html(
+            &[(None, "held "), (Some("del"), "last November"), (None, ".")],
+            &[(5, 19, "conflict")],
+        );
+        assert_eq!(
+            html,
+            "held <mark class=\"conflict\"><del>last November</del></mark><mark class=\"conflict\">.</mark>"
+        );
+    }
+
+    #[test]
+    fn claim_spans_are_marked_in_the_text() {
+        let p = page(&sample());
+        assert!(
+            p.contains("<mark class=\"conflict\"><del>last November</del></mark>"),
+            "{p}"
+        );
+        // "late 2018" lies inside the inserted "in late 2018": the highlight is cut.
+        assert!(
+            p.contains("<ins>in </ins><mark class=\"conflict\"><ins>late 2018</ins></mark>"),
+            "{p}"
+        );
     }
 
     #[test]
