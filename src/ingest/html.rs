@@ -14,7 +14,8 @@
 //! [`SKIP_TAGS`], with a role in [`SKIP_ROLES`], hidden, or with a class or id word in
 //! [`SKIP_WORDS`] are left out with everything inside them; the text blocks are the
 //! [`BLOCK_TAGS`] elements. The headline is the first `<h1>` (in the root, else anywhere
-//! outside left-out parts), else `og:title`, else `<title>`.
+//! outside left-out parts), else `og:title`, else `<title>`. Two or more `<br>` in a row split
+//! a block into paragraphs (pages that use them instead of `<p>`).
 
 use scraper::{ElementRef, Html, Node, Selector};
 
@@ -161,10 +162,7 @@ pub fn extract(html: &str) -> String {
     let mut blocks = collect_blocks(root);
     if blocks.is_empty() {
         // A page of bare text in <div>s: take the root's text as one block.
-        let t = block_text(root);
-        if !t.is_empty() {
-            blocks.push(t);
-        }
+        blocks.extend(block_paragraphs(root));
     }
     if let Some(h) = headline(&page, root) {
         if !blocks.contains(&h) {
@@ -272,10 +270,7 @@ fn collect_blocks(root: ElementRef) -> Vec<String> {
             continue;
         }
         if BLOCK_TAGS.contains(&el.value().name()) {
-            let t = block_text(el);
-            if !t.is_empty() {
-                blocks.push(t);
-            }
+            blocks.extend(block_paragraphs(el));
             continue;
         }
         let children: Vec<ElementRef> = el.children().filter_map(ElementRef::wrap).collect();
@@ -286,13 +281,43 @@ fn collect_blocks(root: ElementRef) -> Vec<String> {
 
 /// The text of one block, with left-out elements removed and white space collapsed.
 fn block_text(el: ElementRef) -> String {
+    collapse(&raw_text(el))
+}
+
+/// The paragraphs of one block: its text split at runs of two or more `<br>` (pages that
+/// set paragraphs apart with `<br><br>` instead of `<p>`), each collapsed; empty ones dropped.
+fn block_paragraphs(el: ElementRef) -> Vec<String> {
+    raw_text(el)
+        .split(BREAK_BREAK)
+        .map(collapse)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Stands for `<br><br>` in raw text: a character no page text contains (a noncharacter).
+const BREAK_BREAK: char = '\u{fdd0}';
+
+/// The raw text under `el`: text nodes in order, a space at each element that is not inline,
+/// [`BREAK_BREAK`] where a `<br>` follows another with only white space between.
+fn raw_text(el: ElementRef) -> String {
     let mut raw = String::new();
+    let mut last_br_at: Option<usize> = None;
     let mut stack = vec![*el];
     let mut first = true;
     while let Some(node) = stack.pop() {
         match node.value() {
-            Node::Text(t) => raw.push_str(t),
+            Node::Text(t) => raw.push_str(&t.replace(BREAK_BREAK, " ")),
             Node::Element(e) => {
+                if e.name() == "br" {
+                    let after_br = last_br_at.is_some_and(|at| raw[at..].trim().is_empty());
+                    if after_br {
+                        raw.push(BREAK_BREAK);
+                    }
+                    raw.push(' ');
+                    last_br_at = Some(raw.len());
+                    first = false;
+                    continue;
+                }
                 if !first {
                     if let Some(er) = ElementRef::wrap(node) {
                         if skip(er) {
@@ -311,7 +336,7 @@ fn block_text(el: ElementRef) -> String {
         }
         first = false;
     }
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    raw
 }
 
 /// The headline: the first `<h1>` in the root, else the first outside left-out parts, else
@@ -421,6 +446,18 @@ mod tests {
         assert_eq!(
             extract("<html><body><div>Only <i>div</i> text.</div></body></html>"),
             "Only div text.\n"
+        );
+    }
+
+    #[test]
+    fn double_breaks_separate_paragraphs() {
+        let page = "<body><div>First para.<br><br>Second <b>para</b>.<br>\n <br/>Third.</div>\
+                    </body>";
+        assert_eq!(extract(page), "First para.\n\nSecond para.\n\nThird.\n");
+        // One <br> is a line break inside a paragraph.
+        assert_eq!(
+            extract("<body><p>Line one<br>line two.</p></body>"),
+            "Line one line two.\n"
         );
     }
 
