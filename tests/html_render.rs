@@ -82,3 +82,50 @@ fn web_pages_render_to_an_html_report() {
         "{page}"
     );
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    /// Words that include markup and entity starts, so that escaping is exercised everywhere.
+    fn text() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            Just("<zz>".to_string()),
+            Just("&zz;".to_string()),
+            Just("\"q'".to_string()),
+            Just("é".to_string()),
+            "[a-c]{1,3}".prop_map(|s| s),
+            Just(".".to_string()),
+            Just("\n\n".to_string()),
+        ];
+        prop::collection::vec(word, 0..40).prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_input_is_escaped_and_the_page_is_whole(a in text(), b in text()) {
+            let da = storydiff::Document::from_text("a<zz>.txt", a);
+            let db = storydiff::Document::from_text("b.txt", b);
+            let report = storydiff::compare(&da, &db, &storydiff::Options::default());
+            let mut out = Vec::new();
+            storydiff::render::html::render(&report, &mut out).unwrap();
+            let page = String::from_utf8(out).unwrap();
+            prop_assert!(!page.contains("<zz"), "raw markup from the input");
+            prop_assert!(!page.contains("&zz"), "raw entity from the input");
+            prop_assert!(page.trim_end().ends_with("</html>"));
+            // Every row of the alignment is on the page.
+            for i in 0..report.alignment.len() {
+                let id = format!("id=\"row-{i}\"");
+                prop_assert!(page.contains(&id));
+            }
+        }
+
+        #[test]
+        fn extraction_never_panics(page in "(<[a-z/!]{0,4}[^<]{0,12}|[^<]{0,12}|<br>){0,30}") {
+            let t = storydiff::ingest::html::extract(&page);
+            prop_assert!(!t.contains('\u{fdd0}'), "internal break marker leaked");
+            prop_assert!(t.is_empty() || t.ends_with('\n'));
+        }
+    }
+}
