@@ -254,3 +254,35 @@ fn renames_and_no_index_name_both_paths() {
     );
     assert!(stdout.contains("v1.txt → v2.txt"), "{stdout}");
 }
+
+#[test]
+fn diff_driver_reads_saved_web_pages() {
+    if !have_git() {
+        eprintln!("skipped: git not installed");
+        return;
+    }
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/web_page");
+    let dir = repo();
+    let d = dir.path();
+    driver_setup(d);
+    std::fs::write(
+        d.join(".gitattributes"),
+        "*.txt diff=storydiff\n*.html diff=storydiff\n",
+    )
+    .unwrap();
+    std::fs::copy(fixtures.join("a.html"), d.join("page.html")).unwrap();
+    ok(d, &["add", "page.html"]);
+    ok(d, &["commit", "-q", "-m", "page"]);
+    std::fs::copy(fixtures.join("b.html"), d.join("page.html")).unwrap();
+    let out = git(d, &["diff", "--", "page.html"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("page.html → page.html"), "{stdout}");
+    assert!(stdout.contains("About 18,000 vehicles"), "{stdout}");
+    assert!(!stdout.contains("<!DOCTYPE"), "markup compared: {stdout}");
+    assert!(!stdout.contains("Related Articles"), "{stdout}");
+}
