@@ -342,10 +342,9 @@ fn moved_marker(report: &Report, row_index: usize, out: &mut dyn Write) -> io::R
         out,
         "<div class=\"row moved-from\" id=\"from-{row_index}\"><div class=\"cell a\">\
          <span class=\"side-label\">A</span><span class=\"mark\">moved from here</span>\
-         <a href=\"#row-{row_index}\">“{}” → now stands at row {} in B</a></div>\
+         <a href=\"#row-{row_index}\">“{}” → where it stands in B</a></div>\
          <div class=\"cell b empty\">—</div></div>",
         esc(&preview(&text, 80)),
-        row_index + 1
     )
 }
 
