@@ -285,6 +285,16 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
         if let Some(g) = &git {
             a.path = g.name(&g.old_file, &g.path);
             b.path = g.name(&g.new_file, &g.new_path);
+        } else if let Some(base) = difftool_base(&|k| std::env::var(k).ok()) {
+            // `git difftool -x storydiff` passes temporary copies (`/tmp/git-blob-XXXX/story.txt`)
+            // and names the repository path in BASE. Only a copy of that file is renamed: with
+            // `--no-index a.txt b.txt`, BASE is a.txt and b.txt keeps its name.
+            let file_name = |p: &str| std::path::Path::new(p).file_name().map(|n| n.to_owned());
+            for doc in [&mut a, &mut b] {
+                if doc.path != "/dev/null" && file_name(&doc.path) == file_name(&base) {
+                    doc.path = base.clone();
+                }
+            }
         }
         (self::input(cli.input, a)?, self::input(cli.input, b)?)
     };
@@ -297,8 +307,9 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
     } else {
         match cli.format {
             FormatArg::Json => crate::render::json::render(&report, out),
+            FormatArg::Summary => crate::render::summary::render(&report, out),
             FormatArg::Html => crate::render::html::render(&report, out),
-            FormatArg::Text | FormatArg::Summary => {
+            FormatArg::Text => {
                 let topts = crate::render::text::TextOptions {
                     palette: cli.palette(),
                     width: cli.wrap_width(),
@@ -378,6 +389,13 @@ fn git_call(files: &[String]) -> Option<GitCall> {
         new_file: new_file.clone(),
         new_path: new_path.clone(),
     })
+}
+
+/// The repository path of the file that `git difftool -x` is comparing: git's difftool helper
+/// exports it as `BASE` beside `GIT_DIFFTOOL_EXTCMD` (git-difftool--helper.sh).
+fn difftool_base(env: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    env("GIT_DIFFTOOL_EXTCMD")?;
+    env("BASE").filter(|b| !b.is_empty())
 }
 
 /// Applies `--input`: converts a web page to its article text.
@@ -476,6 +494,25 @@ mod tests {
         assert!(git_call(&args(&["a", "b"])).is_none());
         assert!(git_call(&args(&["p", "a", "zz", "100644", "b", "ff", "100644"])).is_none());
         assert!(git_call(&args(&["p", "a", "ff", "9", "b", "ff", "100644"])).is_none());
+    }
+
+    #[test]
+    fn difftool_base_needs_both_variables() {
+        assert_eq!(difftool_base(&env_of(&[("BASE", "x.txt")])), None);
+        assert_eq!(
+            difftool_base(&env_of(&[
+                ("BASE", "x.txt"),
+                ("GIT_DIFFTOOL_EXTCMD", "storydiff")
+            ])),
+            Some("x.txt".to_string())
+        );
+        assert_eq!(
+            difftool_base(&env_of(&[
+                ("BASE", ""),
+                ("GIT_DIFFTOOL_EXTCMD", "storydiff")
+            ])),
+            None
+        );
     }
 
     #[test]

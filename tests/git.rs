@@ -35,6 +35,14 @@ fn ok(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// Text output with the plain-text change markers (`[-…-]`, `{+…+}`) taken out.
+fn unmarked(s: &[u8]) -> String {
+    let s = String::from_utf8_lossy(s);
+    ["[-", "-]", "{+", "+}"]
+        .iter()
+        .fold(s.into_owned(), |t, m| t.replace(m, ""))
+}
+
 fn have_git() -> bool {
     Command::new("git").arg("--version").output().is_ok()
 }
@@ -69,7 +77,7 @@ fn driver_setup(d: &Path) {
         &[
             "config",
             "diff.storydiff.command",
-            &format!("'{}' --color never", bin()),
+            &format!("'{}' --color never --width 1000", bin()),
         ],
     );
 }
@@ -84,7 +92,7 @@ fn diff_driver_seven_arguments() {
     let d = dir.path();
     driver_setup(d);
     let out = git(d, &["diff"]);
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = unmarked(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     // git dies at the first external diff that exits non-zero; storydiff must exit 0 so that
     // every changed file is shown.
@@ -132,12 +140,12 @@ fn difftool_two_arguments() {
     }
     let dir = repo();
     let d = dir.path();
-    let cmd = format!("'{}' --color never --fail-on never", bin());
+    let cmd = format!("'{}' --color never --width 1000 --fail-on never", bin());
     let out = git(
         d,
         &["difftool", "--no-prompt", "-x", &cmd, "--", "story.txt"],
     );
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = unmarked(&out.stdout);
     assert!(
         out.status.success(),
         "{}",
@@ -145,6 +153,9 @@ fn difftool_two_arguments() {
     );
     assert!(stdout.contains("March 10"), "{stdout}");
     assert!(stdout.contains("1 added"), "{stdout}");
+    // Named by the repository path (git's BASE), not the temporary copy.
+    assert!(stdout.contains("story.txt → story.txt"), "{stdout}");
+    assert!(!stdout.contains("/tmp/"), "{stdout}");
     // With --trust-exit-code, git stops at the first file where storydiff exits 1 (something
     // differs) and fails itself ("external diff died", exit 128 in git 2.47).
     let cmd = format!("'{}' --quiet", bin());
@@ -275,7 +286,7 @@ fn diff_driver_reads_saved_web_pages() {
     ok(d, &["commit", "-q", "-m", "page"]);
     std::fs::copy(fixtures.join("b.html"), d.join("page.html")).unwrap();
     let out = git(d, &["diff", "--", "page.html"]);
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = unmarked(&out.stdout);
     assert!(
         out.status.success(),
         "{}",

@@ -1,8 +1,93 @@
-//! json: the JSON document of schema `storydiff/1` (see `CONTRACT.md`).
+//! json: the JSON document of schema `storydiff/1` (`--format json`; see `CONTRACT.md`).
 //!
-//! The document is the [`Report`] serialised field by field, in declaration order:
-//! `schema`, `a`, `b`, `alignment`, `claims`, `inconsistencies`, `summary`, `notes`. It is
-//! byte-for-byte deterministic: the report holds no maps and no unrounded floats.
+//! Input: a [`Report`]. Output: one JSON object on standard output, pretty-printed with two
+//! spaces and followed by a newline ([`render`]), or on one line for JSON Lines ([`render_line`]).
+//! The document is the report serialised field by field in declaration order, so it is
+//! byte-for-byte deterministic: the same inputs and flags give identical bytes (the report holds
+//! no maps, and similarities are rounded to three decimals before they get here).
+//!
+//! # The format
+//!
+//! ```json
+//! {
+//!   "schema": "storydiff/1",
+//!   "a": {
+//!     "path": "old.txt",
+//!     "sentences": [
+//!       { "id": 0, "start": 0, "end": 50, "text": "Harbour bridge to close",
+//!         "furniture": false, "role": "headline", "paragraph": 0 },
+//!       { "id": 1, "start": 52, "end": 120, "text": "PORTSMOUTH - The bridge will close.",
+//!         "furniture": false, "role": "body", "paragraph": 1,
+//!         "dateline": { "start": 52, "end": 64 } }
+//!     ]
+//!   },
+//!   "b": { "path": "new.txt", "sentences": [ … ] },
+//!   "alignment": [
+//!     { "op": "edited", "a": [1], "b": [1, 2], "similarity": 0.82,
+//!       "diff": [ { "op": "equal", "text": "The bridge will close " },
+//!                 { "op": "delete", "text": "on March 3" },
+//!                 { "op": "insert", "text": "on March 10" } ] }
+//!   ],
+//!   "claims": [
+//!     { "change": "changed", "kind": "date", "severity": "conflict",
+//!       "a": { "sentence": 1, "start": 97, "end": 104, "text": "March 3" },
+//!       "b": { "sentence": 1, "start": 95, "end": 103, "text": "March 10" },
+//!       "message": "the closure is dated March 3 in A but March 10 in B" }
+//!   ],
+//!   "inconsistencies": [
+//!     { "side": "b", "kind": "date",
+//!       "first": { "sentence": 3, "start": 300, "end": 308, "text": "November" },
+//!       "second": { "sentence": 17, "start": 1630, "end": 1639, "text": "late 2018" },
+//!       "message": "B dates the summit both November and late 2018" }
+//!   ],
+//!   "summary": { "equal": 0, "edited": 1, "moved": 0, "added": 0, "dropped": 0,
+//!                "claims_changed": 1, "claims_added": 0, "claims_dropped": 0,
+//!                "conflicts": 1, "inconsistencies": 1 },
+//!   "notes": [ { "code": "date-inferred", "message": "dates resolved against 2024, …" } ]
+//! }
+//! ```
+//!
+//! ## Fields
+//!
+//! - `schema`: always `"storydiff/1"`. A change that is not a pure addition bumps it.
+//! - `a`, `b`: one object per input.
+//!   - `path`: the path as given on the command line (`-` for standard input).
+//!   - `text` (only present when storydiff converted the input, such as a saved web page): the
+//!     converted text, which that side's offsets then count in.
+//!   - `sentences`: in reading order. `id` counts from 0 on each side. `start` and `end` are
+//!     byte offsets into the input exactly as read (a UTF-8 byte-order mark counts, CRLF line
+//!     ends count two bytes), and `text` is exactly that slice. `furniture` is true for page
+//!     furniture (section labels, "Related Articles", footers), which is aligned like the rest
+//!     but raises no claims. Additions to the contract: `role` (`body`, `headline`,
+//!     `furniture`), `paragraph` (index of the blank-line-separated block, from 0) and
+//!     `dateline` (the byte span of a leading dateline such as `BEIJING -`; absent when none).
+//! - `alignment`: the rows, in reading order of B, each dropped row placed where it stood among
+//!   its neighbours in A. Every sentence id of either side is in exactly one row; `a` and `b` are
+//!   sorted ids.
+//!   - `op`: `equal` (same text up to white space), `edited` (the same thing in other words, one
+//!     or more sentences on either side), `moved` (`equal` or `edited`, out of order), `added`
+//!     (`a` empty), `dropped` (`b` empty).
+//!   - `similarity`: 0 to 1, three decimals; 0 for added and dropped rows.
+//!   - `diff`: the word-level diff of the row's A text (its sentences joined by a space) against
+//!     its B text, as runs of `equal`, `delete` (only in A) and `insert` (only in B); the
+//!     `equal` and `delete` runs spell the A text, the `equal` and `insert` runs the B text (up
+//!     to white space, and to the quote-mark and dash variants that the diff counts as equal).
+//!     Empty for added and dropped rows.
+//! - `claims`: facts that differ. `change` is `changed`, `added` or `dropped`; `kind` one of
+//!   `date`, `number`, `money`, `percent`, `name`, `place`, `quote`, `negation`, `attribution`,
+//!   `other`; `severity` is `conflict` where both statements cannot be true and `notice`
+//!   otherwise. `a` and `b` are spans (`sentence` id, byte `start`/`end` into that input, and
+//!   the `text` of that slice), `null` on the side that lacks the claim. `message` says it in
+//!   words.
+//! - `inconsistencies`: two statements inside one input that cannot both be true: `side`
+//!   (`a` or `b`), `kind`, spans `first` and `second`, `message`.
+//! - `summary`: counts of the rows by `op`, of the claims by `change`, and (additions to the
+//!   contract) `conflicts`, the claims of severity `conflict`, and `inconsistencies`.
+//! - `notes` (an addition to the contract): remarks on how the result was obtained, each with a
+//!   stable `code` (such as `date-inferred`) and a `message`.
+//!
+//! Scripts should ignore fields they do not know: new fields may be added within
+//! `storydiff/1`.
 
 use std::io::{self, Write};
 
@@ -18,4 +103,78 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 pub fn render_line(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer(&mut *out, report)?;
     out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::render::sample::{self, snap};
+
+    fn json(r: &crate::Report) -> String {
+        let mut out = Vec::new();
+        super::render(r, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn document_follows_the_contract() {
+        let r = sample::report_with_claims();
+        let text = json(&r);
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        // serde_json's map is sorted, so compare as sets and check the order in the text.
+        for k in [
+            "schema",
+            "a",
+            "b",
+            "alignment",
+            "claims",
+            "inconsistencies",
+            "summary",
+        ] {
+            assert!(keys.contains(&k), "{k} missing");
+        }
+        let at = |k: &str| text.find(&format!("\n  \"{k}\":")).unwrap();
+        assert!(at("schema") < at("a") && at("a") < at("b") && at("b") < at("alignment"));
+        assert!(at("alignment") < at("claims") && at("claims") < at("inconsistencies"));
+        assert!(at("inconsistencies") < at("summary"));
+        assert_eq!(v["schema"], "storydiff/1");
+        let claims = v["claims"].as_array().unwrap();
+        let added = claims.iter().find(|c| c["change"] == "added").unwrap();
+        assert!(added["a"].is_null() && added["b"].is_object());
+        let dropped = claims.iter().find(|c| c["change"] == "dropped").unwrap();
+        assert!(dropped["b"].is_null() && dropped["a"].is_object());
+        for c in claims {
+            for side in ["a", "b"] {
+                if let Some(s) = c[side].as_object() {
+                    let input = if side == "a" { sample::A } else { sample::B }.join(" ");
+                    let (st, en) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+                    assert_eq!(s["text"], input[st as usize..en as usize]);
+                }
+            }
+        }
+        assert_eq!(v["inconsistencies"][0]["side"], "b");
+        assert_eq!(v["summary"]["claims_changed"], 3);
+        assert_eq!(v["summary"]["conflicts"], 2);
+        assert!(text.ends_with("}\n"));
+    }
+
+    #[test]
+    fn output_is_byte_for_byte_deterministic() {
+        let first = json(&sample::report_with_claims());
+        for _ in 0..3 {
+            assert_eq!(json(&sample::report_with_claims()), first);
+        }
+        let mut line = Vec::new();
+        super::render_line(&sample::report_with_claims(), &mut line).unwrap();
+        let line = String::from_utf8(line).unwrap();
+        assert_eq!(line.lines().count(), 1);
+        let a: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let b: serde_json::Value = serde_json::from_str(&first).unwrap();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn claims_json_snapshot() {
+        snap("claims_json", &json(&sample::report_with_claims()));
+    }
 }

@@ -2,7 +2,8 @@
 //!
 //! Three palettes: [`Palette::plain`] (no escapes), [`Palette::ansi`] (owo-colors), and
 //! [`Palette::tags`], which writes `[del]…[/del]` tags so that coloured output can be
-//! snapshot-tested readably.
+//! snapshot-tested readably. Where there is no colour, changed words inside a line are marked
+//! as wdiff marks them ([`Palette::markers`]), so the plain output is as readable.
 
 use owo_colors::{OwoColorize, Style};
 
@@ -65,6 +66,15 @@ impl Palette {
     /// `[class]…[/class]` tags, for tests.
     pub fn tags() -> Self {
         Palette { mode: Mode::Tags }
+    }
+    /// The inline markers that stand in for the highlight of changed words when the palette has
+    /// no colour, as wdiff writes them: `[-deleted-]` and `{+inserted+}`.
+    pub fn markers(&self, class: Class) -> Option<(&'static str, &'static str)> {
+        match (self.mode, class) {
+            (Mode::Plain, Class::Del) => Some(("[-", "-]")),
+            (Mode::Plain, Class::Ins) => Some(("{+", "+}")),
+            _ => None,
+        }
     }
     /// True when the palette writes anything besides the text.
     pub fn is_styled(&self) -> bool {

@@ -1,22 +1,58 @@
-//! text: the report for people — a summary line, then the rows in reading order.
+//! text: the report for people — a summary line, notes, the claims that differ, then the
+//! sentence diff in reading order.
 //!
-//! Markers carry the meaning without colour: `-` dropped, `+` added, `~` edited (an A line and
-//! a B line), `>` moved, `=` equal, `#` furniture. Colour comes from the [`Palette`] passed in.
+//! Input: a [`Report`] and [`TextOptions`]. Output: lines written to any `io::Write`.
+//! Invariants: renders only what the report holds (never recomputes alignment or claims); every
+//! piece of input text goes through `render::escape` and `render::wrap`, so no control
+//! character or terminal escape from the inputs is written raw; no line is wider than
+//! `width` columns unless the width is too small to hold the gutter (then text gets at least
+//! [`MIN_TEXT_WIDTH`] columns).
 //!
-//! BASELINE: unified layout only, no wrapping, no claims section yet.
+//! Layout (unified; `render::sidebyside` puts A and B in two columns):
+//!
+//! ```text
+//! a.txt → b.txt: 2 equal, 2 edited, 1 moved, 2 added, 1 dropped · claims: 1 changed, 0
+//! added, 0 dropped (1 conflict)
+//! note: dates resolved against 2024, inferred from …
+//!
+//! Claims: 1 conflict
+//! ! date changed: A1 [-March 3-] → B1 {+March 10+} — the closure is dated March 3 in A
+//! !   but March 10 in B
+//!
+//! Sentences
+//! - A0  Harbour bridge to close for three weeks of repairs
+//! + B0  Old Harbour Bridge shuts for a month as cables corrode
+//! ~ A1  The bridge will close on [-March 3-] for repairs.
+//! ~ B1  The bridge will close on {+March 10+} for repairs.
+//! > B4  "We cannot take any risk," said Mary Okafor. (A2, moved from after A3)
+//! = B5  The bridge was last repaired in 2009.
+//!   … 3 unchanged sentences …
+//! + B9  Back to top (furniture)
+//! ```
+//!
+//! Markers carry the meaning without colour: `-` dropped, `+` added, `~` edited (an A line and a
+//! B line), `>` moved, `=` equal; in the claims, `!` conflict, `~` notice, `+` added, `-`
+//! dropped. The gutter names the sentences by side and id as the JSON does (`A3` is sentence 3
+//! of A, counting from 0; `B1,2` two sentences of B). Inside a line, changed words are coloured,
+//! or marked `[-deleted-]` / `{+inserted+}` when the palette is plain. Continuation lines keep
+//! the row's marker and are indented under the text.
 
 use std::io::{self, Write};
 
 use super::palette::{Class, Palette};
-use crate::report::{DiffOp, Report, RowOp};
+use super::wrap::{self, paint, Span, Style};
+use crate::report::{Change, ClaimChange, ClaimSpan, DiffOp, Report, Row, RowOp, Severity, SideId};
+
+/// Text never gets fewer columns than this, however narrow the width.
+pub const MIN_TEXT_WIDTH: usize = 12;
 
 /// Display options of the text renderer.
 #[derive(Debug, Clone)]
 pub struct TextOptions {
     pub palette: Palette,
-    /// Wrap lines at this many columns (0: no wrapping).
+    /// Wrap lines at this many columns (0: no wrapping; side by side then uses 160).
     pub width: usize,
-    /// Fold runs of equal rows longer than this, keeping this many on each side; `None` shows all.
+    /// Fold runs of equal rows, keeping this many on each side of a change; `None` shows all.
     pub context: Option<usize>,
     /// Two columns, A on the left and B on the right.
     pub side_by_side: bool,
@@ -35,48 +71,894 @@ impl Default for TextOptions {
 
 /// Writes `report` as text.
 pub fn render(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Result<()> {
-    let p = &opts.palette;
+    preamble(report, opts, out)?;
+    if opts.side_by_side {
+        super::sidebyside::rows(report, opts, out)
+    } else {
+        rows(report, opts, out)
+    }
+}
+
+/// The summary line: row counts and claim counts.
+pub fn summary_line(report: &Report) -> String {
     let s = &report.summary;
-    writeln!(
-        out,
-        "{}",
-        p.paint(
-            Class::Header,
-            &format!(
-                "{} → {}: {} equal, {} edited, {} moved, {} added, {} dropped",
-                report.a.path, report.b.path, s.equal, s.edited, s.moved, s.added, s.dropped
-            )
-        )
-    )?;
-    for row in &report.alignment {
-        let a_text = join(row.a.iter().map(|&i| report.a.sentences[i].text.as_str()));
-        let b_text = join(row.b.iter().map(|&i| report.b.sentences[i].text.as_str()));
-        match row.op {
-            RowOp::Dropped => writeln!(out, "- {}", p.paint(Class::Del, &a_text))?,
-            RowOp::Added => writeln!(out, "+ {}", p.paint(Class::Ins, &b_text))?,
-            RowOp::Equal => writeln!(out, "= {}", p.paint(Class::Dim, &b_text))?,
-            RowOp::Edited | RowOp::Moved => {
-                let mark = if row.op == RowOp::Moved { ">" } else { "~" };
-                let mut la = String::new();
-                let mut lb = String::new();
-                for c in &row.diff {
-                    match c.op {
-                        DiffOp::Equal => {
-                            la.push_str(&c.text);
-                            lb.push_str(&c.text);
-                        }
-                        DiffOp::Delete => la.push_str(&p.emphasize(Class::Del, &c.text)),
-                        DiffOp::Insert => lb.push_str(&p.emphasize(Class::Ins, &c.text)),
-                    }
+    let mut line = format!(
+        "{} → {}: {} equal, {} edited, {} moved, {} added, {} dropped",
+        super::escape::one_line(&report.a.path),
+        super::escape::one_line(&report.b.path),
+        s.equal,
+        s.edited,
+        s.moved,
+        s.added,
+        s.dropped
+    );
+    if s.claims_changed + s.claims_added + s.claims_dropped == 0 {
+        line.push_str(" · claims: none differ");
+    } else {
+        line.push_str(&format!(
+            " · claims: {} changed, {} added, {} dropped",
+            s.claims_changed, s.claims_added, s.claims_dropped
+        ));
+        if s.conflicts > 0 {
+            line.push_str(&format!(
+                " ({})",
+                plural(s.conflicts, "conflict", "conflicts")
+            ));
+        }
+    }
+    if s.inconsistencies > 0 {
+        line.push_str(&format!(
+            " · {}",
+            plural(s.inconsistencies, "inconsistency", "inconsistencies")
+        ));
+    }
+    line
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Writes a wrapped block: `marker` and `label` on the first line, the marker again and an
+/// indent on the others.
+fn block(
+    out: &mut dyn Write,
+    p: &Palette,
+    marker: Span,
+    label: &str,
+    label_width: usize,
+    spans: &[Span],
+    width: usize,
+) -> io::Result<()> {
+    let indent = 1 + 1 + label_width + 2;
+    let text_width = if width == 0 {
+        0
+    } else {
+        width.saturating_sub(indent).max(MIN_TEXT_WIDTH)
+    };
+    let pad = label_width.saturating_sub(wrap::width(label));
+    let m = paint(std::slice::from_ref(&marker), p);
+    for (i, line) in wrap::wrap(spans, text_width).iter().enumerate() {
+        let gutter = if i == 0 {
+            format!("{label}{}", " ".repeat(pad))
+        } else {
+            " ".repeat(label_width)
+        };
+        let gutter = if gutter.trim().is_empty() {
+            gutter
+        } else {
+            p.paint(Class::Dim, &gutter)
+        };
+        let body = paint(line, p);
+        let sep = if body.is_empty() { "" } else { "  " };
+        let lead = format!("{m} {gutter}{sep}{body}");
+        writeln!(out, "{}", lead.trim_end())?;
+    }
+    Ok(())
+}
+
+/// Summary line, notes and the claims section (shared with the side-by-side layout).
+pub(super) fn preamble(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Result<()> {
+    let p = &opts.palette;
+    let head = wrap::wrap(
+        &[Span::new(Style::Paint(Class::Header), summary_line(report))],
+        opts.width,
+    );
+    for line in head {
+        writeln!(out, "{}", paint(&line, p))?;
+    }
+    for note in &report.notes {
+        let spans = [Span::new(Style::Paint(Class::Notice), note.message.clone())];
+        for (i, line) in wrap::wrap(&spans, opts.width.saturating_sub(6))
+            .iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { "note: " } else { "      " };
+            writeln!(out, "{lead}{}", paint(line, p))?;
+        }
+    }
+    writeln!(out)?;
+    if report.claims.is_empty() && report.inconsistencies.is_empty() {
+        return Ok(());
+    }
+    claims(report, opts, out)?;
+    writeln!(out)?;
+    writeln!(out, "{}", p.paint(Class::Header, "Sentences"))
+}
+
+/// Claim groups in display order: conflicts, notices, added, dropped.
+fn group(c: &ClaimChange) -> usize {
+    match (c.severity, c.change) {
+        (Severity::Conflict, _) => 0,
+        (_, Change::Changed) => 1,
+        (_, Change::Added) => 2,
+        (_, Change::Dropped) => 3,
+    }
+}
+
+fn kind_name<T: serde::Serialize>(kind: &T) -> String {
+    // The JSON name of the kind ("date", "money", …), so text and JSON use one vocabulary.
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// `text` highlighted as `class`, with the palette's inline markers around it and white space
+/// at its ends left outside the markers.
+pub(super) fn highlighted(p: &Palette, class: Class, text: &str) -> Vec<Span> {
+    let core = text.trim();
+    if core.is_empty() {
+        return vec![Span::plain(text)];
+    }
+    let start = text.len() - text.trim_start().len();
+    let end = start + core.len();
+    let mut v = vec![Span::plain(&text[..start])];
+    match p.markers(class) {
+        Some((open, close)) => {
+            v.push(Span::plain(open));
+            v.push(Span::new(Style::Emph(class), core));
+            v.push(Span::plain(close));
+        }
+        None => v.push(Span::new(Style::Emph(class), core)),
+    }
+    v.push(Span::plain(&text[end..]));
+    v
+}
+
+fn claim_at(p: &Palette, side: SideId, span: &ClaimSpan) -> Vec<Span> {
+    let class = match side {
+        SideId::A => Class::Del,
+        SideId::B => Class::Ins,
+    };
+    let mut v = vec![Span::new(
+        Style::Paint(Class::Dim),
+        format!("{} ", label(side, &[span.sentence])),
+    )];
+    v.extend(highlighted(p, class, &span.text));
+    v
+}
+
+fn message(v: &mut Vec<Span>, msg: &str) {
+    if !msg.trim().is_empty() {
+        v.push(Span::plain(format!(" — {msg}")));
+    }
+}
+
+/// The claims section: one entry per claim, conflicts first, then inconsistencies.
+fn claims(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Result<()> {
+    let p = &opts.palette;
+    let mut order: Vec<&ClaimChange> = report.claims.iter().collect();
+    order.sort_by_key(|c| group(c));
+    let mut counts = [0usize; 4];
+    for c in &order {
+        counts[group(c)] += 1;
+    }
+    let mut parts = Vec::new();
+    for (n, one, many) in [
+        (counts[0], "conflict", "conflicts"),
+        (counts[1], "notice", "notices"),
+        (counts[2], "added", "added"),
+        (counts[3], "dropped", "dropped"),
+        (
+            report.inconsistencies.len(),
+            "inconsistency",
+            "inconsistencies",
+        ),
+    ] {
+        if n > 0 {
+            parts.push(plural(n, one, many));
+        }
+    }
+    let head = [Span::new(
+        Style::Paint(Class::Header),
+        format!("Claims: {}", parts.join(", ")),
+    )];
+    for line in wrap::wrap(&head, opts.width) {
+        writeln!(out, "{}", paint(&line, p))?;
+    }
+    for c in order {
+        let (mark, class) = match group(c) {
+            0 => ("!", Class::Conflict),
+            1 => ("~", Class::Notice),
+            2 => ("+", Class::Ins),
+            _ => ("-", Class::Del),
+        };
+        let change = match c.change {
+            Change::Changed => "changed",
+            Change::Added => "added",
+            Change::Dropped => "dropped",
+        };
+        let mut v = vec![Span::new(
+            Style::Paint(class),
+            format!("{} {change}:", kind_name(&c.kind)),
+        )];
+        v.push(Span::plain(" "));
+        if let Some(a) = &c.a {
+            v.extend(claim_at(p, SideId::A, a));
+        }
+        if c.a.is_some() && c.b.is_some() {
+            v.push(Span::plain(" → "));
+        }
+        if let Some(b) = &c.b {
+            v.extend(claim_at(p, SideId::B, b));
+        }
+        message(&mut v, &c.message);
+        claim_block(out, p, Span::new(Style::Paint(class), mark), &v, opts.width)?;
+    }
+    for inc in &report.inconsistencies {
+        let side = match inc.side {
+            SideId::A => "A",
+            SideId::B => "B",
+        };
+        let mut v = vec![Span::new(
+            Style::Paint(Class::Conflict),
+            format!("{} inconsistent in {side}:", kind_name(&inc.kind)),
+        )];
+        v.push(Span::plain(" "));
+        v.extend(claim_at(p, inc.side, &inc.first));
+        v.push(Span::plain(" ↔ "));
+        v.extend(claim_at(p, inc.side, &inc.second));
+        message(&mut v, &inc.message);
+        claim_block(
+            out,
+            p,
+            Span::new(Style::Paint(Class::Conflict), "!"),
+            &v,
+            opts.width,
+        )?;
+    }
+    Ok(())
+}
+
+fn claim_block(
+    out: &mut dyn Write,
+    p: &Palette,
+    marker: Span,
+    spans: &[Span],
+    width: usize,
+) -> io::Result<()> {
+    // Continuation lines are indented two more columns, so they do not read as new claims.
+    let text_width = if width == 0 {
+        0
+    } else {
+        width.saturating_sub(4).max(MIN_TEXT_WIDTH)
+    };
+    let m = paint(std::slice::from_ref(&marker), p);
+    for (i, line) in wrap::wrap(spans, text_width).iter().enumerate() {
+        let indent = if i == 0 { " " } else { "   " };
+        writeln!(out, "{m}{indent}{}", paint(line, p))?;
+    }
+    Ok(())
+}
+
+/// `A3`, `B1,2`, `A4-7`: a side's sentence ids, runs of three or more shortened.
+pub fn label(side: SideId, ids: &[usize]) -> String {
+    let mut s = String::from(match side {
+        SideId::A => "A",
+        SideId::B => "B",
+    });
+    let mut i = 0;
+    while i < ids.len() {
+        let mut j = i;
+        while j + 1 < ids.len() && ids[j + 1] == ids[j] + 1 {
+            j += 1;
+        }
+        if i > 0 {
+            s.push(',');
+        }
+        if j >= i + 2 {
+            s.push_str(&format!("{}-{}", ids[i], ids[j]));
+            i = j + 1;
+        } else {
+            s.push_str(&ids[i].to_string());
+            i += 1;
+        }
+    }
+    s
+}
+
+/// What the renderers show of one row.
+pub(super) struct RowView {
+    pub marker: &'static str,
+    pub marker_class: Class,
+    /// The A line (gutter label, spans), if the row shows one.
+    pub a: Option<(String, Vec<Span>)>,
+    /// The B line, if the row shows one.
+    pub b: Option<(String, Vec<Span>)>,
+    /// A remark after the text: where a moved row came from, furniture.
+    pub note: Option<String>,
+}
+
+fn join_text(report: &Report, side: SideId, ids: &[usize]) -> String {
+    let sents = &report.side(side).sentences;
+    ids.iter()
+        .filter_map(|&i| sents.get(i).map(|s| s.text.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One side's view of a row's word diff: `(changed, text)` pieces, with white space between
+/// two changed pieces absorbed into them, so that `[-b c-]` rather than `[-b-] [-c-]` shows.
+fn side_pieces(row: &Row, side: SideId) -> Vec<(bool, String)> {
+    let own = match side {
+        SideId::A => DiffOp::Delete,
+        SideId::B => DiffOp::Insert,
+    };
+    let raw: Vec<(bool, &str)> = row
+        .diff
+        .iter()
+        .filter(|c| c.op == DiffOp::Equal || c.op == own)
+        .map(|c| (c.op == own, c.text.as_str()))
+        .collect();
+    let mut out: Vec<(bool, String)> = Vec::new();
+    for (k, &(changed, text)) in raw.iter().enumerate() {
+        let absorb = !changed
+            && text.trim().is_empty()
+            && k > 0
+            && raw[k - 1].0
+            && raw.get(k + 1).is_some_and(|n| n.0);
+        let changed = changed || absorb;
+        match out.last_mut() {
+            Some(last) if last.0 == changed => last.1.push_str(text),
+            _ => out.push((changed, text.to_string())),
+        }
+    }
+    out
+}
+
+fn diff_spans(p: &Palette, row: &Row, side: SideId) -> Vec<Span> {
+    let class = match side {
+        SideId::A => Class::Del,
+        SideId::B => Class::Ins,
+    };
+    let mut v = Vec::new();
+    for (changed, text) in side_pieces(row, side) {
+        if changed {
+            v.extend(highlighted(p, class, &text));
+        } else {
+            v.push(Span::plain(text));
+        }
+    }
+    v
+}
+
+fn has_changes(row: &Row) -> bool {
+    row.diff.iter().any(|c| c.op != DiffOp::Equal)
+}
+
+/// True when every sentence of the row, on both sides, is page furniture.
+fn is_furniture(report: &Report, row: &Row) -> bool {
+    let all = |side: SideId, ids: &[usize]| {
+        let sents = &report.side(side).sentences;
+        ids.iter()
+            .all(|&i| sents.get(i).is_some_and(|s| s.furniture))
+    };
+    (!row.a.is_empty() || !row.b.is_empty()) && all(SideId::A, &row.a) && all(SideId::B, &row.b)
+}
+
+/// Where a moved row stood in A.
+fn moved_from(row: &Row) -> String {
+    match row.a.iter().min() {
+        Some(0) | None => "moved from the start of A".to_string(),
+        Some(&i) => format!("moved from after {}", label(SideId::A, &[i - 1])),
+    }
+}
+
+/// The view of `row`; `both` shows the A text of equal rows too (side by side).
+pub(super) fn view(report: &Report, row: &Row, p: &Palette, both: bool) -> RowView {
+    let la = label(SideId::A, &row.a);
+    let lb = label(SideId::B, &row.b);
+    let ta = join_text(report, SideId::A, &row.a);
+    let tb = join_text(report, SideId::B, &row.b);
+    let furniture = is_furniture(report, row);
+    let whole = |class: Class, text: String| {
+        let class = if furniture { Class::Dim } else { class };
+        vec![Span::new(Style::Paint(class), text)]
+    };
+    let (marker, marker_class) = match row.op {
+        RowOp::Dropped => ("-", Class::Del),
+        RowOp::Added => ("+", Class::Ins),
+        RowOp::Equal => ("=", Class::Dim),
+        RowOp::Edited => ("~", Class::Header),
+        RowOp::Moved => (">", Class::Moved),
+    };
+    let mut note = None;
+    let (a, b) = match row.op {
+        RowOp::Dropped => (Some((la, whole(Class::Del, ta))), None),
+        RowOp::Added => (None, Some((lb, whole(Class::Ins, tb)))),
+        RowOp::Equal if both => (
+            Some((la, whole(Class::Dim, ta))),
+            Some((lb, whole(Class::Dim, tb))),
+        ),
+        RowOp::Equal => (None, Some((lb, whole(Class::Dim, tb)))),
+        RowOp::Edited | RowOp::Moved => {
+            let moved = row.op == RowOp::Moved;
+            if moved && !has_changes(row) && !row.diff.is_empty() {
+                if both {
+                    note = Some(moved_from(row));
+                    (
+                        Some((la, whole(Class::Dim, ta))),
+                        Some((lb, whole(Class::Dim, tb))),
+                    )
+                } else {
+                    note = Some(format!("{la}, {}", moved_from(row)));
+                    (None, Some((lb, whole(Class::Dim, tb))))
                 }
-                writeln!(out, "{mark} A: {la}")?;
-                writeln!(out, "{mark} B: {lb}")?;
+            } else {
+                if moved {
+                    note = Some(moved_from(row));
+                }
+                if row.diff.is_empty() || furniture {
+                    (
+                        Some((la, whole(Class::Dim, ta))),
+                        Some((lb, whole(Class::Dim, tb))),
+                    )
+                } else {
+                    (
+                        Some((la, diff_spans(p, row, SideId::A))),
+                        Some((lb, diff_spans(p, row, SideId::B))),
+                    )
+                }
             }
+        }
+    };
+    if furniture {
+        note = Some(match note {
+            Some(n) => format!("furniture; {n}"),
+            None => "furniture".to_string(),
+        });
+    }
+    RowView {
+        marker,
+        marker_class: if furniture { Class::Dim } else { marker_class },
+        a,
+        b,
+        note,
+    }
+}
+
+/// An entry of the sentence diff: a row, or a fold of unchanged rows.
+pub(super) enum Item {
+    Row(usize),
+    /// Rows folded away, and how many B sentences they hold.
+    Fold(usize),
+}
+
+/// Which rows to show: all, or with `context`, the changes and `context` equal rows around each.
+pub(super) fn plan(report: &Report, context: Option<usize>) -> Vec<Item> {
+    let rows = &report.alignment;
+    let Some(n) = context else {
+        return (0..rows.len()).map(Item::Row).collect();
+    };
+    let changes: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.op != RowOp::Equal)
+        .map(|(i, _)| i)
+        .collect();
+    let near = |i: usize| {
+        // The nearest change before and after i (changes are sorted).
+        let k = changes.partition_point(|&c| c < i);
+        let after = changes.get(k).is_some_and(|&c| c - i <= n);
+        let before = k > 0 && i - changes[k - 1] <= n;
+        after || before
+    };
+    let mut items = Vec::new();
+    let mut folded = 0usize;
+    for (i, row) in rows.iter().enumerate() {
+        if row.op != RowOp::Equal || near(i) {
+            if folded > 0 {
+                items.push(Item::Fold(folded));
+                folded = 0;
+            }
+            items.push(Item::Row(i));
+        } else {
+            folded += row.b.len().max(1);
+        }
+    }
+    if folded > 0 {
+        items.push(Item::Fold(folded));
+    }
+    items
+}
+
+pub(super) fn fold_text(n: usize) -> String {
+    format!(
+        "… {} …",
+        plural(n, "unchanged sentence", "unchanged sentences")
+    )
+}
+
+fn with_note(mut spans: Vec<Span>, note: &Option<String>) -> Vec<Span> {
+    if let Some(n) = note {
+        spans.push(Span::plain("  "));
+        spans.push(Span::new(Style::Paint(Class::Moved), format!("({n})")));
+    }
+    spans
+}
+
+/// The unified sentence diff.
+fn rows(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Result<()> {
+    let p = &opts.palette;
+    let items = plan(report, opts.context);
+    let views: Vec<Option<RowView>> = items
+        .iter()
+        .map(|it| match it {
+            Item::Row(i) => Some(view(report, &report.alignment[*i], p, false)),
+            Item::Fold(_) => None,
+        })
+        .collect();
+    let label_width = views
+        .iter()
+        .flatten()
+        .flat_map(|v| [v.a.as_ref(), v.b.as_ref()])
+        .flatten()
+        .map(|(l, _)| wrap::width(l))
+        .max()
+        .unwrap_or(2);
+    for (item, v) in items.iter().zip(views) {
+        match (item, v) {
+            (Item::Fold(n), _) => {
+                writeln!(out, "  {}", p.paint(Class::Dim, &fold_text(*n)))?;
+            }
+            (_, Some(v)) => {
+                let marker = Span::new(Style::Paint(v.marker_class), v.marker);
+                let b_has_line = v.b.is_some();
+                if let Some((l, spans)) = v.a {
+                    let spans = if b_has_line {
+                        spans
+                    } else {
+                        with_note(spans, &v.note)
+                    };
+                    block(out, p, marker.clone(), &l, label_width, &spans, opts.width)?;
+                }
+                if let Some((l, spans)) = v.b {
+                    let spans = with_note(spans, &v.note);
+                    block(out, p, marker, &l, label_width, &spans, opts.width)?;
+                }
+            }
+            (Item::Row(_), None) => {}
         }
     }
     Ok(())
 }
 
-fn join<'a>(it: impl Iterator<Item = &'a str>) -> String {
-    it.collect::<Vec<_>>().join(" ")
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::sample::{self, by_hand, snap};
+    use RowOp::*;
+
+    fn render_with(
+        report: &Report,
+        palette: Palette,
+        width: usize,
+        context: Option<usize>,
+        sbs: bool,
+    ) -> String {
+        let opts = TextOptions {
+            palette,
+            width,
+            context,
+            side_by_side: sbs,
+        };
+        let mut out = Vec::new();
+        render(report, &opts, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn plain(report: &Report, width: usize) -> String {
+        render_with(report, Palette::plain(), width, None, false)
+    }
+
+    fn pos(hay: &str, needle: &str) -> usize {
+        hay.find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not found in:\n{hay}"))
+    }
+
+    #[test]
+    fn claims_come_first_conflicts_then_notices_added_dropped_inconsistencies() {
+        let r = sample::report_with_claims();
+        let out = plain(&r, 0);
+        let order = [
+            "Claims: 2 conflicts, 1 notice, 1 added, 1 dropped, 1 inconsistency",
+            "! date changed: A1 [-last November-] → B1 {+late 2018+} — the summit",
+            "! number changed: A2 [-About 14,000-] → B2 {+Some 18,000+}",
+            "~ attribution changed: A2 [-said-] → B1 {+claimed+}",
+            "+ number added: B4 {+3,000+}",
+            "- quote dropped: A3 [-\"partners, not rivals\"-]",
+            "! date inconsistent in B: B1 {+late 2018+} ↔ B5 {+November+}",
+            "Sentences",
+        ];
+        let mut last = 0;
+        for line in order {
+            let p = pos(&out, line);
+            assert!(p >= last, "{line:?} out of order in:\n{out}");
+            last = p;
+        }
+        // The summary line counts the claims, the note follows it.
+        let first = out.lines().next().unwrap();
+        assert!(
+            first.contains("claims: 3 changed, 1 added, 1 dropped (2 conflicts)"),
+            "{first}"
+        );
+        assert!(first.contains("1 inconsistency"), "{first}");
+        assert!(out
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("note: dates resolved against 2024"));
+    }
+
+    #[test]
+    fn claims_snapshots() {
+        let r = sample::report_with_claims();
+        snap("claims_text", &plain(&r, 80));
+        snap(
+            "claims_tags",
+            &render_with(&r, Palette::tags(), 80, None, false),
+        );
+        snap(
+            "claims_side_by_side",
+            &render_with(&r, Palette::plain(), 100, None, true),
+        );
+    }
+
+    #[test]
+    fn no_claims_section_without_claims() {
+        let r = by_hand(&["One."], &["One!"], &[(Edited, &[0], &[0])]);
+        let out = plain(&r, 0);
+        assert!(!out.contains("Claims"));
+        assert!(!out.contains("Sentences"));
+        assert!(out.lines().next().unwrap().ends_with("claims: none differ"));
+    }
+
+    #[test]
+    fn row_markers_and_word_highlights_without_colour() {
+        let r = by_hand(
+            &[
+                "The bridge closes on March 3.",
+                "It was built in 1901.",
+                "Gone now.",
+            ],
+            &[
+                "The bridge closes on March 10.",
+                "It was built in 1901.",
+                "New here.",
+            ],
+            &[
+                (Edited, &[0], &[0]),
+                (Equal, &[1], &[1]),
+                (Dropped, &[2], &[]),
+                (Added, &[], &[2]),
+            ],
+        );
+        let out = plain(&r, 0);
+        let body: Vec<&str> = out.lines().skip(2).collect();
+        assert_eq!(
+            body,
+            [
+                "~ A0  The bridge closes on March [-3.-]",
+                "~ B0  The bridge closes on March {+10.+}",
+                "= B1  It was built in 1901.",
+                "- A2  Gone now.",
+                "+ B2  New here.",
+            ]
+        );
+        let tags = render_with(&r, Palette::tags(), 0, None, false);
+        assert!(tags.contains("March [del]3.[/del]"), "{tags}");
+        assert!(tags.contains("[dim]It was built in 1901.[/dim]"), "{tags}");
+        assert!(
+            tags.contains("[del]-[/del] [dim]A2[/dim]  [del]Gone now.[/del]"),
+            "{tags}"
+        );
+    }
+
+    #[test]
+    fn adjacent_changed_words_form_one_highlight() {
+        let r = by_hand(&["x b c y"], &["x d e y"], &[(Edited, &[0], &[0])]);
+        let out = plain(&r, 0);
+        assert!(out.contains("x [-b c-] y"), "{out}");
+        assert!(out.contains("x {+d e+} y"), "{out}");
+    }
+
+    #[test]
+    fn moved_rows_say_where_they_came_from() {
+        let r = by_hand(
+            &["One.", "Two.", "Three."],
+            &["Three.", "One.", "Two!"],
+            &[
+                (Moved, &[2], &[0]),
+                (Equal, &[0], &[1]),
+                (Moved, &[1], &[2]),
+            ],
+        );
+        let out = plain(&r, 0);
+        assert!(
+            out.contains("> B0  Three. (A2, moved from after A1)"),
+            "{out}"
+        );
+        assert!(out.contains("> A1  [-Two.-]"), "{out}");
+        assert!(
+            out.contains("> B2  {+Two!+} (moved from after A0)"),
+            "{out}"
+        );
+        let r = by_hand(
+            &["One.", "Two."],
+            &["Two.", "One."],
+            &[(Moved, &[0], &[1]), (Equal, &[1], &[0])],
+        );
+        assert!(plain(&r, 0).contains("(A0, moved from the start of A)"));
+    }
+
+    #[test]
+    fn furniture_is_dimmed_and_marked() {
+        let r = by_hand(
+            &["Story.", "Related Articles"],
+            &["Story.", "Back to top"],
+            &[
+                (Equal, &[0], &[0]),
+                (Dropped, &[1], &[]),
+                (Added, &[], &[1]),
+            ],
+        );
+        let out = plain(&r, 0);
+        assert!(out.contains("- A1  Related Articles (furniture)"), "{out}");
+        assert!(out.contains("+ B1  Back to top (furniture)"), "{out}");
+        let tags = render_with(&r, Palette::tags(), 0, None, false);
+        assert!(
+            tags.contains("[dim]+[/dim] [dim]B1[/dim]  [dim]Back to top[/dim]"),
+            "{tags}"
+        );
+    }
+
+    #[test]
+    fn context_folds_unchanged_runs() {
+        let a: Vec<String> = (0..20).map(|i| format!("Sentence {i}.")).collect();
+        let mut b = a.clone();
+        b[10] = "Sentence ten.".to_string();
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let b: Vec<&str> = b.iter().map(String::as_str).collect();
+        let ids: Vec<[usize; 1]> = (0..20).map(|i| [i]).collect();
+        let rows: Vec<(RowOp, &[usize], &[usize])> = (0..20)
+            .map(|i| {
+                (
+                    if i == 10 { Edited } else { Equal },
+                    &ids[i][..],
+                    &ids[i][..],
+                )
+            })
+            .collect();
+        let r = by_hand(&a, &b, &rows);
+        let out = render_with(&r, Palette::plain(), 0, Some(2), false);
+        let body: Vec<&str> = out.lines().skip(2).collect();
+        assert_eq!(
+            body,
+            [
+                "  … 8 unchanged sentences …",
+                "= B8   Sentence 8.",
+                "= B9   Sentence 9.",
+                "~ A10  Sentence [-10.-]",
+                "~ B10  Sentence {+ten.+}",
+                "= B11  Sentence 11.",
+                "= B12  Sentence 12.",
+                "  … 7 unchanged sentences …",
+            ]
+        );
+        let out = render_with(&r, Palette::plain(), 0, Some(0), false);
+        assert!(out.contains("… 10 unchanged sentences …") && out.contains("… 9 unchanged"));
+        let all = render_with(&r, Palette::plain(), 0, None, false);
+        assert_eq!(all.lines().filter(|l| l.starts_with('=')).count(), 19);
+        let one = by_hand(&["A."], &["A."], &[(Equal, &[0], &[0])]);
+        // Without any change, everything folds (as diff prints nothing).
+        let out = render_with(&one, Palette::plain(), 0, Some(3), false);
+        assert!(out.contains("… 1 unchanged sentence …"), "{out}");
+    }
+
+    #[test]
+    fn lines_fit_the_width_and_continuations_keep_the_marker() {
+        let r = sample::report_with_claims();
+        for width in [30, 41, 60, 80, 133] {
+            // Side by side needs 5 + 2 × 4 columns of gutter and 2 × MIN_TEXT_WIDTH of text.
+            for sbs in [false, true].into_iter().filter(|&s| !s || width >= 37) {
+                let out = render_with(&r, Palette::plain(), width, None, sbs);
+                for line in out.lines() {
+                    assert!(
+                        wrap::width(line) <= width,
+                        "width {width} sbs {sbs}: {line:?} is {} wide",
+                        wrap::width(line)
+                    );
+                }
+            }
+        }
+        let long = "word ".repeat(40);
+        let r = by_hand(&[&long], &[], &[(Dropped, &[0], &[])]);
+        let out = plain(&r, 40);
+        let rows: Vec<&str> = out.lines().filter(|l| l.starts_with('-')).collect();
+        assert!(rows.len() > 3);
+        assert!(rows[0].starts_with("- A0  word"));
+        for l in &rows[1..] {
+            assert!(l.starts_with("-     word"), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn wide_characters_wrap_by_columns() {
+        let s = "北京市政府周五表示，这座桥将关闭三周。".repeat(3);
+        let r = by_hand(&[&s], &[], &[(Dropped, &[0], &[])]);
+        for width in [20, 33, 50] {
+            for line in plain(&r, width).lines() {
+                assert!(wrap::width(line) <= width, "{line}");
+            }
+        }
+    }
+
+    #[test]
+    fn control_characters_from_the_input_are_escaped() {
+        let evil = "Hi\u{1b}[2J\u{1b}]0;title\u{7} there\u{9b}31m \u{202e}txt.exe";
+        let r = by_hand(
+            &[evil, "x"],
+            &[evil, "y"],
+            &[(Equal, &[0], &[0]), (Edited, &[1], &[1])],
+        );
+        for palette in [Palette::plain(), Palette::tags()] {
+            for sbs in [false, true] {
+                let out = render_with(&r, palette, 0, None, sbs);
+                assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+                assert!(out.contains("Hi\\u{1b}[2J\\u{1b}]0;title\\u{7}"), "{out}");
+                assert!(out.contains("\\u{202e}txt.exe"), "{out}");
+            }
+        }
+        // With colour, the only escapes are the palette's own SGR sequences.
+        let out = render_with(&r, Palette::ansi(), 60, None, false);
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find('\u{1b}') {
+            rest = &rest[i + 1..];
+            let end = rest.find('m').expect("SGR ends with m");
+            assert!(rest.starts_with('['), "{rest:?}");
+            assert!(
+                rest[1..end].chars().all(|c| c.is_ascii_digit() || c == ';'),
+                "{rest:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn labels_name_runs_of_ids() {
+        assert_eq!(label(SideId::A, &[3]), "A3");
+        assert_eq!(label(SideId::B, &[1, 2]), "B1,2");
+        assert_eq!(label(SideId::B, &[4, 5, 6, 7]), "B4-7");
+        assert_eq!(label(SideId::A, &[0, 2, 3, 4, 9]), "A0,2-4,9");
+        assert_eq!(label(SideId::A, &[]), "A");
+    }
+
+    #[test]
+    fn empty_report_renders() {
+        let r = by_hand(&[], &[], &[]);
+        let out = plain(&r, 0);
+        assert_eq!(out, "a.txt → b.txt: 0 equal, 0 edited, 0 moved, 0 added, 0 dropped · claims: none differ\n\n");
+        let out = render_with(&r, Palette::plain(), 80, Some(1), true);
+        assert!(out.starts_with("a.txt → b.txt"));
+    }
 }

@@ -1,0 +1,398 @@
+//! cli: the `storydiff` binary as a user and a script meet it — exit codes and `--fail-on`,
+//! errors, standard input, colour flags and variables, formats, `--help` and `--version`.
+//!
+//! Input: the fixture pairs and files made in a temporary folder. Output: pass/fail. The
+//! expectations hold whatever the segmenter, aligner and claim engine find: where a result
+//! depends on them, the test reads it from the JSON output instead of assuming it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_storydiff"));
+    c.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("STORYDIFF_PAGER")
+        .env_remove("PAGER")
+        .stdin(Stdio::null());
+    c
+}
+
+fn fixture(case: &str, side: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(case)
+        .join(format!("{side}.txt"))
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// Asserts the shape of trouble: exit 2, nothing on stdout, one line on stderr naming `what`.
+fn assert_trouble(o: &Output, what: &str) {
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "exit code; stderr: {err}");
+    assert!(o.stdout.is_empty(), "stdout not empty: {:?}", stdout(o));
+    assert_eq!(err.lines().count(), 1, "stderr is not one line: {err:?}");
+    assert!(err.ends_with('\n'));
+    assert!(err.starts_with("storydiff: "), "{err}");
+    assert!(err.contains(what), "stderr {err:?} does not name {what:?}");
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    serde_json::from_slice(&run(&all).stdout).unwrap()
+}
+
+fn temp_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn exit_codes_zero_one_two() {
+    let same = run(&[&fixture("equal_texts", "a"), &fixture("equal_texts", "b")]);
+    assert_eq!(same.status.code(), Some(0), "{}", stdout(&same));
+    assert!(same.stderr.is_empty());
+    let differ = run(&["--example"]);
+    assert_eq!(differ.status.code(), Some(1));
+    assert!(!differ.stdout.is_empty() && differ.stderr.is_empty());
+    let missing = run(&["no-such-file.txt", &fixture("equal_texts", "b")]);
+    assert_trouble(&missing, "no-such-file.txt");
+}
+
+#[test]
+fn fail_on_levels() {
+    let example = json(&["--example"]);
+    let s = &example["summary"];
+    let n = |k: &str| s[k].as_u64().unwrap();
+    let claims =
+        n("claims_changed") + n("claims_added") + n("claims_dropped") + n("inconsistencies");
+    let conflicts = n("conflicts") + n("inconsistencies");
+    let code = |level: &str| {
+        run(&["--example", "--fail-on", level])
+            .status
+            .code()
+            .unwrap()
+    };
+    assert_eq!(code("any"), 1);
+    assert_eq!(code("never"), 0);
+    assert_eq!(code("claims"), i32::from(claims > 0));
+    assert_eq!(code("conflicts"), i32::from(conflicts > 0));
+    // Identical texts pass at every level.
+    for level in ["any", "claims", "conflicts", "never"] {
+        let o = run(&[
+            "--fail-on",
+            level,
+            &fixture("equal_texts", "a"),
+            &fixture("equal_texts", "b"),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "--fail-on {level}");
+    }
+    // A pair whose only differences are sentences (no facts) differs only at `any`, unless the
+    // claim engine finds a fact in the reworded headline.
+    let hr = json(&[
+        &fixture("headline_reworded", "a"),
+        &fixture("headline_reworded", "b"),
+    ]);
+    if hr["claims"].as_array().unwrap().is_empty()
+        && hr["inconsistencies"].as_array().unwrap().is_empty()
+    {
+        let o = run(&[
+            "--fail-on",
+            "claims",
+            &fixture("headline_reworded", "a"),
+            &fixture("headline_reworded", "b"),
+        ]);
+        assert_eq!(o.status.code(), Some(0));
+    }
+    let bad = run(&["--example", "--fail-on", "sometimes"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(bad.stdout.is_empty());
+}
+
+#[test]
+fn unreadable_inputs_are_one_line_of_trouble() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = fixture("equal_texts", "a");
+    let binary = temp_file(dir.path(), "photo.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF\0");
+    let latin1 = temp_file(dir.path(), "latin1.txt", b"Caf\xe9 owners protest.\n");
+    let nul = temp_file(dir.path(), "nul.txt", b"Text with a NUL \0 byte.\n");
+    let folder = dir.path().to_str().unwrap();
+    assert_trouble(&run(&[&good, "missing.txt"]), "missing.txt");
+    assert_trouble(&run(&[folder, &good]), folder);
+    assert_trouble(&run(&[&good, binary.to_str().unwrap()]), "photo.jpg");
+    assert_trouble(&run(&[latin1.to_str().unwrap(), &good]), "latin1.txt");
+    assert_trouble(&run(&[nul.to_str().unwrap(), &good]), "nul.txt");
+    assert_trouble(&run(&["-", "-"]), "standard input");
+    // The same in every format: nothing reaches stdout.
+    for format in ["json", "summary", "text"] {
+        assert_trouble(
+            &run(&["--format", format, &good, "missing.txt"]),
+            "missing.txt",
+        );
+    }
+}
+
+#[test]
+fn stdin_is_dash() {
+    let a = fixture("paragraph_added", "a");
+    let b = fixture("paragraph_added", "b");
+    let from_files = json(&[&a, &b]);
+    for (args, dash_is_a) in [(["-", b.as_str()], true), ([a.as_str(), "-"], false)] {
+        let piped = if dash_is_a { &a } else { &b };
+        let mut child = bin()
+            .args(["--format", "json"])
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(&std::fs::read(piped).unwrap())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        let mut doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let key = if dash_is_a { "a" } else { "b" };
+        assert_eq!(doc[key]["path"], "-");
+        doc[key]["path"] = from_files[key]["path"].clone();
+        assert_eq!(doc, from_files);
+    }
+}
+
+fn has_escape(o: &Output) -> bool {
+    o.stdout.contains(&0x1b)
+}
+
+#[test]
+fn colour_flags_and_variables() {
+    let with = |flag: &str, env: &[(&str, &str)]| {
+        let mut c = bin();
+        c.args(["--example", "--color", flag]);
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        c.output().unwrap()
+    };
+    assert!(has_escape(&with("always", &[])));
+    assert!(has_escape(&with("always", &[("NO_COLOR", "1")])));
+    assert!(!has_escape(&with("never", &[])));
+    assert!(!has_escape(&with("never", &[("CLICOLOR_FORCE", "1")])));
+    // auto: not a terminal here, so no colour unless forced.
+    assert!(!has_escape(&with("auto", &[])));
+    assert!(has_escape(&with("auto", &[("CLICOLOR_FORCE", "1")])));
+    assert!(!has_escape(&with("auto", &[("CLICOLOR_FORCE", "0")])));
+    assert!(!has_escape(&with(
+        "auto",
+        &[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")]
+    )));
+    assert!(!has_escape(&with("auto", &[("NO_COLOR", "1")])));
+    // JSON and summary never carry colour.
+    for format in ["json", "summary"] {
+        let o = bin()
+            .args(["--example", "--color", "always", "--format", format])
+            .output()
+            .unwrap();
+        assert!(!has_escape(&o), "{format}");
+    }
+    // Without colour the changes are still marked.
+    let plain = stdout(&with("never", &[]));
+    assert!(plain.contains("[-") && plain.contains("{+"), "{plain}");
+    assert!(
+        plain.lines().any(|l| l.starts_with("+ ")) && plain.lines().any(|l| l.starts_with("- "))
+    );
+}
+
+#[test]
+fn terminal_escapes_in_the_input_are_not_written_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = temp_file(
+        dir.path(),
+        "a.txt",
+        b"Title\n\nThe mayor said \x1b[2J\x1b]0;pwned\x07 yes.\n",
+    );
+    let b = temp_file(
+        dir.path(),
+        "b.txt",
+        b"Title\n\nThe mayor said \x1b[2J\x1b]0;pwned\x07 no.\n",
+    );
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    for extra in [
+        &[][..],
+        &["--side-by-side"][..],
+        &["--format", "summary"][..],
+    ] {
+        let o = bin()
+            .args(["--color", "never", a, b])
+            .args(extra)
+            .output()
+            .unwrap();
+        let out = stdout(&o);
+        assert!(
+            !out.chars().any(|c| c.is_control() && c != '\n'),
+            "{extra:?}: {out:?}"
+        );
+        if extra.is_empty() {
+            assert!(out.contains("\\u{1b}[2J\\u{1b}]0;pwned\\u{7}"), "{out}");
+        }
+    }
+    // With colour, every escape is one of the palette's SGR sequences ("ESC [ digits ; m").
+    let out = stdout(&bin().args(["--color", "always", a, b]).output().unwrap());
+    for piece in out.split('\u{1b}').skip(1) {
+        let end = piece.find('m').expect("an SGR sequence ends with m");
+        assert!(
+            piece.starts_with('[')
+                && piece[1..end]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ';'),
+            "{piece:?}"
+        );
+    }
+    // JSON keeps the text exactly, escaped as JSON escapes it.
+    let doc = json(&[a, b]);
+    assert!(doc["a"]["sentences"][1]["text"]
+        .as_str()
+        .unwrap()
+        .contains('\u{1b}'));
+}
+
+#[test]
+fn formats_and_layouts() {
+    let summary = stdout(&run(&["--example", "--format", "summary"]));
+    assert_eq!(summary.lines().count(), 1, "{summary}");
+    assert!(
+        summary.contains("equal=") && summary.contains("claims_changed="),
+        "{summary}"
+    );
+    let doc = json(&["--example"]);
+    assert!(
+        summary.contains(&format!("added={}", doc["summary"]["added"])),
+        "{summary}"
+    );
+
+    for width in ["40", "60", "100"] {
+        let w: usize = width.parse().unwrap();
+        // Side by side needs room for two gutters and two columns of at least 12 (text.rs).
+        let layouts: &[&[&str]] = if w >= 60 {
+            &[&[], &["--side-by-side"]]
+        } else {
+            &[&[]]
+        };
+        for &extra in layouts {
+            let out = stdout(
+                &bin()
+                    .args(["--example", "--width", width])
+                    .args(extra)
+                    .output()
+                    .unwrap(),
+            );
+            for line in out.lines() {
+                let cols = unicode_width::UnicodeWidthStr::width(line);
+                assert!(
+                    cols <= w,
+                    "--width {width} {extra:?}: {line:?} is {cols} wide"
+                );
+            }
+        }
+    }
+    let quiet = run(&["--example", "--quiet"]);
+    assert!(quiet.stdout.is_empty());
+    assert_eq!(quiet.status.code(), Some(1));
+
+    // --context folds unchanged sentences.
+    let a = fixture("paragraph_added", "a");
+    let b = fixture("paragraph_added", "b");
+    let doc = json(&[&a, &b]);
+    let equal = doc["summary"]["equal"].as_u64().unwrap();
+    let full = stdout(&run(&["--color", "never", &a, &b]));
+    let folded = stdout(&run(&["--color", "never", "--context", "0", &a, &b]));
+    assert_eq!(
+        full.lines().filter(|l| l.starts_with("= ")).count() as u64 > 0,
+        equal > 0
+    );
+    assert_eq!(
+        folded.lines().filter(|l| l.starts_with("= ")).count(),
+        0,
+        "{folded}"
+    );
+    if equal > 0 {
+        assert!(folded.contains("unchanged sentence"), "{folded}");
+    }
+}
+
+#[test]
+fn help_and_version() {
+    let help = run(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let text = stdout(&help);
+    assert!(text.contains("Examples:"), "{text}");
+    assert!(text.contains("storydiff --example"), "{text}");
+    assert!(text.contains("--fail-on"), "{text}");
+    assert!(text.contains("Exit codes"), "{text}");
+    let version = run(&["--version"]);
+    assert_eq!(version.status.code(), Some(0));
+    assert_eq!(
+        stdout(&version).trim(),
+        format!("storydiff {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn empty_file_is_valid_input() {
+    let o = run(&[
+        "--format",
+        "json",
+        &fixture("empty_file", "a"),
+        &fixture("empty_file", "b"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stderr.is_empty());
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(doc["a"]["sentences"].as_array().unwrap().is_empty());
+    let rows = doc["alignment"].as_array().unwrap();
+    assert!(!rows.is_empty() && rows.iter().all(|r| r["op"] == "added"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_trouble() {
+    // Enough output to fill the pipe: the example's A against a long B.
+    let dir = tempfile::tempdir().unwrap();
+    let long: String = (0..2000)
+        .map(|i| format!("Sentence number {i} of a long story.\n\n"))
+        .collect();
+    let b = temp_file(dir.path(), "b.txt", long.as_bytes());
+    let mut child = bin()
+        .args([
+            "--color",
+            "never",
+            &fixture("example", "a"),
+            b.to_str().unwrap(),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_ne!(out.status.code(), Some(2));
+}

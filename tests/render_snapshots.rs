@@ -1,0 +1,118 @@
+//! render_snapshots: insta snapshots of the text (plain and tags palette) and JSON output for
+//! every fixture pair this file lists and for the built-in example.
+//!
+//! Input: `tests/fixtures/<case>/{a,b}.txt`. Output: `snapshots/<case>_<format>.snap`, for
+//! reading the output, not for pinning it: the segmenter, aligner and claim engine change what
+//! they find, and then these snapshots change too (review with `cargo insta review`, or read the
+//! `.snap.new` files). Behaviour that must hold whatever they find is tested in
+//! `tests/contract.rs` and in the renderers' unit tests.
+
+use std::path::Path;
+
+use storydiff::render::{json, summary, text, Palette};
+use storydiff::{compare, ingest, Document, Options, Report};
+
+/// The fixture pairs written for the renderer (see tests/fixtures/README.md).
+const CASES: &[&str] = &[
+    "equal_texts",
+    "sentence_split",
+    "sentences_merged",
+    "sentence_moved",
+    "paragraph_added",
+    "paragraph_dropped",
+    "furniture_only",
+    "headline_reworded",
+    "quote_attribution_moved",
+    "empty_file",
+    "crlf_bom",
+    "unicode_wide",
+];
+
+/// Width of text snapshots.
+const WIDTH: usize = 80;
+
+fn snap(name: &str, value: &str) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(name.to_string(), value));
+}
+
+fn load(case: &str, side: &str) -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(case)
+        .join(format!("{side}.txt"));
+    let mut doc = ingest::read(path.to_str().unwrap(), &Default::default())
+        .unwrap_or_else(|e| panic!("fixture {case}: {e}"));
+    // A path that does not depend on where the repository is checked out.
+    doc.path = format!("{case}/{side}.txt");
+    doc
+}
+
+fn text_of(report: &Report, palette: Palette, side_by_side: bool) -> String {
+    let opts = text::TextOptions {
+        palette,
+        width: WIDTH,
+        context: None,
+        side_by_side,
+    };
+    let mut out = Vec::new();
+    text::render(report, &opts, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn json_of(report: &Report) -> String {
+    let mut out = Vec::new();
+    json::render(report, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn snapshot_all(case: &str, report: &Report) {
+    snap(
+        &format!("{case}_text"),
+        &text_of(report, Palette::plain(), false),
+    );
+    snap(
+        &format!("{case}_tags"),
+        &text_of(report, Palette::tags(), false),
+    );
+    snap(&format!("{case}_json"), &json_of(report));
+}
+
+#[test]
+fn fixtures() {
+    for case in CASES {
+        let report = compare(&load(case, "a"), &load(case, "b"), &Options::default());
+        snapshot_all(case, &report);
+    }
+}
+
+#[test]
+fn built_in_example() {
+    let a = Document::from_text("example/a.txt", storydiff::examples::EXAMPLE_A);
+    let b = Document::from_text("example/b.txt", storydiff::examples::EXAMPLE_B);
+    let report = compare(&a, &b, &Options::default());
+    snapshot_all("example", &report);
+    snap(
+        "example_side_by_side",
+        &text_of(&report, Palette::plain(), true),
+    );
+    let mut out = Vec::new();
+    summary::render(&report, &mut out).unwrap();
+    snap("example_summary", &String::from_utf8(out).unwrap());
+}
+
+#[test]
+fn every_listed_fixture_is_documented() {
+    let readme = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/README.md"),
+    )
+    .unwrap();
+    for case in CASES {
+        assert!(
+            readme.contains(&format!("`{case}`")),
+            "{case} is not listed in tests/fixtures/README.md"
+        );
+    }
+}
