@@ -28,8 +28,8 @@
 
 pub mod align;
 pub mod claims;
-pub mod corpora;
 pub mod cli;
+pub mod corpora;
 pub mod error;
 pub mod examples;
 pub mod exit;
