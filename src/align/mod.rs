@@ -303,14 +303,28 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
     }
 
     // Features: every sentence tokenised once (skipped entirely on the coarse path).
+    // Sentences equal up to white space share one entry (a repeated sentence is tokenised
+    // once); `slot[k]` is the entry of sentence k (A first, then B).
+    let mut slot: Vec<usize> = Vec::new();
     let feats: Vec<Features> = if coarse {
         Vec::new()
     } else {
-        let texts: Vec<&str> = a.iter().chain(b.iter()).map(|s| s.text.as_str()).collect();
-        similarity::Model::with_features(&texts).1
+        let mut distinct: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut texts: Vec<&str> = Vec::new();
+        let mut counts: Vec<u32> = Vec::new();
+        for t in na.iter().chain(nb.iter()) {
+            let k = *distinct.entry(t.as_str()).or_insert_with(|| {
+                texts.push(t.as_str());
+                counts.push(0);
+                texts.len() - 1
+            });
+            counts[k] += 1;
+            slot.push(k);
+        }
+        similarity::Model::with_counted_features(&texts, &counts).1
     };
-    let fa = |i: usize| &feats[i];
-    let fb = |j: usize| &feats[n + j];
+    let fa = |i: usize| &feats[slot[i]];
+    let fb = |j: usize| &feats[slot[n + j]];
 
     let mut scored: Vec<Pair> = Vec::new();
     if !coarse {
@@ -557,7 +571,14 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
                 if !grp.moved {
                     flush(&mut rows, &mut next_a, grp.a[0]);
                 }
-                rows.push(make_row(grp, a, b, &na, &nb, &feats, coarse));
+                rows.push(make_row(
+                    grp,
+                    a,
+                    b,
+                    &na,
+                    &nb,
+                    (!coarse).then_some((&feats[..], &slot[..])),
+                ));
                 if !grp.moved {
                     // The A sentences dropped right after this row's follow it.
                     next_a = next_a.max(grp.a[grp.a.len() - 1] + 1);
@@ -581,8 +602,8 @@ fn make_row(
     b: &[Sentence],
     na: &[String],
     nb: &[String],
-    feats: &[Features],
-    coarse: bool,
+    // The features and the sentence → feature slot map; `None` on the coarse path.
+    feats: Option<(&[Features], &[usize])>,
 ) -> Row {
     let ta =
         g.a.iter()
@@ -602,6 +623,7 @@ fn make_row(
     } else {
         RowOp::Edited
     };
+    let n = a.len();
     let (similarity, diff) = if same {
         let text =
             g.b.iter()
@@ -616,14 +638,12 @@ fn make_row(
             }],
         )
     } else {
-        let sim = if coarse {
-            0.0
-        } else {
-            let n = a.len();
-            similarity::similarity(
-                &Features::union(g.a.iter().map(|&i| &feats[i])),
-                &Features::union(g.b.iter().map(|&j| &feats[n + j])),
-            )
+        let sim = match feats {
+            None => 0.0,
+            Some((feats, slot)) => similarity::similarity(
+                &Features::union(g.a.iter().map(|&i| &feats[slot[i]])),
+                &Features::union(g.b.iter().map(|&j| &feats[slot[n + j]])),
+            ),
         };
         let ra =
             g.a.iter()
