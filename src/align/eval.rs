@@ -254,3 +254,294 @@ pub fn equal_counts(before: &[Sentence], after: &[Sentence], untouched: &[bool])
     }
     c
 }
+
+fn alnum_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// One OneStopEnglish article in its three versions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Story {
+    pub title: String,
+    pub ele: String,
+    pub int: String,
+    pub adv: String,
+}
+
+/// Parses `texts.jsonl` (fields `title`, `ele`, `int`, `adv`).
+pub fn parse_stories(jsonl: &str) -> Vec<Story> {
+    jsonl
+        .lines()
+        .filter_map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).ok()?;
+            let f = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+            Some(Story {
+                title: f("title")?,
+                ele: f("ele")?,
+                int: f("int")?,
+                adv: f("adv")?,
+            })
+        })
+        .collect()
+}
+
+/// Parses a `silver_aligned_<x>_<y>.jsonl` file into `(x sentence, y sentence)` pairs.
+pub fn parse_silver(jsonl: &str, x: &str, y: &str) -> Vec<(String, String)> {
+    jsonl
+        .lines()
+        .filter_map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).ok()?;
+            Some((
+                v.get(x)?.as_str()?.to_string(),
+                v.get(y)?.as_str()?.to_string(),
+            ))
+        })
+        .collect()
+}
+
+/// A silver pair that the aligner did not put in one row, with what it did instead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Miss {
+    pub x: String,
+    pub y: String,
+    /// The op and the other-side texts of the row holding `x`.
+    pub x_row: (RowOp, Vec<String>),
+    /// The op and the other-side texts of the row holding `y`.
+    pub y_row: (RowOp, Vec<String>),
+}
+
+/// Agreement with one silver file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Agreement {
+    /// Silver pairs in the file.
+    pub silver: usize,
+    /// Silver pairs whose two sentences our segmenter also produced, in one article.
+    pub covered: usize,
+    /// Covered pairs that our alignment puts in one row.
+    pub agreed: usize,
+    /// Sentence pairs in our paired rows that are not equal (each A×B combination).
+    pub ours_changed: usize,
+    /// Of those, pairs found in the silver file.
+    pub ours_in_silver: usize,
+    pub misses: Vec<Miss>,
+}
+
+/// Aligns version `x` with version `y` of every story and compares with the silver pairs.
+pub fn onestop(stories: &[Story], x: &str, y: &str, silver: &[(String, String)]) -> Agreement {
+    let pick = |s: &Story, k: &str| match k {
+        "ele" => s.ele.clone(),
+        "int" => s.int.clone(),
+        _ => s.adv.clone(),
+    };
+    let mut index_x: std::collections::BTreeMap<String, Vec<(usize, usize)>> = Default::default();
+    let mut index_y: std::collections::BTreeMap<String, Vec<(usize, usize)>> = Default::default();
+    let mut row_x: Vec<Vec<usize>> = Vec::new();
+    let mut row_y: Vec<Vec<usize>> = Vec::new();
+    let mut all_rows = Vec::new();
+    let mut sents = Vec::new();
+    let mut pairs: std::collections::BTreeSet<(usize, usize, usize)> = Default::default();
+    let mut out = Agreement {
+        silver: silver.len(),
+        ..Agreement::default()
+    };
+    for (k, st) in stories.iter().enumerate() {
+        let (tx, ty) = (pick(st, x), pick(st, y));
+        let (sx, sy) = (crate::sentences(&tx), crate::sentences(&ty));
+        for s in &sx {
+            index_x
+                .entry(alnum_key(&s.text))
+                .or_default()
+                .push((k, s.id));
+        }
+        for s in &sy {
+            index_y
+                .entry(alnum_key(&s.text))
+                .or_default()
+                .push((k, s.id));
+        }
+        let al = align(&sx, &sy, &AlignOptions::default());
+        let mut rx = vec![0; sx.len()];
+        let mut ry = vec![0; sy.len()];
+        for (r, row) in al.rows.iter().enumerate() {
+            for &i in &row.a {
+                rx[i] = r;
+            }
+            for &j in &row.b {
+                ry[j] = r;
+            }
+            if row.op != RowOp::Equal {
+                for &i in &row.a {
+                    for &j in &row.b {
+                        pairs.insert((k, i, j));
+                    }
+                }
+            }
+        }
+        row_x.push(rx);
+        row_y.push(ry);
+        all_rows.push(al.rows);
+        sents.push((sx, sy));
+    }
+    out.ours_changed = pairs.len();
+    let mut silver_set: std::collections::BTreeSet<(usize, usize, usize)> = Default::default();
+    for (px, py) in silver {
+        let (Some(lx), Some(ly)) = (index_x.get(&alnum_key(px)), index_y.get(&alnum_key(py)))
+        else {
+            continue;
+        };
+        let Some(&(k, i, j)) = lx
+            .iter()
+            .find_map(|&(k, i)| ly.iter().find(|&&(k2, _)| k2 == k).map(|&(_, j)| (k, i, j)))
+            .as_ref()
+        else {
+            continue;
+        };
+        out.covered += 1;
+        silver_set.insert((k, i, j));
+        if row_x[k][i] == row_y[k][j] {
+            out.agreed += 1;
+        } else {
+            let rows = &all_rows[k];
+            let (sx, sy) = &sents[k];
+            let rxr = &rows[row_x[k][i]];
+            let ryr = &rows[row_y[k][j]];
+            out.misses.push(Miss {
+                x: px.clone(),
+                y: py.clone(),
+                x_row: (rxr.op, rxr.b.iter().map(|&b| sy[b].text.clone()).collect()),
+                y_row: (ryr.op, ryr.a.iter().map(|&a| sx[a].text.clone()).collect()),
+            });
+        }
+    }
+    out.ours_in_silver = pairs.intersection(&silver_set).count();
+    out
+}
+
+/// One IteraTeR revision: the before text cut into its sentences, which of them no edit
+/// touched, and the after text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision {
+    pub before: Vec<String>,
+    pub untouched: Vec<usize>,
+    pub after: String,
+}
+
+/// Joins `derived_edit_sentence_map.jsonl` with the doc-level files (by `doc_id` and
+/// `revision_depth`) into revisions.
+pub fn parse_revisions(map_jsonl: &str, doc_level_jsonl: &[&str]) -> Vec<Revision> {
+    let mut after: std::collections::BTreeMap<(String, i64), String> = Default::default();
+    for f in doc_level_jsonl {
+        for l in f.lines() {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(l) else {
+                continue;
+            };
+            if let (Some(id), Some(d), Some(t)) = (
+                v.get("doc_id").and_then(|x| x.as_str()),
+                v.get("revision_depth").and_then(|x| x.as_i64()),
+                v.get("after_revision").and_then(|x| x.as_str()),
+            ) {
+                after.insert((id.to_string(), d), t.to_string());
+            }
+        }
+    }
+    map_jsonl
+        .lines()
+        .filter_map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).ok()?;
+            let id = v.get("doc_id")?.as_str()?.to_string();
+            let d = v.get("revision_depth")?.as_i64()?;
+            let before = v
+                .get("before_sentences")?
+                .as_array()?
+                .iter()
+                .filter_map(|s| s.as_str().map(str::to_string))
+                .collect();
+            let untouched = v
+                .get("untouched_before_sentence_indices")?
+                .as_array()?
+                .iter()
+                .filter_map(|x| x.as_u64().map(|x| x as usize))
+                .collect();
+            Some(Revision {
+                before,
+                untouched,
+                after: after.get(&(id, d))?.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Cuts the after text into sentences: each untouched before-sentence found verbatim stays
+/// whole (so that segmentation differences do not count against the aligner), and the
+/// stretches between are segmented by [`crate::sentences`].
+pub fn after_sentences(rev: &Revision) -> Vec<Sentence> {
+    let text = &rev.after;
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for &k in &rev.untouched {
+        let Some(s) = rev.before.get(k).map(|s| s.trim()) else {
+            continue;
+        };
+        if s.is_empty() {
+            continue;
+        }
+        if let Some(p) = text.get(from..).and_then(|t| t.find(s)) {
+            cuts.push((from + p, from + p + s.len()));
+            from = from + p + s.len();
+        }
+    }
+    let mut out: Vec<Sentence> = Vec::new();
+    let push_stretch = |out: &mut Vec<Sentence>, start: usize, end: usize| {
+        for mut s in crate::sentences(&text[start..end]) {
+            s.start += start;
+            s.end += start;
+            out.push(s);
+        }
+    };
+    let mut pos = 0;
+    for (s, e) in cuts {
+        push_stretch(&mut out, pos, s);
+        out.push(Sentence {
+            id: 0,
+            start: s,
+            end: e,
+            text: text[s..e].to_string(),
+            furniture: false,
+            role: crate::report::Role::Body,
+            paragraph: 0,
+            dateline: None,
+        });
+        pos = e;
+    }
+    push_stretch(&mut out, pos, text.len());
+    for (k, s) in out.iter_mut().enumerate() {
+        s.id = k;
+    }
+    out
+}
+
+/// Equal-row counts over all revisions.
+pub fn iterater(revisions: &[Revision]) -> EqualCounts {
+    let mut total = EqualCounts::default();
+    for rev in revisions {
+        let refs: Vec<&str> = rev.before.iter().map(|s| s.trim()).collect();
+        let before = sentences_from(&refs);
+        let after = after_sentences(rev);
+        let mut untouched = vec![false; before.len()];
+        for &k in &rev.untouched {
+            if let Some(u) = untouched.get_mut(k) {
+                *u = true;
+            }
+        }
+        let c = equal_counts(&before, &after, &untouched);
+        total.tp += c.tp;
+        total.fp += c.fp;
+        total.fn_ += c.fn_;
+        total.tn += c.tn;
+        total.touched_paired += c.touched_paired;
+    }
+    total
+}

@@ -227,6 +227,9 @@ pub struct Token {
     pub class: Class,
     /// `idf × class factor`.
     pub weight: f64,
+    /// Hashed character trigrams of the stem, sorted and deduplicated (empty for tokens never
+    /// compared as variants: function words, numbers, short stems).
+    pub grams: Vec<u32>,
 }
 
 /// The tokens of one text, tokenised once, sorted by key, one per distinct stem.
@@ -415,6 +418,11 @@ impl Model {
             .map(|(key, stem, class)| Token {
                 key,
                 weight: self.idf(key) * class.factor(),
+                grams: if soft_eligible(&stem, class) {
+                    trigrams(&stem)
+                } else {
+                    Vec::new()
+                },
                 stem,
                 class,
             })
@@ -464,21 +472,39 @@ impl Model {
     }
 }
 
-/// Character trigrams of a word with boundary marks, sorted and deduplicated.
-fn trigrams(w: &str) -> Vec<[char; 3]> {
+fn soft_eligible(stem: &str, class: Class) -> bool {
+    matches!(class, Class::Content | Class::Name) && stem.chars().count() + 1 >= SOFT_MIN_LEN
+}
+
+/// Hashed character trigrams of a word with boundary marks, sorted and deduplicated.
+fn trigrams(w: &str) -> Vec<u32> {
     let cs: Vec<char> = std::iter::once('^')
         .chain(w.chars())
         .chain(std::iter::once('$'))
         .collect();
-    let mut v: Vec<[char; 3]> = cs.windows(3).map(|x| [x[0], x[1], x[2]]).collect();
+    let mut v: Vec<u32> = cs
+        .windows(3)
+        .map(|x| {
+            let mut h: u32 = 0x811c_9dc5;
+            for c in x {
+                h ^= *c as u32;
+                h = h.wrapping_mul(0x0100_0193);
+            }
+            h
+        })
+        .collect();
     v.sort_unstable();
     v.dedup();
     v
 }
 
-fn trigram_dice(a: &str, b: &str) -> f64 {
-    let (ta, tb) = (trigrams(a), trigrams(b));
+fn trigram_dice(ta: &[u32], tb: &[u32]) -> f64 {
     if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    // Dice cannot reach SOFT_MIN when the sizes differ too much.
+    let (p, q) = (ta.len().min(tb.len()), ta.len().max(tb.len()));
+    if 2.0 * p as f64 / ((p + q) as f64) < SOFT_MIN {
         return 0.0;
     }
     let (mut i, mut j, mut both) = (0, 0, 0usize);
@@ -538,10 +564,12 @@ pub fn matched(a: &Features, b: &Features) -> (f64, f64) {
     let mut cands: Vec<(f64, usize, usize)> = Vec::new();
     for (x, ta) in ra.iter().enumerate() {
         for (y, tb) in rb.iter().enumerate() {
-            if ta.class == Class::Number || tb.class == Class::Number {
+            // Variants share their first two letters (stabilise/stabilize, divis/divid);
+            // checking that first spares most trigram comparisons.
+            if ta.stem.as_bytes().get(..2) != tb.stem.as_bytes().get(..2) {
                 continue;
             }
-            let d = trigram_dice(&ta.stem, &tb.stem);
+            let d = trigram_dice(&ta.grams, &tb.grams);
             if d >= SOFT_MIN {
                 cands.push((d, x, y));
             }
