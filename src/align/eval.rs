@@ -5,6 +5,8 @@
 //! Input: the contents of the corpus files as strings (the callers read them). Output: parsed
 //! pairs and metrics. Invariants: no I/O, no printing; malformed lines are skipped, not fatal.
 
+use std::collections::HashMap;
+
 use super::similarity::Model;
 use super::{align, jaccard, AlignOptions};
 use crate::report::{RowOp, Sentence};
@@ -331,13 +333,18 @@ pub struct Agreement {
 
 /// Aligns version `x` with version `y` of every story and compares with the silver pairs.
 pub fn onestop(stories: &[Story], x: &str, y: &str, silver: &[(String, String)]) -> Agreement {
-    let pick = |s: &Story, k: &str| match k {
-        "ele" => s.ele.clone(),
-        "int" => s.int.clone(),
-        _ => s.adv.clone(),
+    // The corpus separates paragraphs with one newline; storydiff reads a blank line as the
+    // paragraph break, so the newlines are doubled.
+    let pick = |s: &Story, k: &str| {
+        match k {
+            "ele" => &s.ele,
+            "int" => &s.int,
+            _ => &s.adv,
+        }
+        .replace('\n', "\n\n")
     };
-    let mut index_x: std::collections::BTreeMap<String, Vec<(usize, usize)>> = Default::default();
-    let mut index_y: std::collections::BTreeMap<String, Vec<(usize, usize)>> = Default::default();
+    let mut index_x = Locator::default();
+    let mut index_y = Locator::default();
     let mut row_x: Vec<Vec<usize>> = Vec::new();
     let mut row_y: Vec<Vec<usize>> = Vec::new();
     let mut all_rows = Vec::new();
@@ -350,18 +357,8 @@ pub fn onestop(stories: &[Story], x: &str, y: &str, silver: &[(String, String)])
     for (k, st) in stories.iter().enumerate() {
         let (tx, ty) = (pick(st, x), pick(st, y));
         let (sx, sy) = (crate::sentences(&tx), crate::sentences(&ty));
-        for s in &sx {
-            index_x
-                .entry(alnum_key(&s.text))
-                .or_default()
-                .push((k, s.id));
-        }
-        for s in &sy {
-            index_y
-                .entry(alnum_key(&s.text))
-                .or_default()
-                .push((k, s.id));
-        }
+        index_x.add(k, &sx);
+        index_y.add(k, &sy);
         let al = align(&sx, &sy, &AlignOptions::default());
         let mut rx = vec![0; sx.len()];
         let mut ry = vec![0; sy.len()];
@@ -388,20 +385,28 @@ pub fn onestop(stories: &[Story], x: &str, y: &str, silver: &[(String, String)])
     out.ours_changed = pairs.len();
     let mut silver_set: std::collections::BTreeSet<(usize, usize, usize)> = Default::default();
     for (px, py) in silver {
-        let (Some(lx), Some(ly)) = (index_x.get(&alnum_key(px)), index_y.get(&alnum_key(py)))
-        else {
-            continue;
-        };
-        let Some(&(k, i, j)) = lx
-            .iter()
-            .find_map(|&(k, i)| ly.iter().find(|&&(k2, _)| k2 == k).map(|&(_, j)| (k, i, j)))
-            .as_ref()
-        else {
+        let (lx, ly) = (index_x.find(px), index_y.find(py));
+        let Some((k, xs, ys)) = lx.iter().find_map(|(k, xs)| {
+            ly.iter()
+                .find(|(k2, _)| k2 == k)
+                .map(|(_, ys)| (*k, xs.clone(), ys.clone()))
+        }) else {
             continue;
         };
         out.covered += 1;
-        silver_set.insert((k, i, j));
-        if row_x[k][i] == row_y[k][j] {
+        for &i in &xs {
+            for &j in &ys {
+                silver_set.insert((k, i, j));
+            }
+        }
+        // Agreement: some sentence under the silver x and some under the silver y share a row.
+        let hit = xs.iter().find_map(|&i| {
+            ys.iter()
+                .find(|&&j| row_x[k][i] == row_y[k][j])
+                .map(|&j| (i, j))
+        });
+        let (i, j) = (xs[0], ys[0]);
+        if hit.is_some() {
             out.agreed += 1;
         } else {
             let rows = &all_rows[k];
@@ -418,6 +423,70 @@ pub fn onestop(stories: &[Story], x: &str, y: &str, silver: &[(String, String)])
     }
     out.ours_in_silver = pairs.intersection(&silver_set).count();
     out
+}
+
+/// Finds where a sentence of another segmentation stands among our sentences: all texts of one
+/// reading level as one string of lower-case letters and digits, each character tagged with
+/// its story and our sentence id, indexed by the 12-character window starting at each place.
+#[derive(Debug, Default)]
+struct Locator {
+    chars: Vec<char>,
+    owner: Vec<(usize, usize)>,
+    index: HashMap<u64, Vec<usize>>,
+}
+
+const WINDOW: usize = 12;
+
+fn window_hash(w: &[char]) -> u64 {
+    w.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| {
+        (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+impl Locator {
+    fn add(&mut self, story: usize, sentences: &[Sentence]) {
+        let from = self.chars.len();
+        for s in sentences {
+            for c in alnum_key(&s.text).chars() {
+                self.chars.push(c);
+                self.owner.push((story, s.id));
+            }
+        }
+        // Windows do not cross into the next story.
+        let end = self.chars.len();
+        for p in from..end.saturating_sub(WINDOW - 1) {
+            self.index
+                .entry(window_hash(&self.chars[p..p + WINDOW]))
+                .or_default()
+                .push(p);
+        }
+    }
+
+    /// `(story, our sentence ids)` for each place where `text` occurs whole.
+    fn find(&self, text: &str) -> Vec<(usize, Vec<usize>)> {
+        let key: Vec<char> = alnum_key(text).chars().collect();
+        if key.len() < WINDOW {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for &p in self
+            .index
+            .get(&window_hash(&key[..WINDOW]))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
+            let end = p + key.len();
+            if end <= self.chars.len()
+                && self.chars[p..end] == key[..]
+                && self.owner[p].0 == self.owner[end - 1].0
+            {
+                let mut ids: Vec<usize> = self.owner[p..end].iter().map(|o| o.1).collect();
+                ids.dedup();
+                out.push((self.owner[p].0, ids));
+            }
+        }
+        out
+    }
 }
 
 /// One IteraTeR revision: the before text cut into its sentences, which of them no edit
