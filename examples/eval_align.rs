@@ -3,7 +3,8 @@
 //! cosine alignments) and IteraTeR news revisions (untouched sentences must come out `equal`).
 //!
 //! Run: `cargo run --release --example eval_align [misses]` (needs ../shared/corpora; skips
-//! otherwise). With `misses`, prints every silver pair the aligner did not put in one row.
+//! otherwise). With `misses`, prints every silver pair the aligner did not put in one row;
+//! with `weak`, every paired row below similarity 0.35 (to read for spurious pairs).
 
 use std::fs;
 
@@ -12,6 +13,7 @@ use storydiff::corpora::corpus_dir;
 
 fn main() {
     let show_misses = std::env::args().any(|a| a == "misses");
+    let show_weak = std::env::args().any(|a| a == "weak");
     match corpus_dir("onestopenglish") {
         Some(d) => {
             let stories =
@@ -34,6 +36,13 @@ fn main() {
                     ag.ours_changed,
                     ag.ours_in_silver
                 );
+                if show_weak {
+                    let weak = eval::weak_rows(&stories, x, y, 0.35);
+                    println!("    {} paired rows below similarity 0.35:", weak.len());
+                    for (op, sim, tx, ty) in weak {
+                        println!("    WEAK {op:?} {sim}\n      {x}: {tx:?}\n      {y}: {ty:?}");
+                    }
+                }
                 if show_misses {
                     for m in &ag.misses {
                         println!("    MISS {x}: {}\n         {y}: {}", m.x, m.y);
