@@ -76,3 +76,22 @@ fn ordinary_input_takes_no_fallback() {
     assert!(al.notes.is_empty(), "{:?}", al.notes);
     assert!(al.rows.iter().all(|r| r.op == RowOp::Equal));
 }
+
+#[test]
+fn deadline_takes_the_coarse_path() {
+    let ta: Vec<String> = (0..500)
+        .map(|k| format!("Line {k} reports {} new cases in district {}.", k * 3, k % 17))
+        .collect();
+    let refs: Vec<&str> = ta.iter().map(String::as_str).collect();
+    let a = sentences_from(&refs);
+    let b = sentences_from(&refs[1..]);
+    let opts = AlignOptions {
+        deadline: Some(std::time::Duration::ZERO),
+        ..AlignOptions::default()
+    };
+    let al = align(&a, &b, &opts);
+    assert!(has_fallback(&al.notes), "{:?}", al.notes);
+    check_invariants(&a, &b, &al.rows);
+    // Exact matches still pair.
+    assert_eq!(al.rows.iter().filter(|r| r.op == RowOp::Equal).count(), 499);
+}
