@@ -237,8 +237,25 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
     let mut repeated_a = vec![false; n];
     let mut repeated_b = vec![false; m];
     let mut over_repeated = 0usize;
+    // Sentences whose every copy has an identical partner on the other side need no scoring:
+    // no paraphrase can beat the identical sentence.
+    let mut exact_a = vec![false; n];
+    let mut exact_b = vec![false; m];
     for (t, jb) in &groups_b {
         let Some(ia) = groups_a.get(t) else { continue };
+        let same_kind = |i: usize, j: usize| a[i].furniture == b[j].furniture;
+        if ia.iter().zip(jb.iter()).all(|(&i, &j)| same_kind(i, j)) {
+            if ia.len() >= jb.len() {
+                for &j in jb {
+                    exact_b[j] = true;
+                }
+            }
+            if jb.len() >= ia.len() {
+                for &i in ia {
+                    exact_a[i] = true;
+                }
+            }
+        }
         if ia.len() * jb.len() <= 64 {
             for &i in ia {
                 for &j in jb {
@@ -331,7 +348,7 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
         // Inverted index over A's content stems (function words are not indexed).
         let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
         for i in 0..n {
-            if repeated_a[i] {
+            if repeated_a[i] || exact_a[i] {
                 continue;
             }
             for t in &fa(i).tokens {
@@ -346,7 +363,7 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
         let mut with_words = 0usize;
         let mut deadline_hit = None;
         for j in 0..m {
-            if repeated_b[j] {
+            if repeated_b[j] || exact_b[j] {
                 continue;
             }
             if j % 64 == 0 {
