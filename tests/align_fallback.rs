@@ -76,3 +76,42 @@ fn ordinary_input_takes_no_fallback() {
     assert!(al.notes.is_empty(), "{:?}", al.notes);
     assert!(al.rows.iter().all(|r| r.op == RowOp::Equal));
 }
+
+#[test]
+fn deadline_takes_the_coarse_path() {
+    let ta: Vec<String> = (0..500)
+        .map(|k| {
+            format!(
+                "Line {k} reports {} new cases in district {}.",
+                k * 3,
+                k % 17
+            )
+        })
+        .collect();
+    let refs: Vec<&str> = ta.iter().map(String::as_str).collect();
+    let a = sentences_from(&refs);
+    // Every other sentence reworded, so that there is scoring to cut short.
+    let tb: Vec<String> = ta[1..]
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            if k % 2 == 0 {
+                s.replace("reports", "says")
+            } else {
+                s.clone()
+            }
+        })
+        .collect();
+    let rb: Vec<&str> = tb.iter().map(String::as_str).collect();
+    let b = sentences_from(&rb);
+    let opts = AlignOptions {
+        deadline: Some(std::time::Duration::ZERO),
+        ..AlignOptions::default()
+    };
+    let al = align(&a, &b, &opts);
+    assert!(has_fallback(&al.notes), "{:?}", al.notes);
+    check_invariants(&a, &b, &al.rows);
+    // Exact matches still pair; the reworded sentences, never scored, do not.
+    assert_eq!(al.rows.iter().filter(|r| r.op == RowOp::Equal).count(), 249);
+    assert_eq!(al.rows.iter().filter(|r| r.op == RowOp::Edited).count(), 0);
+}

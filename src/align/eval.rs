@@ -614,3 +614,39 @@ pub fn iterater(revisions: &[Revision]) -> EqualCounts {
     }
     total
 }
+
+/// Paired rows (edited or moved) whose similarity is below `below`, over versions `x` and `y`
+/// of every story: `(op, similarity, x texts, y texts)`, for reading by hand.
+pub fn weak_rows(
+    stories: &[Story],
+    x: &str,
+    y: &str,
+    below: f64,
+) -> Vec<(RowOp, f64, Vec<String>, Vec<String>)> {
+    let pick = |s: &Story, k: &str| {
+        match k {
+            "ele" => &s.ele,
+            "int" => &s.int,
+            _ => &s.adv,
+        }
+        .replace('\n', "\n\n")
+    };
+    let mut out = Vec::new();
+    for st in stories {
+        let (sx, sy) = (
+            crate::sentences(&pick(st, x)),
+            crate::sentences(&pick(st, y)),
+        );
+        for row in align(&sx, &sy, &AlignOptions::default()).rows {
+            if matches!(row.op, RowOp::Edited | RowOp::Moved) && row.similarity < below {
+                out.push((
+                    row.op,
+                    row.similarity,
+                    row.a.iter().map(|&i| sx[i].text.clone()).collect(),
+                    row.b.iter().map(|&j| sy[j].text.clone()).collect(),
+                ));
+            }
+        }
+    }
+    out
+}

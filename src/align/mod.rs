@@ -237,8 +237,25 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
     let mut repeated_a = vec![false; n];
     let mut repeated_b = vec![false; m];
     let mut over_repeated = 0usize;
+    // Sentences whose every copy has an identical partner on the other side need no scoring:
+    // no paraphrase can beat the identical sentence.
+    let mut exact_a = vec![false; n];
+    let mut exact_b = vec![false; m];
     for (t, jb) in &groups_b {
         let Some(ia) = groups_a.get(t) else { continue };
+        let same_kind = |i: usize, j: usize| a[i].furniture == b[j].furniture;
+        if ia.iter().zip(jb.iter()).all(|(&i, &j)| same_kind(i, j)) {
+            if ia.len() >= jb.len() {
+                for &j in jb {
+                    exact_b[j] = true;
+                }
+            }
+            if jb.len() >= ia.len() {
+                for &i in ia {
+                    exact_a[i] = true;
+                }
+            }
+        }
         if ia.len() * jb.len() <= 64 {
             for &i in ia {
                 for &j in jb {
@@ -304,7 +321,7 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
 
     // Features: every sentence tokenised once (skipped entirely on the coarse path).
     // Sentences equal up to white space share one entry (a repeated sentence is tokenised
-    // once); `slot[k]` is the entry of sentence k (A first, then B).
+    // once); `slot[k]` is the entry of sentence k (A first, then B), `usize::MAX` for none.
     let mut slot: Vec<usize> = Vec::new();
     let feats: Vec<Features> = if coarse {
         Vec::new()
@@ -312,7 +329,19 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
         let mut distinct: BTreeMap<&str, usize> = BTreeMap::new();
         let mut texts: Vec<&str> = Vec::new();
         let mut counts: Vec<u32> = Vec::new();
-        for t in na.iter().chain(nb.iter()) {
+        let needs = exact_a
+            .iter()
+            .zip(&repeated_a)
+            .chain(exact_b.iter().zip(&repeated_b))
+            .map(|(e, r)| !e && !r);
+        for (t, need) in na.iter().chain(nb.iter()).zip(needs) {
+            if !need {
+                // Paired by identity or by repetition: never scored, so not tokenised, and
+                // not counted in the document frequencies either (IDF is learnt over the
+                // sentences still to be aligned).
+                slot.push(usize::MAX);
+                continue;
+            }
             let k = *distinct.entry(t.as_str()).or_insert_with(|| {
                 texts.push(t.as_str());
                 counts.push(0);
@@ -331,7 +360,7 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
         // Inverted index over A's content stems (function words are not indexed).
         let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
         for i in 0..n {
-            if repeated_a[i] {
+            if repeated_a[i] || exact_a[i] {
                 continue;
             }
             for t in &fa(i).tokens {
@@ -346,7 +375,7 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
         let mut with_words = 0usize;
         let mut deadline_hit = None;
         for j in 0..m {
-            if repeated_b[j] {
+            if repeated_b[j] || exact_b[j] {
                 continue;
             }
             if j % 64 == 0 {
@@ -472,7 +501,11 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
     if !coarse {
         for g in 0..groups.len() {
             let first_a = groups[g].a[0];
-            if a[first_a].furniture {
+            // Furniture never merges; identical pairs (partly without features) are complete
+            // as they are.
+            let featureless = groups[g].a.iter().any(|&i| slot[i] == usize::MAX)
+                || groups[g].b.iter().any(|&j| slot[n + j] == usize::MAX);
+            if a[first_a].furniture || featureless {
                 continue;
             }
             loop {
@@ -482,26 +515,21 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
                 let (amin, amax) = (groups[g].a[0], groups[g].a[groups[g].a.len() - 1]);
                 let (bmin, bmax) = (groups[g].b[0], groups[g].b[groups[g].b.len() - 1]);
                 let consider = |is_a: bool, k: usize, best: &mut Option<(f64, bool, usize)>| {
-                    let (free, furn, f, other, own) = if is_a {
-                        (
-                            group_of_a[k].is_none() && !repeated_a[k],
-                            a[k].furniture,
-                            fa(k),
-                            &ub,
-                            &ua,
-                        )
+                    let slot_k = if is_a { slot[k] } else { slot[n + k] };
+                    let free = if is_a {
+                        group_of_a[k].is_none()
                     } else {
-                        (
-                            group_of_b[k].is_none() && !repeated_b[k],
-                            b[k].furniture,
-                            fb(k),
-                            &ua,
-                            &ub,
-                        )
+                        group_of_b[k].is_none()
                     };
-                    if !free || furn {
+                    let furn = if is_a { a[k].furniture } else { b[k].furniture };
+                    if !free || furn || slot_k == usize::MAX {
                         return;
                     }
+                    let (f, other, own) = if is_a {
+                        (fa(k), &ub, &ua)
+                    } else {
+                        (fb(k), &ua, &ub)
+                    };
                     if similarity::containment(f, other) < opts.min_containment {
                         return;
                     }
