@@ -27,10 +27,7 @@ const SAME_STATEMENT: f64 = 0.5;
 type Bag = BTreeMap<String, f64>;
 
 fn cosine(x: &Bag, y: &Bag) -> f64 {
-    let dot: f64 = x
-        .iter()
-        .filter_map(|(k, v)| y.get(k).map(|w| v * w))
-        .sum();
+    let dot: f64 = x.iter().filter_map(|(k, v)| y.get(k).map(|w| v * w)).sum();
     let nx: f64 = x.values().map(|v| v * v).sum::<f64>().sqrt();
     let ny: f64 = y.values().map(|v| v * v).sum::<f64>().sqrt();
     if nx == 0.0 || ny == 0.0 {
@@ -62,7 +59,10 @@ fn context_bag(data: &SideData<'_>, c: &Claim, idf: &Idf) -> Bag {
         .filter(|t| !cues::STOP.contains(&t.lower.as_str()))
         .filter(|t| !t.lower.chars().all(|ch| ch.is_numeric()))
         .collect();
-    let split = content.iter().position(|t| t.start >= c.end).unwrap_or(content.len());
+    let split = content
+        .iter()
+        .position(|t| t.start >= c.end)
+        .unwrap_or(content.len());
     for (k, t) in content.iter().enumerate() {
         let dist = if k < split { split - k } else { k - split + 1 };
         let w = stem(&t.lower);
@@ -79,12 +79,19 @@ fn near_words(data: &SideData<'_>, c: &Claim) -> BTreeSet<String> {
         .filter(|t| !cues::STOP.contains(&t.lower.as_str()) && t.lower.len() > 2)
         .filter(|t| !t.lower.chars().any(|ch| ch.is_numeric()))
         .collect();
-    let split = content.iter().position(|t| t.start >= c.end).unwrap_or(content.len());
+    let split = content
+        .iter()
+        .position(|t| t.start >= c.end)
+        .unwrap_or(content.len());
     let lo = split.saturating_sub(3);
     let hi = (split + 3).min(content.len());
     content[lo..hi]
         .iter()
-        .filter(|t| !data.mentions[c.sidx].iter().any(|m| m.0 <= t.start && t.end <= m.1))
+        .filter(|t| {
+            !data.mentions[c.sidx]
+                .iter()
+                .any(|m| m.0 <= t.start && t.end <= m.1)
+        })
         .filter(|t| !cues::NOT_NAMES.contains(&t.lower.as_str()))
         .map(|t| stem(&t.lower))
         .collect()
@@ -113,8 +120,16 @@ fn sentence_bag(data: &SideData<'_>, sidx: usize, idf: &Idf) -> Bag {
 /// Publication anchors of both sides and the notes saying where they came from.
 fn anchors(a: &str, b: &str, opts: &ClaimOptions) -> (Option<Anchor>, Option<Anchor>, Vec<Note>) {
     let mut notes = Vec::new();
-    let inf_a = if opts.date_a.is_none() { infer_anchor(a) } else { None };
-    let inf_b = if opts.date_b.is_none() { infer_anchor(b) } else { None };
+    let inf_a = if opts.date_a.is_none() {
+        infer_anchor(a)
+    } else {
+        None
+    };
+    let inf_b = if opts.date_b.is_none() {
+        infer_anchor(b)
+    } else {
+        None
+    };
     let mut pick = |given: Option<crate::CalendarDate>,
                     own: &Option<(Anchor, String)>,
                     other: &Option<(Anchor, String)>,
@@ -189,7 +204,11 @@ pub(crate) fn run(
     idf.add(&da);
     idf.add(&db);
     fn mk<'a>(id: SideId, data: SideData<'a>, idf: &Idf) -> Side<'a> {
-        let bags = data.claims.iter().map(|c| context_bag(&data, c, idf)).collect();
+        let bags = data
+            .claims
+            .iter()
+            .map(|c| context_bag(&data, c, idf))
+            .collect();
         let near = data.claims.iter().map(|c| near_words(&data, c)).collect();
         let sent_bags = (0..data.sentences.len())
             .map(|i| sentence_bag(&data, i, idf))
@@ -239,8 +258,20 @@ pub(crate) fn run(
 
     // Merge both directions: one entry per (change, kind, a span, b span).
     flags.sort_by(|p, q| {
-        (p.severity, p.a.map(|s| s.start), p.b.map(|s| s.start), p.kind, p.change)
-            .cmp(&(q.severity, q.a.map(|s| s.start), q.b.map(|s| s.start), q.kind, q.change))
+        (
+            p.severity,
+            p.a.map(|s| s.start),
+            p.b.map(|s| s.start),
+            p.kind,
+            p.change,
+        )
+            .cmp(&(
+                q.severity,
+                q.a.map(|s| s.start),
+                q.b.map(|s| s.start),
+                q.kind,
+                q.change,
+            ))
     });
     flags.dedup_by(|p, q| p.kind == q.kind && p.change == q.change && p.a == q.a && p.b == q.b);
     let span = |side: &Side<'_>, s: Span| ClaimSpan {
@@ -262,13 +293,18 @@ pub(crate) fn run(
         .collect();
     claims.sort_by(|p, q| {
         let key = |c: &ClaimChange| {
-            let pos = c
-                .a
-                .as_ref()
-                .map(|s| s.start)
-                .unwrap_or(usize::MAX)
-                .min(c.b.as_ref().map(|s| s.start).unwrap_or(usize::MAX));
-            (c.severity, pos, c.a.as_ref().map(|s| s.start), c.b.as_ref().map(|s| s.start), c.kind)
+            let pos =
+                c.a.as_ref()
+                    .map(|s| s.start)
+                    .unwrap_or(usize::MAX)
+                    .min(c.b.as_ref().map(|s| s.start).unwrap_or(usize::MAX));
+            (
+                c.severity,
+                pos,
+                c.a.as_ref().map(|s| s.start),
+                c.b.as_ref().map(|s| s.start),
+                c.kind,
+            )
         };
         key(p).cmp(&key(q))
     });
@@ -340,6 +376,7 @@ fn topic(x: &Side<'_>, c: &Claim, other: Option<(&Side<'_>, &Claim)>) -> Option<
 
 /// Dates and quantities: conflicts, lost precision, added and dropped.
 fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec<(usize, usize)>) {
+    let mut lone = BTreeSet::new();
     for (i, c) in x.data.claims.iter().enumerate() {
         if !matches!(c.val, Val::Date(_) | Val::Num(_)) {
             continue;
@@ -354,6 +391,13 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
         let mut agree = 0.0f64;
         let mut agree_any = false;
         for (j, d) in y.data.claims.iter().enumerate() {
+            if let (Val::Num(p), Val::Num(q)) = (&c.val, &d.val) {
+                // The same figure counting something named in other words ("two
+                // countries" / "two nations") is restated, not dropped.
+                if p.low == q.low && p.high == q.high {
+                    agree_any = true;
+                }
+            }
             let Some(rel) = rel_of(c, d) else { continue };
             let s = topic_sim(x, i, y, j);
             match rel {
@@ -439,11 +483,13 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
             _ if agree_any => {}
             _ => {
                 let t = x.data.slice(c.start, c.end);
+                if !lone.insert(t.to_lowercase()) {
+                    continue;
+                }
                 let message = match topic(x, c, None) {
-                    Some(w) if c.kind == ClaimKind::Date => format!(
-                        "the {w} is dated {t} in {} only",
-                        name(x.id)
-                    ),
+                    Some(w) if c.kind == ClaimKind::Date => {
+                        format!("the {w} is dated {t} in {} only", name(x.id))
+                    }
                     _ => format!("the {what} \"{t}\" is stated in {} only", name(x.id)),
                 };
                 let (sa, sb) = order(x, Some(Span::of(c)), None);
@@ -521,7 +567,11 @@ fn quotes(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>) {
         match best {
             Some((s, d)) if s >= 0.5 => {
                 let ty = y.data.slice(d.start, d.end);
-                let (qa, qb) = if x.id == SideId::A { (tx, ty) } else { (ty, tx) };
+                let (qa, qb) = if x.id == SideId::A {
+                    (tx, ty)
+                } else {
+                    (ty, tx)
+                };
                 let (sa, sb) = order(x, Some(Span::of(c)), Some(Span::of(d)));
                 flags.push(Flag {
                     change: Change::Changed,
@@ -582,7 +632,9 @@ fn best_sentence(s: &[Vec<f64>], i: usize) -> Option<(usize, f64)> {
 fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) {
     let mut lone = BTreeSet::new();
     for c in &x.data.claims {
-        let Val::Neg { target } = &c.val else { continue };
+        let Val::Neg { target } = &c.val else {
+            continue;
+        };
         let Some((j, v)) = best_sentence(s, c.sidx) else {
             continue;
         };
@@ -640,7 +692,6 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
                 continue;
             }
             let sent = &x.data.sentences[c.sidx];
-            let tx = x.data.slice(c.start, c.end);
             let (sa, sb) = order(x, Some(Span::of(c)), None);
             flags.push(Flag {
                 change: only_in(x),
@@ -654,8 +705,7 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
                         x.data
                             .slice(c.start, sent.end)
                             .trim_end_matches(['.', '!', '?'])
-                    )
-                    .replace(tx, tx),
+                    ),
                     name(x.id)
                 ),
             });
@@ -690,7 +740,9 @@ fn attributions(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag
         let ya = attrs(y, j);
         let tx = x.data.slice(c.start, c.end).to_lowercase();
         let (flag, other, message) = if hedge {
-            let has = ya.iter().any(|d| matches!(d.val, Val::Attr { hedge: true, .. }));
+            let has = ya
+                .iter()
+                .any(|d| matches!(d.val, Val::Attr { hedge: true, .. }));
             let m = if x.id == SideId::A {
                 format!("hedge \"{tx}\" removed: in A, not in B")
             } else {
@@ -698,10 +750,18 @@ fn attributions(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag
             };
             (!has, None, m)
         } else {
-            let neutral = ya
+            let neutral = ya.iter().find(|d| {
+                matches!(
+                    d.val,
+                    Val::Attr {
+                        doubt: false,
+                        hedge: false
+                    }
+                )
+            });
+            let has_doubt = ya
                 .iter()
-                .find(|d| matches!(d.val, Val::Attr { doubt: false, hedge: false }));
-            let has_doubt = ya.iter().any(|d| matches!(d.val, Val::Attr { doubt: true, .. }));
+                .any(|d| matches!(d.val, Val::Attr { doubt: true, .. }));
             let ty = neutral
                 .map(|d| y.data.slice(d.start, d.end).to_lowercase())
                 .unwrap_or_default();
@@ -785,10 +845,22 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
                 let place = sa.data.entities[ea].place || sb.data.entities[eb].place;
                 flags.push(Flag {
                     change: Change::Changed,
-                    kind: if place { ClaimKind::Place } else { ClaimKind::Name },
+                    kind: if place {
+                        ClaimKind::Place
+                    } else {
+                        ClaimKind::Name
+                    },
                     severity: Severity::Conflict,
-                    a: Some(Span { sidx: i, start: ast, end: aen }),
-                    b: Some(Span { sidx: j, start: bst, end: ben }),
+                    a: Some(Span {
+                        sidx: i,
+                        start: ast,
+                        end: aen,
+                    }),
+                    b: Some(Span {
+                        sidx: j,
+                        start: bst,
+                        end: ben,
+                    }),
                     message: format!(
                         "another name: {} in A but {} in B",
                         sa.data.slice(ast, aen),
@@ -835,7 +907,11 @@ fn same_grain(p: &Claim, q: &Claim) -> bool {
 /// Dates or figures inside one text that cannot both be true of the same thing: directly
 /// (same context) or through the other version (one agrees with a claim there, the other
 /// conflicts with it).
-fn inconsistencies(sa: &Side<'_>, sb: &Side<'_>, conflicts: &[(usize, usize)]) -> Vec<Inconsistency> {
+fn inconsistencies(
+    sa: &Side<'_>,
+    sb: &Side<'_>,
+    conflicts: &[(usize, usize)],
+) -> Vec<Inconsistency> {
     let mut out = Vec::new();
     for (x, y) in [(sa, sb), (sb, sa)] {
         let cl = &x.data.claims;
@@ -851,14 +927,17 @@ fn inconsistencies(sa: &Side<'_>, sb: &Side<'_>, conflicts: &[(usize, usize)]) -
                 let direct = topic_sim(x, p, x, q) >= 0.45;
                 let via = |r: usize, s: usize| {
                     conflicts.iter().any(|&(ia, ib)| {
-                        let (mine, theirs) = if x.id == SideId::A { (ia, ib) } else { (ib, ia) };
+                        let (mine, theirs) = if x.id == SideId::A {
+                            (ia, ib)
+                        } else {
+                            (ib, ia)
+                        };
                         mine == s
-                            && rel_of(&cl[r], &y.data.claims[theirs])
-                                .is_some_and(|r2| match r2 {
-                                    Relation::Same | Relation::LessPrecise => true,
-                                    Relation::Compatible => same_grain(&cl[r], &y.data.claims[theirs]),
-                                    _ => false,
-                                })
+                            && rel_of(&cl[r], &y.data.claims[theirs]).is_some_and(|r2| match r2 {
+                                Relation::Same | Relation::LessPrecise => true,
+                                Relation::Compatible => same_grain(&cl[r], &y.data.claims[theirs]),
+                                _ => false,
+                            })
                             && topic_sim(x, r, y, theirs) >= SAME_TOPIC
                     })
                 };
@@ -893,38 +972,4 @@ fn inconsistencies(sa: &Side<'_>, sb: &Side<'_>, conflicts: &[(usize, usize)]) -
     }
     out.sort_by_key(|i| (i.side, i.first.start, i.second.start));
     out
-}
-
-#[cfg(test)]
-mod debug_tests {
-    use super::*;
-
-    #[test]
-    #[ignore]
-    fn debug_seed_dates() {
-        let Some(dir) = crate::corpora::seeds_dir() else { return };
-        let a = std::fs::read_to_string(dir.join("000_3d2a522fcf6b1ab9.txt")).unwrap();
-        let b = std::fs::read_to_string(dir.join("001_ca9eb8ab0e1e27f4.txt")).unwrap();
-        let sa_ = crate::sentences(&a);
-        let sb_ = crate::sentences(&b);
-        let (x, y, _) = anchors(&a, &b, &ClaimOptions::default());
-        let mut vocab = Vocab::default();
-        vocab.add(&a, &sa_);
-        vocab.add(&b, &sb_);
-        let da = extract::extract(&a, &sa_, x.as_ref(), &vocab);
-        let db = extract::extract(&b, &sb_, y.as_ref(), &vocab);
-        let mut idf = Idf::default();
-        idf.add(&da);
-        idf.add(&db);
-        for (i, c) in da.claims.iter().enumerate() {
-            if let Val::Date(_) = c.val {
-                for (j, d) in db.claims.iter().enumerate() {
-                    if let Val::Date(_) = d.val {
-                        let s = cosine(&context_bag(&da, c, &idf), &context_bag(&db, d, &idf));
-                        eprintln!("{i} {:?} ~ {j} {:?}: {s:.3} {:?}", da.slice(c.start, c.end), db.slice(d.start, d.end), rel_of(c, d));
-                    }
-                }
-            }
-        }
-    }
 }

@@ -206,7 +206,11 @@ pub(crate) fn extract<'a>(
     // Pass 1: tokens, quotes, raw name mentions.
     let mut raw: Vec<(usize, usize, usize, Vec<String>, bool)> = Vec::new(); // sidx, start, end, words, after_prep
     for (sidx, s) in sentences.iter().enumerate() {
-        let body = if s.furniture { None } else { text.get(s.start..s.end) };
+        let body = if s.furniture {
+            None
+        } else {
+            text.get(s.start..s.end)
+        };
         let Some(st) = body else {
             side.toks.push(Vec::new());
             side.quotes.push(Vec::new());
@@ -328,7 +332,11 @@ pub(crate) fn extract<'a>(
                         .is_some_and(|g| g == "'" || g == "’")
             };
             if neg {
-                let start = if w == "t" { toks[k - 1].end - 1 } else { t.start };
+                let start = if w == "t" {
+                    toks[k - 1].end - 1
+                } else {
+                    t.start
+                };
                 let target = toks[k + 1..]
                     .iter()
                     .map(|t| t.lower.as_str())
@@ -342,7 +350,8 @@ pub(crate) fn extract<'a>(
                     val: Val::Neg { target },
                 });
             }
-            let neutral = cues::ATTRIBUTION_NEUTRAL.contains(&w) && (w != "according" || next == Some("to"));
+            let neutral =
+                cues::ATTRIBUTION_NEUTRAL.contains(&w) && (w != "according" || next == Some("to"));
             let doubt = cues::ATTRIBUTION_DOUBT.contains(&w);
             let hedge = cues::HEDGES.contains(&w);
             if neutral || doubt || hedge {
@@ -442,7 +451,8 @@ fn name_runs(
             return false;
         }
         if initial.get(k).copied().unwrap_or(false) || headline {
-            let common_shape = t.lower.ends_with("ed") || t.lower.ends_with("ing") || t.lower.ends_with("ly");
+            let common_shape =
+                t.lower.ends_with("ed") || t.lower.ends_with("ing") || t.lower.ends_with("ly");
             vocab.cap_mid.contains(&t.lower) || (!vocab.lower.contains(&t.lower) && !common_shape)
         } else {
             true
@@ -466,11 +476,14 @@ fn name_runs(
         let connector = |k: usize| {
             k < toks.len()
                 && !toks[k].cap
-                && matches!(toks[k].lower.as_str(), "of" | "the" | "de" | "al" | "bin" | "van" | "von")
+                && matches!(
+                    toks[k].lower.as_str(),
+                    "of" | "the" | "de" | "al" | "bin" | "van" | "von"
+                )
                 && joined(k)
         };
         // Headlines are in title case: each word stands alone there.
-        while !headline {
+        while !headline && en <= toks.len() {
             if en < toks.len() && joined(en) && is_name(en) {
                 en += 1;
             } else if connector(en) && en + 1 < toks.len() && joined(en + 1) && is_name(en + 1) {
@@ -511,7 +524,7 @@ fn find_quotes(s: &str, base: usize) -> Vec<(usize, usize)> {
                 // closing with no opener: the quote began before this sentence
                 out.push((base, base + pos));
             }
-            (Some((st, o)), '”' | '»' | '"') if matches!(o, '“' | '«' | '„' | '"') => {
+            (Some((st, '“' | '«' | '„' | '"')), '”' | '»' | '"') => {
                 out.push((base + st, base + pos));
                 open = None;
             }
