@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::dates::{compare_dates, infer_anchor, Anchor, Relation};
+use super::dates::{compare_dates, infer_anchor, Anchor, RelRule, Relation};
 use super::extract::{self, stem, Claim, Idf, SideData, Val, Vocab};
 use super::numbers::compare_numbers;
 use super::{cues, ClaimInput, ClaimOptions, ClaimsOutcome};
@@ -341,9 +341,35 @@ fn only_in(x: &Side<'_>) -> Change {
     }
 }
 
+/// Whether two relative rules differ only in their value (the day, month, offset or count).
+fn same_form(x: RelRule, y: RelRule) -> bool {
+    use RelRule as R;
+    match (x, y) {
+        (R::Weekday(_, m), R::Weekday(_, n)) => m == n,
+        (R::NamedMonth(_, m, p), R::NamedMonth(_, n, q)) => m == n && p == q,
+        (R::Day(_), R::Day(_)) => true,
+        (R::Week(_, p), R::Week(_, q)) | (R::Month(_, p), R::Month(_, q)) => p == q,
+        (R::Year(_, p), R::Year(_, q)) => p == q,
+        (R::Ago(_, u), R::Ago(_, v)) => u == v,
+        (R::Season(_, m), R::Season(_, n)) => m == n,
+        (R::MonthDay(..), R::MonthDay(..)) => true,
+        _ => false,
+    }
+}
+
 fn rel_of(p: &Claim, q: &Claim) -> Option<Relation> {
     match (&p.val, &q.val) {
-        (Val::Date(d), Val::Date(e)) => Some(compare_dates(d, e)),
+        (Val::Date(d), Val::Date(e)) => Some(match compare_dates(d, e) {
+            // Two relative dates of the same form that differ ("Friday" / "Monday", "last
+            // week" / "this week") cannot both be true of one event, whatever the anchor.
+            Relation::Unknown
+                if d.label != e.label
+                    && d.rule.zip(e.rule).is_some_and(|(x, y)| same_form(x, y)) =>
+            {
+                Relation::Conflict
+            }
+            r => r,
+        }),
         (Val::Num(m), Val::Num(n)) if p.kind == q.kind => Some(compare_numbers(m, n)),
         _ => None,
     }
