@@ -1,14 +1,31 @@
 //! claims::numbers: numbers, money, percentages and durations → normalised, comparable values.
 //!
-//! Input: a text. Output: [`NumberMention`]s with byte spans into that text. Covers digits with
-//! separators and decimals, number words ("three-day", "five and a half hours", "a dozen",
-//! "hundreds of"), ranges, ordinals ("second time"), percentages, money with currency, units
-//! and durations, and qualifiers ("more than", "about", "nearly", "at least") kept with the
-//! value.
+//! Input: a text. Output: [`NumberMention`]s with byte spans into that text, in text order,
+//! never overlapping. Covers digits with separators and decimals ("14,000", "5.5", "1.2
+//! million", "$3bn", "£2 million"), number words ("three-day", "five and a half hours", "a
+//! dozen", "two-thirds", "hundreds of", "tens of thousands"), ranges ("10-12", "between 10
+//! and 12", "10 to 12 hours"), ordinals ("second time", "3rd"), percentages, money with
+//! currency codes, units and durations (unit names normalised: "hour", "day", "km",
+//! "people"), and qualifiers ("more than", "about", "nearly", "at least", "up to") kept with
+//! the value. Vague amounts ("hours", "several days", "hundreds") carry `vague: true`.
+//! Invariants: linear time (one pass, bounded look-around); no panics; spans on char
+//! boundaries.
 //!
-//! INTERFACE STUB: finds nothing yet.
+//! Rules that keep noise out:
+//! - whatever [`crate::claims::dates::find_dates`] claims (years, days of the month, times of
+//!   day, "two weeks ago") is not a number: a number overlapping a date span is dropped;
+//! - "a"/"an"/"one" alone are articles ("one of the", "a day"): "one" counts only before a
+//!   unit or counted noun ("one person", "one hour"), "a"/"an" only before a scale ("a
+//!   million"), "dozen", a fraction, or a time unit after a qualifier ("less than a year");
+//! - figures glued to letters or dashes are identifiers ("G7", "COVID-19", "F-16", "5G"), as
+//!   are figures after an identifier noun ("Article 370", "Flight 17", "Boeing 737");
+//! - "first" is an ordinal only in "first time"; "from 10 to 12" is two figures (news writes
+//!   it for a change), "between 10 and 12" and "10-12" are ranges.
 
+use super::dates::scan::{Kind, Toks};
 pub use super::dates::Relation;
+use super::lexicon::numbers::{self as lx, Family, UnitInfo};
+use super::lexicon::{is_in, look};
 
 /// What a quantity measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -64,15 +81,885 @@ pub struct NumberMention {
 }
 
 /// Finds the quantities in `text`.
-pub fn find_numbers(_text: &str) -> Vec<NumberMention> {
-    Vec::new()
+pub fn find_numbers(text: &str) -> Vec<NumberMention> {
+    let dates: Vec<(usize, usize)> = super::dates::find_dates(text, None)
+        .into_iter()
+        .map(|m| (m.start, m.end))
+        .collect();
+    let p = P { t: Toks::new(text) };
+    let mut out = Vec::new();
+    let mut di = 0;
+    let mut i = 0;
+    while i < p.t.len() {
+        match p.parse_at(i) {
+            Some((end, value)) if end > i => {
+                let (start, stop) = p.t.span(i, end - 1);
+                while di < dates.len() && dates[di].1 <= start {
+                    di += 1;
+                }
+                let overlaps = di < dates.len() && dates[di].0 < stop;
+                if overlaps {
+                    i += 1;
+                    continue;
+                }
+                out.push(NumberMention {
+                    start,
+                    end: stop,
+                    value,
+                });
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
 }
 
 /// How quantity `a` relates to quantity `b`.
+///
+/// Each side stands for an interval of values: an exact figure its rounding (a figure of 1,000
+/// or more ending in three or more zeros stands for ± half its last non-zero place, at most
+/// ±5%; a whole percentage ± 0.5), "about" ± 10%, "nearly" up to 10% below, "more than" /
+/// "at least" upwards, "less than" / "at most" / "up to" downwards, a vague amount its
+/// range. Durations and measures convert within their family (three days = 72 hours);
+/// different currencies or families are `Unknown`, as are different kinds (a bare number
+/// compares with counts, measures and money). Equal figures are `Same`; disjoint intervals a
+/// `Conflict`; a vague amount or a rounded figure containing the other `LessPrecise` ("hours"
+/// / "five and a half hours", "14,000" / "14,213"); other overlaps `Compatible` ("more than
+/// five hours" / "five and a half hours", "about 14,000" / "14,200").
 pub fn compare_numbers(a: &Quantity, b: &Quantity) -> Relation {
-    if a == b {
-        Relation::Same
-    } else {
-        Relation::Unknown
+    use QuantityKind as K;
+    if a.kind == K::Ordinal || b.kind == K::Ordinal {
+        if a.kind != b.kind {
+            return Relation::Unknown;
+        }
+        return if a.low == b.low && a.high == b.high {
+            Relation::Same
+        } else {
+            Relation::Conflict
+        };
+    }
+    let Some((fa, fb)) = common_factors(a, b) else {
+        return Relation::Unknown;
+    };
+    if a.low * fa == b.low * fb
+        && a.high * fa == b.high * fb
+        && a.qualifier == b.qualifier
+        && a.vague == b.vague
+    {
+        return Relation::Same;
+    }
+    let ia = interval(a, fa);
+    let ib = interval(b, fb);
+    if ia.1 < ib.0 || ib.1 < ia.0 {
+        return Relation::Conflict;
+    }
+    let contains = |x: (f64, f64), y: (f64, f64)| x.0 <= y.0 && y.1 <= x.1;
+    let coarse = |q: &Quantity, other: &Quantity| {
+        q.vague && !other.vague
+            || (q.qualifier == Qualifier::Exact
+                && other.qualifier == Qualifier::Exact
+                && !q.vague
+                && !other.vague
+                && q.low == q.high
+                && other.low == other.high
+                && rounding(q) > 0.0
+                && rounding(other) < rounding(q))
+    };
+    if (coarse(a, b) && contains(ia, ib)) || (coarse(b, a) && contains(ib, ia)) {
+        return Relation::LessPrecise;
+    }
+    Relation::Compatible
+}
+
+/// Conversion factors to a common base for `a` and `b`, or None when they do not compare.
+fn common_factors(a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
+    use QuantityKind as K;
+    let bare = |q: &Quantity| q.kind == K::Number && q.unit.is_none();
+    let wildcard_ok = |k: K| matches!(k, K::Number | K::Measure | K::Money);
+    if bare(a) || bare(b) {
+        let other = if bare(a) { b } else { a };
+        return wildcard_ok(other.kind).then_some((1.0, 1.0));
+    }
+    if a.kind != b.kind {
+        return None;
+    }
+    match (a.unit.as_deref(), b.unit.as_deref()) {
+        (Some(x), Some(y)) if x == y => Some((1.0, 1.0)),
+        (Some(x), Some(y)) => {
+            let (ux, uy) = (unit_info(x)?, unit_info(y)?);
+            (ux.family == uy.family && ux.family != Family::Own).then_some((ux.factor, uy.factor))
+        }
+        (None, None) => Some((1.0, 1.0)),
+        _ => None,
     }
 }
+
+fn unit_info(name: &str) -> Option<UnitInfo> {
+    lx::TIME_UNITS
+        .iter()
+        .chain(lx::MEASURE_UNITS)
+        .map(|(_, u)| *u)
+        .find(|u| u.name == name)
+}
+
+/// Half the place value a figure was rounded to (0 for figures that look exact).
+fn rounding(q: &Quantity) -> f64 {
+    let v = q.low.abs();
+    if q.kind == QuantityKind::Percent {
+        return if v.fract() == 0.0 && v >= 1.0 {
+            0.5
+        } else {
+            0.0
+        };
+    }
+    if v < 1000.0 || v.fract() != 0.0 || v > 1e18 {
+        return 0.0;
+    }
+    let mut place = 1.0;
+    let mut zeros = 0;
+    while zeros < 18 && (v / (place * 10.0)).fract() == 0.0 {
+        place *= 10.0;
+        zeros += 1;
+    }
+    if zeros < 3 {
+        return 0.0;
+    }
+    (place / 2.0).min(v * 0.05)
+}
+
+/// The values a quantity allows, in base units (multiplied by `f`).
+fn interval(q: &Quantity, f: f64) -> (f64, f64) {
+    let (lo, hi) = (q.low * f, q.high * f);
+    if q.vague {
+        return (lo, hi);
+    }
+    let r = if q.low == q.high {
+        rounding(q) * f
+    } else {
+        0.0
+    };
+    let floor = if lo < 0.0 { f64::NEG_INFINITY } else { 0.0 };
+    match q.qualifier {
+        Qualifier::Exact => (lo - r, hi + r),
+        Qualifier::About => (lo * 0.9 - r, hi * 1.1 + r),
+        Qualifier::Nearly => (lo * 0.9 - r, hi + r),
+        Qualifier::MoreThan | Qualifier::AtLeast => (lo - r, f64::INFINITY),
+        Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo => (floor, hi + r),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The scanner.
+
+struct P<'a> {
+    t: Toks<'a>,
+}
+
+/// A figure as written, before its unit.
+#[derive(Debug, Clone, Copy)]
+struct Val {
+    v: f64,
+    end: usize,
+    currency: Option<&'static str>,
+    /// A scale word or letter was applied ("million", "bn").
+    scaled: Option<f64>,
+    /// The figure is a fraction ("two-thirds", "a quarter").
+    fraction: bool,
+    /// Only an article or "one" ("a", "an", "one").
+    article: bool,
+}
+
+/// A unit read after a figure.
+struct Suffix {
+    end: usize,
+    kind: QuantityKind,
+    unit: Option<String>,
+    /// The value is a percentage of the figure ("two-thirds of" → 66.7%).
+    times: f64,
+}
+
+fn singular(word: &str) -> String {
+    let w = word.to_ascii_lowercase();
+    if let Some(stem) = w.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if ["ches", "shes", "xes", "sses", "zes"]
+        .iter()
+        .any(|s| w.ends_with(s))
+    {
+        w[..w.len() - 2].to_string()
+    } else if let Some(stem) = w.strip_suffix('s') {
+        stem.to_string()
+    } else {
+        w
+    }
+}
+
+impl P<'_> {
+    fn low(&self, i: usize) -> super::lexicon::Lower {
+        self.t.low(i)
+    }
+
+    fn word_in(&self, i: usize, list: &[&str]) -> bool {
+        self.t.is_word(i) && is_in(list, self.low(i).as_str())
+    }
+
+    /// Skips a dash glued on both sides ("three-day", "five-and-a-half").
+    fn skip_dash(&self, j: usize) -> usize {
+        if j > 0 && self.t.is_dash(j) && self.t.adj(j - 1) && self.t.adj(j) {
+            j + 1
+        } else {
+            j
+        }
+    }
+
+    fn parse_at(&self, i: usize) -> Option<(usize, Quantity)> {
+        let (qual, k) = self.qualifier(i);
+        if qual.is_some() && k == i {
+            return None;
+        }
+        let (end, mut q) = self.core(k, qual.is_some())?;
+        if let Some(qual) = qual {
+            q.qualifier = qual;
+        }
+        Some((end, q))
+    }
+
+    /// A qualifier phrase at `i`: (qualifier, index after it), or (None, i).
+    fn qualifier(&self, i: usize) -> (Option<Qualifier>, usize) {
+        for (words, q) in lx::QUALIFIERS {
+            if words
+                .iter()
+                .enumerate()
+                .all(|(n, w)| self.t.is_word(i + n) && self.low(i + n).as_str() == *w)
+            {
+                return (Some(*q), i + words.len());
+            }
+        }
+        (None, i)
+    }
+
+    fn core(&self, k: usize, qualified: bool) -> Option<(usize, Quantity)> {
+        let t = &self.t;
+        // "between 10 and 12 hours"
+        if t.is(k, "between") {
+            let a = self.value(k + 1, qualified)?;
+            if !t.is(a.end, "and") {
+                return None;
+            }
+            let b = self.value(a.end + 1, qualified)?;
+            return self.finish(a, Some(b), qualified);
+        }
+        if let Some(h) = self.vague(k) {
+            return Some(h);
+        }
+        if let Some(h) = self.ordinal(k) {
+            return Some(h);
+        }
+        let a = self.value(k, qualified)?;
+        // A range: "10-12", "10 to 12 hours" (not "from 10 to 12": a change).
+        let mut b = None;
+        let glued_dash = t.is_dash(a.end) && t.adj(a.end - 1) && t.adj(a.end);
+        let to = t.is(a.end, "to") && !(k > 0 && t.is(k - 1, "from"));
+        if glued_dash || to || (t.is_dash(a.end) && t.is_num(a.end + 1)) {
+            if let Some(v) = self.value_in(a.end + 1, qualified, true) {
+                if !v.article && (!glued_dash || t.is_num(a.end + 1)) {
+                    b = Some(v);
+                }
+            }
+        }
+        if glued_dash && t.is_num(a.end + 1) && b.is_some() {
+            // "10-12" or a score "3-1": the range or nothing.
+            return self.finish(a, b, qualified);
+        }
+        self.finish(a, b, qualified)
+            .or_else(|| self.finish(a, None, qualified))
+    }
+
+    /// Builds the quantity from one or two figures and the unit after them.
+    fn finish(&self, a: Val, b: Option<Val>, qualified: bool) -> Option<(usize, Quantity)> {
+        let (mut lo, mut hi, last) = match b {
+            Some(b) => {
+                let mut lo = a.v;
+                if a.scaled.is_none() {
+                    if let Some(s) = b.scaled {
+                        lo *= s; // "1.2-1.5 million"
+                    }
+                }
+                if b.v <= lo {
+                    return None; // a score ("3-1") or a change, not a range
+                }
+                (lo, b.v, b)
+            }
+            None => (a.v, a.v, a),
+        };
+        let currency = a.currency.or(last.currency);
+        let suffix = self.suffix(last.end, last.scaled.is_some() || a.scaled.is_some());
+        let (end, kind, unit) = match (&currency, suffix) {
+            (Some(c), s) => {
+                // "$3bn", "£2 million": a currency word after is part of it.
+                let end = match s {
+                    Some(ref s) if s.kind == QuantityKind::Money => s.end,
+                    _ => last.end,
+                };
+                (end, QuantityKind::Money, Some(c.to_string()))
+            }
+            (None, Some(s)) => {
+                lo *= s.times;
+                hi *= s.times;
+                (s.end, s.kind, s.unit)
+            }
+            (None, None) if a.fraction && b.is_none() => {
+                // "two-thirds (of)", "half of": a share.
+                lo *= 100.0;
+                hi *= 100.0;
+                (last.end, QuantityKind::Percent, Some("%".to_string()))
+            }
+            (None, None) => (last.end, QuantityKind::Number, None),
+        };
+        // Articles stand alone as no claim: "one of the", "a day" (unless qualified).
+        if a.article && b.is_none() {
+            let timed = kind == QuantityKind::Duration;
+            let is_one = self.t.is(last.end.saturating_sub(1), "one")
+                || self.low(end.saturating_sub(1)).as_str() == "one";
+            let ok = match kind {
+                QuantityKind::Number => false,
+                _ if a.scaled.is_some() => true,
+                _ if timed && qualified => true,
+                _ => is_one || a.fraction,
+            };
+            if !ok {
+                return None;
+            }
+        }
+        Some((
+            end,
+            Quantity {
+                kind,
+                low: lo,
+                high: hi,
+                unit,
+                qualifier: Qualifier::Exact,
+                vague: false,
+            },
+        ))
+    }
+
+    /// True when the digit token `i` is an identifier or part of one ("G7", "COVID-19",
+    /// "Article 370", "5G", "No. 1").
+    fn identifier(&self, i: usize) -> bool {
+        let t = &self.t;
+        if i > 0 && t.adj(i - 1) {
+            let p = i - 1;
+            match t.kind(p) {
+                Some(Kind::Word) => {
+                    return look(lx::CURRENCY_CODES, self.low(p).as_str()).is_none()
+                }
+                Some(Kind::Num) => return true,
+                _ => {
+                    let s = t.s(p);
+                    if matches!(s, "#" | "№") {
+                        return true;
+                    }
+                    if (t.is_dash(p) || matches!(s, "/" | "." | ":" | ","))
+                        && p > 0
+                        && t.adj(p - 1)
+                        && matches!(t.kind(p - 1), Some(Kind::Word) | Some(Kind::Num))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        let mut p = i;
+        if p > 0 && t.is_p(p - 1, '.') {
+            p -= 1;
+        }
+        if p > 0 && t.is_cap(p - 1) && self.word_in(p - 1, lx::IDENT_NOUNS) {
+            return true;
+        }
+        false
+    }
+
+    /// A figure at `k`: digits (with separators, decimals, scale), number words, an article
+    /// before a scale, a currency before it.
+    fn value(&self, k: usize, qualified: bool) -> Option<Val> {
+        self.value_in(k, qualified, false)
+    }
+
+    /// [`Self::value`]; `second` for the second figure of a range ("10-12"), which a dash
+    /// glues to the first.
+    fn value_in(&self, k: usize, qualified: bool, second: bool) -> Option<Val> {
+        let t = &self.t;
+        let (currency, k) = self.currency_prefix(k);
+        if t.is_num(k) {
+            if currency.is_none() && !second && self.identifier(k) {
+                return None;
+            }
+            let mut s = String::from(t.s(k));
+            let mut j = k + 1;
+            while t.adj(j - 1) && t.is_p(j, ',') && t.adj(j) && t.digits(j + 1) == 3 {
+                s.push_str(t.s(j + 1));
+                j += 2;
+            }
+            if t.adj(j - 1) && t.is_p(j, '.') && t.adj(j) && t.is_num(j + 1) {
+                s.push('.');
+                s.push_str(t.s(j + 1));
+                j += 2;
+                // "1.2.3": a version number.
+                if t.adj(j - 1) && t.is_p(j, '.') && t.adj(j) && t.is_num(j + 1) {
+                    return None;
+                }
+            }
+            if s.len() > 40 {
+                return None;
+            }
+            let mut v: f64 = s.parse().ok()?;
+            let mut scaled = None;
+            // Glued letters: a scale ("3bn", "$3m"), a unit ("5km"), or an identifier ("5G").
+            if t.adj(j - 1) && t.is_word(j) {
+                let w = self.low(j);
+                let scale = look(lx::SCALES, w.as_str())
+                    .or_else(|| currency.and_then(|_| look(lx::MONEY_SCALES, w.as_str())));
+                if let Some(m) = scale {
+                    v *= m;
+                    scaled = Some(m);
+                    j += 1;
+                } else if !self.glued_unit_ok(j) {
+                    return None;
+                }
+            } else if let Some(m) = look(lx::SCALES, self.low(j).as_str()) {
+                v *= m;
+                scaled = Some(m);
+                j += 1;
+            }
+            return Some(Val {
+                v,
+                end: j,
+                currency,
+                scaled,
+                fraction: false,
+                article: false,
+            });
+        }
+        let mut val = self.words(k, qualified)?;
+        val.currency = currency;
+        Some(val)
+    }
+
+    /// True when the letters glued to a figure at `j` are a unit or suffix we read.
+    fn glued_unit_ok(&self, j: usize) -> bool {
+        let w = self.low(j);
+        let w = w.as_str();
+        if w.len() == 1 && self.t.s(j) != w {
+            return false; // "5G", "3D": not units
+        }
+        look(lx::TIME_UNITS, w).is_some()
+            || look(lx::MEASURE_UNITS, w).is_some()
+            || is_in(&["am", "pm", "st", "nd", "rd", "th", "s", "pc", "pct"], w)
+    }
+
+    /// A currency before a figure: "$", "US$", "£", "USD", "Rs.".
+    fn currency_prefix(&self, k: usize) -> (Option<&'static str>, usize) {
+        let t = &self.t;
+        let s = t.s(k);
+        if t.kind(k) == Some(Kind::Punct) {
+            if let Some(c) = look(lx::CURRENCY_SYMBOLS, s) {
+                if t.adj(k) || t.is_num(k + 1) {
+                    return (Some(c), k + 1);
+                }
+            }
+            return (None, k);
+        }
+        if t.is_word(k) {
+            let w = self.low(k);
+            if t.adj(k) && t.is_p(k + 1, '$') {
+                if let Some(c) = look(lx::DOLLAR_PREFIXES, w.as_str()) {
+                    return (Some(c), k + 2);
+                }
+            }
+            if let Some(c) = look(lx::CURRENCY_CODES, w.as_str()) {
+                let upper = t.is_upper(k) || w.as_str() == "rs";
+                let mut j = k + 1;
+                if w.as_str() == "rs" && t.is_p(j, '.') {
+                    j += 1;
+                }
+                if upper && t.is_num(j) {
+                    return (Some(c), j);
+                }
+            }
+        }
+        (None, k)
+    }
+
+    /// Number words: "five and a half", "twenty-five", "one hundred and twenty", "a dozen",
+    /// "two-thirds", "half a million", "a million".
+    fn words(&self, k: usize, qualified: bool) -> Option<Val> {
+        let t = &self.t;
+        let first = self.low(k);
+        let first = first.as_str();
+        let article = matches!(first, "a" | "an");
+        let mut total = 0.0;
+        let mut cur = 0.0;
+        let mut any = false;
+        let mut scaled = None;
+        let mut j = k;
+        if article {
+            if look(lx::CARDINALS, self.low(k + 1).as_str()).is_some() {
+                return None; // "a three-day trip": the article is not part of the figure
+            }
+            j += 1;
+        } else if first == "half" {
+            // "half a million", "half an hour", "half of"
+            if t.is(k + 1, "of") {
+                return Some(Val {
+                    v: 0.5,
+                    end: k + 1,
+                    currency: None,
+                    scaled: None,
+                    fraction: true,
+                    article: false,
+                });
+            }
+            if self.word_in(k + 1, &["a", "an"]) {
+                let inner = self.words(k + 1, true)?;
+                return Some(Val {
+                    v: inner.v * 0.5,
+                    article: false,
+                    ..inner
+                });
+            }
+            return None;
+        }
+        loop {
+            let w = self.low(j);
+            let w = w.as_str();
+            if let Some(v) = look(lx::CARDINALS, w) {
+                if any && cur % 100.0 != 0.0 && v >= 10.0 {
+                    break; // "five six": two numbers
+                }
+                cur += v;
+                any = true;
+                j += 1;
+            } else if w == "hundred" && (any || article) {
+                cur = cur.max(1.0) * 100.0;
+                any = true;
+                j += 1;
+            } else if w == "dozen" && (any || article) {
+                cur = cur.max(1.0) * 12.0;
+                any = true;
+                j += 1;
+            } else if let Some(s) = look(lx::SCALES, w).filter(|_| any || article) {
+                if w == "hundred" {
+                    break;
+                }
+                total += cur.max(1.0) * s;
+                cur = 0.0;
+                scaled = Some(s);
+                any = true;
+                j += 1;
+            } else if w == "and"
+                && any
+                && look(lx::CARDINALS, self.low(j + 1).as_str()).is_some()
+                && cur >= 100.0
+            {
+                j += 1;
+            } else {
+                break;
+            }
+            let n = self.skip_dash(j);
+            if n != j
+                && (look(lx::CARDINALS, self.low(n).as_str()).is_some()
+                    || self.word_in(n, &["and"]))
+            {
+                j = n;
+            }
+        }
+        let mut v = total + cur;
+        // "five and a half", "five-and-a-half"
+        let a1 = self.skip_dash(j);
+        let a2 = self.skip_dash(a1 + 1);
+        let a3 = self.skip_dash(a2 + 1);
+        if any && t.is(a1, "and") && self.word_in(a2, &["a", "an"]) && t.is(a3, "half") {
+            v += if scaled.is_some() && cur == 0.0 {
+                scaled.unwrap_or(1.0) * 0.5
+            } else {
+                0.5
+            };
+            j = a3 + 1;
+            if let Some(s) = look(lx::SCALES, self.low(j).as_str()).filter(|_| scaled.is_none()) {
+                v *= s;
+                scaled = Some(s);
+                j += 1;
+            }
+        }
+        // Fractions: "two-thirds", "a third", "one quarter".
+        let f = self.skip_dash(j);
+        if let Some(frac) = look(lx::FRACTIONS, self.low(f).as_str()) {
+            let n = if any { v } else { 1.0 };
+            if (any || article) && scaled.is_none() && n < 20.0 {
+                let plural = self.low(f).as_str().ends_with('s');
+                if plural == (n > 1.0) {
+                    return Some(Val {
+                        v: n * frac,
+                        end: f + 1,
+                        currency: None,
+                        scaled: None,
+                        fraction: true,
+                        article: false,
+                    });
+                }
+            }
+        }
+        if !any {
+            if article && qualified {
+                // "less than a year": the article as one, kept only before a time unit.
+                return Some(Val {
+                    v: 1.0,
+                    end: j,
+                    currency: None,
+                    scaled: None,
+                    fraction: false,
+                    article: true,
+                });
+            }
+            return None;
+        }
+        let only_one = !article && first == "one" && j == k + 1;
+        Some(Val {
+            v,
+            end: j,
+            currency: None,
+            scaled,
+            fraction: false,
+            article: only_one,
+        })
+    }
+
+    /// The unit after a figure at `e`: percent, currency, time unit, measure, counted noun,
+    /// or an adjectival "-day".
+    fn suffix(&self, e: usize, scaled: bool) -> Option<Suffix> {
+        let t = &self.t;
+        let mk = |end, kind, unit: Option<&str>| {
+            Some(Suffix {
+                end,
+                kind,
+                unit: unit.map(str::to_string),
+                times: 1.0,
+            })
+        };
+        if t.is_p(e, '%') {
+            return mk(e + 1, QuantityKind::Percent, Some("%"));
+        }
+        let w = self.low(e);
+        let w = w.as_str();
+        if matches!(w, "percent" | "pct" | "pc") || (w == "per" && t.is(e + 1, "cent")) {
+            let end = if w == "per" { e + 2 } else { e + 1 };
+            return mk(end, QuantityKind::Percent, Some("%"));
+        }
+        if w == "percentage" && self.word_in(e + 1, &["point", "points"]) {
+            return mk(e + 2, QuantityKind::Measure, Some("percentage point"));
+        }
+        if w == "of" {
+            return None;
+        }
+        // Adjectival: "three-day", "48-hour", "10-year-old".
+        let d = self.skip_dash(e);
+        if d != e {
+            let u = self.low(d);
+            if u.as_str() == "year" && t.is_dash(d + 1) && t.is(d + 2, "old") {
+                return mk(d + 3, QuantityKind::Measure, Some("age"));
+            }
+            if let Some(info) = look(lx::TIME_UNITS, u.as_str()) {
+                return mk(d + 1, QuantityKind::Duration, Some(info.name));
+            }
+            if let Some(info) = look(lx::MEASURE_UNITS, u.as_str()) {
+                return mk(d + 1, QuantityKind::Measure, Some(info.name));
+            }
+            return None;
+        }
+        if let Some(info) = look(lx::TIME_UNITS, w) {
+            if w == "years" && t.is(e + 1, "old") {
+                return mk(e + 2, QuantityKind::Measure, Some("age"));
+            }
+            return mk(e + 1, QuantityKind::Duration, Some(info.name));
+        }
+        // Currency after: "5 million dollars", "40 euros", "3bn yuan", "10 US dollars".
+        if let Some(c) = look(lx::DOLLAR_ADJECTIVES, w) {
+            if self.word_in(e + 1, &["dollar", "dollars"]) {
+                return mk(e + 2, QuantityKind::Money, Some(c));
+            }
+        }
+        if matches!(w, "pound" | "pounds") && (scaled || t.is(e + 1, "sterling")) {
+            let end = if t.is(e + 1, "sterling") {
+                e + 2
+            } else {
+                e + 1
+            };
+            return mk(end, QuantityKind::Money, Some("GBP"));
+        }
+        if let Some(c) = look(lx::CURRENCY_WORDS, w) {
+            return mk(e + 1, QuantityKind::Money, Some(c));
+        }
+        if t.is_upper(e) {
+            if let Some(c) = look(lx::CURRENCY_CODES, w) {
+                return mk(e + 1, QuantityKind::Money, Some(c));
+            }
+        }
+        if let Some(info) = look(lx::MEASURE_UNITS, w) {
+            // One-letter units only glued ("100m"), else "5 m" could be anything.
+            if w.len() > 1 || (e > 0 && t.adj(e - 1)) {
+                return mk(e + 1, QuantityKind::Measure, Some(info.name));
+            }
+        }
+        if let Some(u) = look(lx::COUNT_NOUNS, w) {
+            return mk(e + 1, QuantityKind::Measure, Some(u));
+        }
+        // Any other lower-case plural noun: "3,000 signatures" → "signature".
+        if t.is_word(e)
+            && !t.is_cap(e)
+            && w.len() >= 4
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !is_in(lx::NOT_PLURALS, w)
+        {
+            return Some(Suffix {
+                end: e + 1,
+                kind: QuantityKind::Measure,
+                unit: Some(singular(w)),
+                times: 1.0,
+            });
+        }
+        None
+    }
+
+    /// Vague amounts: "hundreds of", "tens of thousands", "several days", "a few weeks", "for
+    /// hours", "hours-long".
+    fn vague(&self, k: usize) -> Option<(usize, Quantity)> {
+        let t = &self.t;
+        let w = self.low(k);
+        let w = w.as_str();
+        let q = |end, lo: f64, hi: f64, kind, unit: Option<String>| {
+            Some((
+                end,
+                Quantity {
+                    kind,
+                    low: lo,
+                    high: hi,
+                    unit,
+                    qualifier: Qualifier::Exact,
+                    vague: true,
+                },
+            ))
+        };
+        let after = |end: usize, lo: f64, hi: f64, need_unit: bool| {
+            let s = if t.is(end, "of") {
+                self.suffix(end + 1, false)
+                    .filter(|s| s.kind != QuantityKind::Percent)
+            } else {
+                self.suffix(end, false)
+                    .filter(|s| s.kind != QuantityKind::Percent)
+            };
+            match s {
+                Some(s) => q(s.end, lo * s.times, hi * s.times, s.kind, s.unit),
+                None if need_unit => None,
+                None => q(end, lo, hi, QuantityKind::Number, None),
+            }
+        };
+        // "tens of thousands", "hundreds of millions"
+        if matches!(w, "tens" | "hundreds") && t.is(k + 1, "of") {
+            let m = match self.low(k + 2).as_str() {
+                "thousands" => Some(1e3),
+                "millions" => Some(1e6),
+                "billions" => Some(1e9),
+                _ => None,
+            };
+            if let Some(m) = m {
+                let (lo, hi) = if w == "tens" {
+                    (20.0, 99.0)
+                } else {
+                    (200.0, 999.0)
+                };
+                return after(k + 3, lo * m, hi * m + (m - 1.0), false);
+            }
+        }
+        if w == "a" && t.is(k + 1, "few") {
+            return after(k + 2, 2.0, 5.0, true);
+        }
+        if w == "a" && t.is(k + 1, "couple") && t.is(k + 2, "of") {
+            return after(k + 3, 2.0, 2.0, true).map(|(e, mut q)| {
+                q.vague = false;
+                q.qualifier = Qualifier::About;
+                (e, q)
+            });
+        }
+        if w == "a" && t.is(k + 1, "handful") && t.is(k + 2, "of") {
+            return after(k + 3, 2.0, 6.0, true);
+        }
+        if let Some((lo, hi)) = look(lx::VAGUE_AMOUNTS, w) {
+            let need = matches!(w, "several" | "numerous") || (w == "scores" && !t.is(k + 1, "of"));
+            return after(k + 1, lo, hi, need);
+        }
+        if let Some((lo, hi)) = look(lx::VAGUE_TIME, w) {
+            let cue = k > 0 && self.word_in(k - 1, lx::VAGUE_TIME_CUES);
+            let of = t.is(k + 1, "of") && !t.is(k + 2, "the");
+            let on_end = t.is(k + 1, "on") && t.is(k + 2, "end");
+            let long = t.is_dash(k + 1) && t.adj(k) && t.is(k + 2, "long");
+            if cue || of || on_end || long {
+                let info = look(lx::TIME_UNITS, w)?;
+                let end = if long { k + 3 } else { k + 1 };
+                return q(
+                    end,
+                    lo,
+                    hi,
+                    QuantityKind::Duration,
+                    Some(info.name.to_string()),
+                );
+            }
+        }
+        None
+    }
+
+    /// Ordinals: "second", "3rd", "21st"; "first" only in "first time".
+    fn ordinal(&self, k: usize) -> Option<(usize, Quantity)> {
+        let t = &self.t;
+        let v = if t.is_num(k) {
+            if !(t.adj(k) && self.word_in(k + 1, lx::ORDINAL_SUFFIXES)) || self.identifier(k) {
+                return None;
+            }
+            if t.adj(k + 1) && t.is_word(k + 2) {
+                return None;
+            }
+            (t.int(k)? as f64, k + 2)
+        } else {
+            let w = self.low(k);
+            let v = look(lx::ORDINALS, w.as_str())?;
+            if w.as_str() == "first"
+                && !(t.is(k + 1, "time") || (t.is_dash(k + 1) && t.is(k + 2, "ever")))
+            {
+                return None;
+            }
+            // Fractions read elsewhere: "a third of", "two-thirds".
+            if k > 0 && self.word_in(k - 1, &["a", "one"]) && t.is(k + 1, "of") {
+                return None;
+            }
+            (v, k + 1)
+        };
+        Some((
+            v.1,
+            Quantity {
+                kind: QuantityKind::Ordinal,
+                low: v.0,
+                high: v.0,
+                unit: None,
+                qualifier: Qualifier::Exact,
+                vague: false,
+            },
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,485 @@
+//! Tests of the date extractor: phrase forms, false positives, resolution and comparison.
+
+use super::*;
+
+fn d(s: &str) -> CalendarDate {
+    s.parse().unwrap()
+}
+
+/// The (matched text, label) pairs found in `text`.
+fn labels(text: &str) -> Vec<(String, String)> {
+    find_dates(text, None)
+        .into_iter()
+        .map(|m| (text[m.start..m.end].to_string(), m.expr.label))
+        .collect()
+}
+
+fn one(text: &str, anchor: Option<&str>) -> DateMention {
+    let found = find_dates(text, anchor.map(d));
+    assert_eq!(found.len(), 1, "{text:?} → {found:?}");
+    found.into_iter().next().unwrap()
+}
+
+#[test]
+fn smoke() {
+    assert_eq!(
+        labels("On April 26, 2024 he left."),
+        [("April 26, 2024".to_string(), "2024-04-26".to_string())]
+    );
+}
+
+fn pair(a: &str, b: &str) -> (String, String) {
+    (a.to_string(), b.to_string())
+}
+
+#[test]
+fn absolute_forms() {
+    assert_eq!(
+        labels("April 26, 2024"),
+        [pair("April 26, 2024", "2024-04-26")]
+    );
+    assert_eq!(
+        labels("26 April 2024"),
+        [pair("26 April 2024", "2024-04-26")]
+    );
+    assert_eq!(
+        labels("on 26th of April, 2024"),
+        [pair("26th of April, 2024", "2024-04-26")]
+    );
+    assert_eq!(labels("26/4/2024"), [pair("26/4/2024", "2024-04-26")]);
+    assert_eq!(labels("4/26/2024"), [pair("4/26/2024", "2024-04-26")]);
+    assert_eq!(labels("2024-04-26"), [pair("2024-04-26", "2024-04-26")]);
+    assert_eq!(labels("26.04.2024"), [pair("26.04.2024", "2024-04-26")]);
+    assert_eq!(labels("in April 2024"), [pair("April 2024", "2024-04")]);
+    assert_eq!(labels("Nov. 2023"), [pair("Nov. 2023", "2023-11")]);
+    assert_eq!(
+        labels("November of 2023"),
+        [pair("November of 2023", "2023-11")]
+    );
+    assert_eq!(labels("in 2024"), [pair("2024", "2024")]);
+    assert_eq!(
+        labels("Friday, April 26, 2024"),
+        [pair("Friday, April 26, 2024", "2024-04-26")]
+    );
+    assert_eq!(labels("Apr. 26"), [pair("Apr. 26", "month-day:04-26")]);
+    assert_eq!(
+        labels("April 26th"),
+        [pair("April 26th", "month-day:04-26")]
+    );
+}
+
+#[test]
+fn same_meaning_same_label() {
+    let l = |t: &str| one(t, None).expr.label;
+    assert_eq!(l("Nov. 2023"), l("November 2023"));
+    assert_eq!(l("26 April 2024"), l("April 26, 2024"));
+    assert_eq!(l("2024-04-26"), l("26/04/2024"));
+    assert_eq!(l("on Friday"), l("Friday"));
+    assert_eq!(l("mid-2020"), l("mid 2020"));
+    assert_eq!(l("the end of 2018"), l("late 2018"));
+}
+
+#[test]
+fn ambiguous_numeric_date_covers_both_readings() {
+    let m = one("5/4/2024", None);
+    assert_eq!(m.expr.label, "2024-04-05|2024-05-04");
+    assert_eq!(m.expr.interval, Some((d("2024-04-05"), d("2024-05-04"))));
+    assert!(labels("31/2/2024").is_empty());
+    assert!(labels("version 1.2.3.4").is_empty());
+}
+
+#[test]
+fn partial_forms() {
+    assert_eq!(labels("in November")[0].1, "month:nov");
+    let late = one("in late 2018", None).expr;
+    assert_eq!(late.label, "2018-late");
+    assert_eq!(late.interval, Some((d("2018-09-01"), d("2018-12-31"))));
+    assert_eq!(late.granularity, Granularity::PartOfYear);
+    let early = one("early 2018", None).expr;
+    assert_eq!(early.interval, Some((d("2018-01-01"), d("2018-04-30"))));
+    let mid = one("mid-2020", None).expr;
+    assert_eq!(mid.interval, Some((d("2020-05-01"), d("2020-08-31"))));
+    assert_eq!(
+        labels("early next year")[0],
+        pair("early next year", "year:+1:early")
+    );
+    let dec = one("in the 1990s", None).expr;
+    assert_eq!(dec.label, "1990s");
+    assert_eq!(dec.interval, Some((d("1990-01-01"), d("1999-12-31"))));
+    assert_eq!(dec.granularity, Granularity::Decade);
+    assert_eq!(one("the '90s", None).expr.label, "1990s");
+    assert_eq!(
+        one("the early 1990s", None).expr.interval,
+        Some((d("1990-01-01"), d("1993-12-31")))
+    );
+    let spring = one("in spring 2019", None).expr;
+    assert_eq!(spring.label, "2019-spring");
+    assert_eq!(spring.interval, Some((d("2019-03-01"), d("2019-05-31"))));
+    assert_eq!(one("the summer of 2020", None).expr.label, "2020-summer");
+    assert_eq!(
+        labels("in the first quarter")[0],
+        pair("the first quarter", "quarter:1:year0")
+    );
+    assert_eq!(one("the first quarter of 2024", None).expr.label, "2024-Q1");
+    assert_eq!(one("Q3 2024", None).expr.label, "2024-Q3");
+    assert_eq!(one("the second half of 2024", None).expr.label, "2024-H2");
+    assert_eq!(one("in mid-November", None).expr.label, "month:nov:mid");
+    let lnov = one("late November 2023", None).expr;
+    assert_eq!(lnov.interval, Some((d("2023-11-21"), d("2023-11-30"))));
+    assert_eq!(one("2018-2020", None).expr.label, "2018/2020");
+    assert_eq!(one("the 2018–19 season", None).expr.label, "2018/2019");
+}
+
+#[test]
+fn relative_forms() {
+    let cases = [
+        ("Friday", "weekday:fri"),
+        ("on Friday", "weekday:fri"),
+        ("last November", "month:nov:last"),
+        ("next week", "week:+1"),
+        ("two weeks ago", "ago:2w"),
+        ("yesterday", "day:-1"),
+        ("earlier this month", "month:0:sofar"),
+        ("this year", "year:0"),
+        ("last year", "year:-1"),
+        ("later this year", "year:0:rest"),
+        ("last Friday", "weekday:fri:last"),
+        ("next Monday", "weekday:mon:next"),
+        ("this coming Friday", "weekday:fri:coming"),
+        ("last spring", "season:spring:last"),
+        ("a year ago", "ago:1y"),
+        ("3 days ago", "ago:3d"),
+        ("last weekend", "weekend:last"),
+        ("the day before yesterday", "day:-2"),
+        ("by the end of the year", "year:0:late"),
+        ("last night", "day:-1"),
+    ];
+    for (text, label) in cases {
+        let found = labels(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].1, label, "{text}");
+        assert!(one(text, None).expr.relative, "{text}");
+    }
+}
+
+#[test]
+fn times_of_day() {
+    assert_eq!(
+        labels("at 3 p.m. on Friday")[0],
+        pair("3 p.m.", "time:15:00")
+    );
+    assert_eq!(labels("around noon")[0].1, "time:12:00");
+    assert_eq!(labels("10am")[0].1, "time:10:00");
+    assert_eq!(labels("at 3:30 pm")[0].1, "time:15:30");
+    assert_eq!(labels("15:30 GMT")[0], pair("15:30 GMT", "time:15:30"));
+    assert_eq!(labels("12 midnight")[0].1, "time:00:00");
+    assert_eq!(labels("5 o'clock")[0].1, "time:05:00");
+    assert_eq!(one("3 p.m.", None).expr.granularity, Granularity::TimeOfDay);
+    assert!(labels("the score was 15:30").is_empty());
+    let (a, b) = (one("3 p.m.", None).expr, one("4 p.m.", None).expr);
+    assert_eq!(compare_dates(&a, &b), Relation::Conflict);
+    assert_eq!(
+        compare_dates(&a, &one("15:00 GMT", None).expr),
+        Relation::Same
+    );
+}
+
+#[test]
+fn false_positives() {
+    assert!(labels("He may resign.").is_empty());
+    assert!(labels("May said she would resign.").is_empty());
+    assert!(labels("in May's cabinet").is_empty());
+    assert!(labels("They will March on Washington").is_empty());
+    assert!(labels("the Good Friday Agreement").is_empty());
+    assert!(labels("Black Friday sales").is_empty());
+    assert!(labels("the Friday Prayers").is_empty());
+    assert!(labels("2,018 people").is_empty());
+    assert!(labels("2018 people were evacuated").is_empty());
+    assert!(labels("a total of 2,018 votes or 2018 signatures").is_empty());
+    assert!(labels("April Ryan asked").is_empty());
+    assert!(labels("COVID-19").is_empty());
+    assert!(labels("Boeing 737 and A320").is_empty());
+    assert!(labels("over the last year").is_empty());
+    assert!(labels("a first quarter").is_empty());
+    assert!(labels("hot spring water").is_empty());
+    assert!(labels("prices fall").is_empty());
+    assert!(labels("November was cold").is_empty());
+}
+
+#[test]
+fn years_need_context() {
+    assert_eq!(labels("the 2024 elections")[0].1, "2024");
+    assert_eq!(labels("the 2024 US presidential elections")[0].1, "2024");
+    assert_eq!(labels("since 2018")[0].1, "2018");
+    assert_eq!(labels("the election of 2024")[0].1, "2024");
+    assert_eq!(labels("2024's elections")[0].1, "2024");
+    assert_eq!(labels("the report (2019) said")[0].1, "2019");
+    assert_eq!(labels("between 2018 and 2020").len(), 2);
+    assert_eq!(labels("fiscal 2023")[0].1, "2023");
+    assert!(labels("He scored 2024 points").is_empty());
+    assert!(labels("in 1700").is_empty());
+    assert!(labels("room 2024").is_empty());
+}
+
+#[test]
+fn bare_months_and_weekdays_need_context() {
+    assert_eq!(
+        labels("their November meeting in San Francisco")[0].1,
+        "month:nov"
+    );
+    assert_eq!(labels("since he met Biden in November.")[0].1, "month:nov");
+    assert_eq!(labels("between March and May").len(), 2);
+    assert_eq!(
+        labels("in an interview Friday at the close")[0].1,
+        "weekday:fri"
+    );
+    assert_eq!(labels("Xi on Friday told Blinken")[0].1, "weekday:fri");
+    assert_eq!(labels("Friday's meeting")[0].1, "weekday:fri");
+    assert!(labels("the May meeting").is_empty()); // May needs a preposition
+}
+
+#[test]
+fn future_cues_flip_bare_months() {
+    let m = one("The vote will be held in November", Some("2024-04-26")).expr;
+    assert_eq!(m.label, "month:nov:coming");
+    assert_eq!(m.interval, Some((d("2024-11-01"), d("2024-11-30"))));
+    let past = one("They met in November", Some("2024-04-26")).expr;
+    assert_eq!(past.interval, Some((d("2023-11-01"), d("2023-11-30"))));
+    let fri = one("He will travel on Friday", Some("2024-04-24")).expr;
+    assert_eq!(fri.interval, Some((d("2024-04-26"), d("2024-04-26"))));
+}
+
+#[test]
+fn resolution_against_exact_anchor() {
+    let a = Some("2024-04-27"); // a Saturday
+    let at = |t: &str| one(t, a).expr.interval.unwrap();
+    assert_eq!(at("Friday"), (d("2024-04-26"), d("2024-04-26")));
+    assert_eq!(at("on Saturday"), (d("2024-04-27"), d("2024-04-27")));
+    assert_eq!(at("last Saturday"), (d("2024-04-20"), d("2024-04-20")));
+    assert_eq!(at("next Friday"), (d("2024-05-03"), d("2024-05-03")));
+    assert_eq!(at("this Monday"), (d("2024-04-22"), d("2024-04-22")));
+    assert_eq!(at("last November"), (d("2023-11-01"), d("2023-11-30")));
+    assert_eq!(at("next week"), (d("2024-04-29"), d("2024-05-05")));
+    assert_eq!(at("two weeks ago"), (d("2024-04-10"), d("2024-04-16")));
+    assert_eq!(at("yesterday"), (d("2024-04-26"), d("2024-04-26")));
+    assert_eq!(at("earlier this month"), (d("2024-04-01"), d("2024-04-27")));
+    assert_eq!(at("this year"), (d("2024-01-01"), d("2024-12-31")));
+    assert_eq!(at("last year"), (d("2023-01-01"), d("2023-12-31")));
+    assert_eq!(at("early next year"), (d("2025-01-01"), d("2025-04-30")));
+    assert_eq!(at("the first quarter"), (d("2024-01-01"), d("2024-03-31")));
+    assert_eq!(at("Apr. 26"), (d("2024-04-26"), d("2024-04-26")));
+    assert_eq!(at("last spring"), (d("2023-03-01"), d("2023-05-31")));
+    assert_eq!(at("this weekend"), (d("2024-04-27"), d("2024-04-28")));
+    // An April anchor puts "December 20" in the past year, nearest occurrence.
+    assert_eq!(at("December 20"), (d("2023-12-20"), d("2023-12-20")));
+}
+
+#[test]
+fn anchor_ranges_widen_intervals() {
+    let anchor = Anchor::year(2024);
+    let found = find_dates_anchored("their summit in San Francisco last November", Some(&anchor));
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].expr.interval,
+        Some((d("2023-11-01"), d("2024-11-30")))
+    );
+    assert_eq!(found[0].expr.anchor, Some(anchor));
+    assert!(!found[0].expr.is_certain());
+    let exact = Anchor::exact(d("2024-04-26"));
+    assert!(exact.is_exact());
+    let f = find_dates_anchored("on Friday", Some(&exact));
+    assert!(f[0].expr.is_certain());
+    // Re-resolution keeps absolute dates and moves relative ones.
+    let moved = f[0].expr.resolved(Some(&Anchor::exact(d("2024-05-06"))));
+    assert_eq!(moved.interval, Some((d("2024-05-03"), d("2024-05-03"))));
+}
+
+/// The seed pair: A's "last November" and B's "November meeting" against B's "late 2018".
+#[test]
+fn seed_summit_dates() {
+    let a_text = "Blinken said he repeated a message President Joe Biden gave to Xi during their \
+                  summit in San Francisco last November not to interfere in the 2024 US \
+                  presidential elections.";
+    let b_text = "he restated President Joe Biden's directive to Xi Jinping, delivered at their \
+                  November meeting in San Francisco, to abstain from meddling in the US \
+                  presidential election of 2024. ... resulted in the Biden-Xi summit in late \
+                  2018 and have seen";
+    let (anchor_a, why_a) = infer_anchor(a_text).unwrap();
+    assert_eq!(anchor_a, Anchor::year(2024));
+    assert_eq!(why_a, "from the latest year mentioned, 2024");
+    let (anchor_b, _) = infer_anchor(b_text).unwrap();
+    assert_eq!(anchor_b, Anchor::year(2024));
+    let fa = find_dates_anchored(a_text, Some(&anchor_a));
+    let fb = find_dates_anchored(b_text, Some(&anchor_b));
+    let get = |f: &[DateMention], text: &str, w: &str| {
+        f.iter()
+            .find(|m| &text[m.start..m.end] == w)
+            .unwrap()
+            .expr
+            .clone()
+    };
+    let last_nov = get(&fa, a_text, "last November");
+    let nov = get(&fb, b_text, "November");
+    let late = get(&fb, b_text, "late 2018");
+    let (lo, hi) = (d("2023-11-01"), d("2024-11-30"));
+    for e in [&last_nov, &nov] {
+        let (a, b) = e.interval.unwrap();
+        assert!(a >= lo && b <= hi, "{e:?}");
+    }
+    assert_eq!(late.interval, Some((d("2018-09-01"), d("2018-12-31"))));
+    assert_eq!(compare_dates(&last_nov, &late), Relation::Conflict);
+    assert_eq!(compare_dates(&nov, &late), Relation::Conflict);
+    assert_eq!(compare_dates(&late, &nov), Relation::Conflict);
+    let r = compare_dates(&last_nov, &nov);
+    assert!(matches!(r, Relation::Same | Relation::Compatible), "{r:?}");
+    // Both years of 2024 are found, and the month is a month.
+    assert_eq!(get(&fa, a_text, "2024").label, "2024");
+    assert_eq!(nov.granularity, Granularity::Month);
+}
+
+#[test]
+fn infers_anchor_from_first_lines() {
+    let text = "Talks end\n\nBEIJING, April 26, 2024 - Officials met on Friday.\n\nIn 2025 more.";
+    let (a, why) = infer_anchor(text).unwrap();
+    assert_eq!(a, Anchor::exact(d("2024-04-26")));
+    assert_eq!(why, "from 'April 26, 2024' in the first lines");
+    let text = "BEIJING, April 26 (Reuters) - The 2024 elections loom.";
+    let (a, why) = infer_anchor(text).unwrap();
+    assert_eq!(a, Anchor::exact(d("2024-04-26")));
+    assert!(why.contains("latest year mentioned, 2024"), "{why}");
+    let text = "The plan runs until 2030. It began in 2021 and grew in 2023.";
+    assert_eq!(infer_anchor(text).unwrap().0, Anchor::year(2023));
+    assert_eq!(infer_anchor("No dates here."), None);
+}
+
+#[test]
+fn compare_relations() {
+    let e = |t: &str, a: Option<&str>| one(t, a).expr;
+    assert_eq!(
+        compare_dates(&e("in 2023", None), &e("November 2023", None)),
+        Relation::LessPrecise
+    );
+    assert_eq!(
+        compare_dates(&e("November 2023", None), &e("Nov. 2023", None)),
+        Relation::Same
+    );
+    assert_eq!(
+        compare_dates(&e("in 2023", None), &e("in 2024", None)),
+        Relation::Conflict
+    );
+    assert_eq!(
+        compare_dates(&e("late 2018", None), &e("the second half of 2018", None)),
+        Relation::LessPrecise
+    );
+    assert_eq!(
+        compare_dates(&e("mid-2018", None), &e("the second half of 2018", None)),
+        Relation::Compatible
+    );
+    // "Friday" resolving to April 26 is less precise than the full date.
+    let a = Some("2024-04-27");
+    assert_eq!(
+        compare_dates(&e("Friday", a), &e("April 26, 2024", None)),
+        Relation::LessPrecise
+    );
+    assert_eq!(
+        compare_dates(&e("Thursday", a), &e("April 26, 2024", None)),
+        Relation::Conflict
+    );
+    // Unresolved relatives: same label is Same, weekdays never coincide, a month and a date
+    // cannot be told without an anchor.
+    assert_eq!(
+        compare_dates(&e("Friday", None), &e("on Friday", None)),
+        Relation::Same
+    );
+    assert_eq!(
+        compare_dates(&e("Friday", None), &e("Thursday", None)),
+        Relation::Conflict
+    );
+    assert_eq!(
+        compare_dates(&e("yesterday", None), &e("today", None)),
+        Relation::Conflict
+    );
+    assert_eq!(
+        compare_dates(&e("Friday", None), &e("in 2024", None)),
+        Relation::Unknown
+    );
+    assert_eq!(
+        compare_dates(&e("this year", None), &e("last November", None)),
+        Relation::Unknown
+    );
+    // Over an uncertain anchor, day by day.
+    let y = Anchor::year(2024);
+    let ea = |t: &str| find_dates_anchored(t, Some(&y)).remove(0).expr;
+    assert_eq!(
+        compare_dates(&ea("on Friday"), &ea("on Thursday")),
+        Relation::Conflict
+    );
+    assert_eq!(
+        compare_dates(&ea("on Friday"), &e("April 26, 2024", None)),
+        Relation::Compatible
+    );
+    assert_eq!(
+        compare_dates(&ea("last year"), &e("in 2023", None)),
+        Relation::LessPrecise
+    );
+    assert_eq!(
+        compare_dates(&ea("last year"), &e("in 2019", None)),
+        Relation::Conflict
+    );
+}
+
+#[test]
+fn spans_are_exact() {
+    let text = "Blinken, in China on Friday, said the summit last November — “yes”.";
+    for m in find_dates(text, None) {
+        assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+        assert!(m.start < m.end && m.end <= text.len());
+    }
+    let got: Vec<String> = labels(text).into_iter().map(|x| x.0).collect();
+    assert_eq!(got, ["Friday", "last November"]);
+}
+
+#[test]
+fn long_input_is_linear() {
+    let line = "In late 2018, on Friday, 14,000 people met 3 p.m. ".repeat(200_000); // ~10 MB
+    let start = std::time::Instant::now();
+    let found = find_dates(&line, None);
+    assert_eq!(found.len(), 600_000);
+    assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+}
+
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics_spans_in_bounds(s in "\\PC{0,80}") {
+            for anchor in [None, Some(d("2024-02-29"))] {
+                for m in find_dates(&s, anchor) {
+                    prop_assert!(m.start < m.end && m.end <= s.len());
+                    prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
+                }
+            }
+            let _ = infer_anchor(&s);
+        }
+
+        #[test]
+        fn date_like_soup(s in "([0-9]{1,4}|[ ,./:'’-]|May|March|Friday|last|late|early|the|of|in|ago|weeks|p\\.m\\.|Q|s|th){0,24}") {
+            let found = find_dates_anchored(&s, Some(&Anchor::year(2024)));
+            let mut prev_end = 0;
+            for m in &found {
+                prop_assert!(m.start >= prev_end && m.end <= s.len());
+                prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
+                prev_end = m.end;
+                if let Some((lo, hi)) = m.expr.interval { prop_assert!(lo <= hi); }
+            }
+            for a in &found {
+                for b in &found {
+                    let _ = compare_dates(&a.expr, &b.expr);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! claims::lexicon: the word tables of the value extractors (dates, numbers).
+//!
+//! Input: one word, already lower-cased by [`lower`]. Output: what the word means to an
+//! extractor (a month number, a unit, a qualifier…). Invariants: every table says where its
+//! entries came from; lookups never allocate, so scanning a long text stays linear.
+
+pub mod dates;
+pub mod numbers;
+
+/// A word lower-cased into a small buffer, for table lookups without allocating.
+///
+/// Words longer than the buffer, or not ASCII, come out empty: no table entry is either.
+#[derive(Clone, Copy)]
+pub struct Lower {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Lower {
+    pub fn as_str(&self) -> &str {
+        // The buffer holds lower-cased ASCII only, so this cannot fail; fall back to "" anyway.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+/// Lower-cases `word` for lookups ("" when it is too long or not ASCII).
+pub fn lower(word: &str) -> Lower {
+    let bytes = word.as_bytes();
+    let mut out = Lower {
+        buf: [0; 24],
+        len: 0,
+    };
+    if bytes.len() <= out.buf.len() && word.is_ascii() {
+        for (d, c) in out.buf.iter_mut().zip(bytes) {
+            *d = c.to_ascii_lowercase();
+        }
+        out.len = bytes.len();
+    }
+    out
+}
+
+/// Looks `key` (lower-case) up in a table of `(word, value)` pairs.
+pub fn look<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
+    if key.is_empty() {
+        return None;
+    }
+    table.iter().find(|(w, _)| *w == key).map(|(_, v)| *v)
+}
+
+/// True when `key` (lower-case) is in `list`.
+pub fn is_in(list: &[&str], key: &str) -> bool {
+    !key.is_empty() && list.contains(&key)
+}
