@@ -41,6 +41,10 @@ h2{font:600 1.1rem/1.3 system-ui,sans-serif;margin:1.75rem 0 .5rem;border-bottom
 .msg{margin:.2rem 0}
 .spans{margin:.2rem 0 0;padding:0;list-style:none;font-size:.95rem}
 .spans a{color:inherit}
+.claim.notice{padding:.3rem .75rem;margin:.3rem 0}
+.claim.notice .msg,.claim.notice .spans,.claim.notice .spans li{display:inline}
+.claim.notice .msg{margin-left:.35rem}
+.claim.notice .spans li{margin-left:.6rem}
 .none{color:var(--dim);font-style:italic}
 .notes li{color:#444}
 .legend{font-size:.85rem;color:#333}
@@ -53,6 +57,7 @@ h2{font:600 1.1rem/1.3 system-ui,sans-serif;margin:1.75rem 0 .5rem;border-bottom
 .cell.empty{color:var(--dim);font-style:italic}
 .mark{display:block;font-size:.72rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:var(--dim)}
 .side-label{display:none}
+.sid{float:right;margin-left:.5rem;font:.7rem/1.6 system-ui,sans-serif;color:var(--dim)}
 del{background:var(--del);color:var(--del-ink);text-decoration:line-through}
 ins{background:var(--ins);color:var(--ins-ink);text-decoration:underline}
 .dropped .a{background:var(--del)}
@@ -248,11 +253,11 @@ fn claims(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 fn span_item(out: &mut dyn Write, side: SideId, label: &str, s: &ClaimSpan) -> io::Result<()> {
     writeln!(
         out,
-        "<li>{label}: <a href=\"#{}\">“{}”</a> <span class=\"kind\">(sentence {} of {})</span></li>",
+        "<li>{label}: <a href=\"#{}\">“{}”</a> <span class=\"kind\">({}{})</span></li>",
         sentence_anchor(side, s.sentence),
         esc(&s.text),
-        s.sentence + 1,
-        side_letter(side)
+        side_letter(side),
+        s.sentence
     )
 }
 
@@ -411,9 +416,15 @@ fn row_html(report: &Report, i: usize, row: &Row, out: &mut dyn Write) -> io::Re
             )?;
             continue;
         }
+        // Sentence ids as the text output and the JSON number them (A0, B3).
+        let sid = ids
+            .iter()
+            .map(|k| format!("{letter}{k}"))
+            .collect::<Vec<_>>()
+            .join(" ");
         write!(
             out,
-            "<div class=\"cell {lower}\"><span class=\"side-label\">{letter}</span>{}",
+            "<div class=\"cell {lower}\"><span class=\"sid\">{sid}</span>{}",
             mark(side)
         )?;
         for &k in ids.iter() {
