@@ -44,7 +44,8 @@ pub enum Command {
     /// Print a shell completion script.
     Completions {
         /// The shell: bash, zsh, fish, elvish or powershell.
-        shell: String,
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
     /// Print the man page (roff) on standard output.
     Man,
@@ -233,9 +234,19 @@ impl DiffArgs {
 pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> crate::Result<i32> {
     match &cli.command {
         None => run_diff(&cli.diff, out),
-        Some(Command::Batch(_)) | Some(Command::Completions { .. }) | Some(Command::Man) => Err(
-            crate::Error::Usage("this command is not built yet".to_string()),
-        ),
+        Some(Command::Completions { shell }) => {
+            crate::shell::completions(*shell, out).map_err(crate::Error::Output)?;
+            Ok(crate::exit::SAME)
+        }
+        Some(Command::Man) => {
+            crate::shell::man(out)
+                .and_then(|_| out.flush())
+                .map_err(crate::Error::Output)?;
+            Ok(crate::exit::SAME)
+        }
+        Some(Command::Batch(_)) => Err(crate::Error::Usage(
+            "this command is not built yet".to_string(),
+        )),
     }
 }
 
@@ -248,9 +259,15 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
             Document::from_text("example/b.txt", crate::examples::EXAMPLE_B),
         )
     } else {
-        let (pa, pb) = match cli.files.as_slice() {
-            [a, b] => (a.as_str(), b.as_str()),
-            other => {
+        // git's external-diff call (GIT_EXTERNAL_DIFF, diff.<driver>.command): `path old-file
+        // old-hex old-mode new-file new-hex new-mode`, plus `new-path rename-info` for a
+        // renamed file (and in `git diff --no-index`). The files may be temporary copies, so
+        // the sides are named by the paths (or /dev/null for an added or deleted file).
+        let git = git_call(&cli.files);
+        let (pa, pb) = match (&git, cli.files.as_slice()) {
+            (Some(g), _) => (g.old_file.as_str(), g.new_file.as_str()),
+            (None, [a, b]) => (a.as_str(), b.as_str()),
+            (None, other) => {
                 return Err(crate::Error::Usage(format!(
                     "storydiff takes two files (A and B), not {}; see storydiff --help",
                     other.len()
@@ -264,7 +281,22 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
             max_bytes: cli.max_bytes,
             lossy: cli.lossy,
         };
-        (ingest::read(pa, &ro)?, ingest::read(pb, &ro)?)
+        let (mut a, mut b) = (ingest::read(pa, &ro)?, ingest::read(pb, &ro)?);
+        if let Some(g) = &git {
+            a.path = g.name(&g.old_file, &g.path);
+            b.path = g.name(&g.new_file, &g.new_path);
+        } else if let Some(base) = difftool_base(&|k| std::env::var(k).ok()) {
+            // `git difftool -x storydiff` passes temporary copies (`/tmp/git-blob-XXXX/story.txt`)
+            // and names the repository path in BASE. Only a copy of that file is renamed: with
+            // `--no-index a.txt b.txt`, BASE is a.txt and b.txt keeps its name.
+            let file_name = |p: &str| std::path::Path::new(p).file_name().map(|n| n.to_owned());
+            for doc in [&mut a, &mut b] {
+                if doc.path != "/dev/null" && file_name(&doc.path) == file_name(&base) {
+                    doc.path = base.clone();
+                }
+            }
+        }
+        (self::input(cli.input, a)?, self::input(cli.input, b)?)
     };
     let mut opts = crate::Options::default();
     opts.claims.date_a = cli.date_a.or(cli.date);
@@ -276,24 +308,108 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
         match cli.format {
             FormatArg::Json => crate::render::json::render(&report, out),
             FormatArg::Summary => crate::render::summary::render(&report, out),
-            FormatArg::Text | FormatArg::Html => {
+            FormatArg::Html => crate::render::html::render(&report, out),
+            FormatArg::Text => {
                 let topts = crate::render::text::TextOptions {
                     palette: cli.palette(),
                     width: cli.wrap_width(),
                     context: cli.context,
                     side_by_side: cli.side_by_side,
                 };
-                crate::render::text::render(&report, &topts, out)
+                let env = |k: &str| std::env::var(k).ok();
+                let paged = crate::pager::wanted(
+                    cli.no_pager,
+                    std::io::stdout().is_terminal(),
+                    cli.format == FormatArg::Text,
+                );
+                match (
+                    paged,
+                    crate::pager::command(&env),
+                    crate::pager::screen_height(),
+                ) {
+                    (true, Some(cmd), Some(height)) => {
+                        let mut pager = crate::pager::Pager::new(out, cmd, height);
+                        crate::render::text::render(&report, &topts, &mut pager)
+                            .and_then(|_| pager.finish())
+                    }
+                    _ => crate::render::text::render(&report, &topts, out),
+                }
             }
         }
     };
     res.and_then(|_| out.flush())
         .map_err(crate::Error::Output)?;
+    // git stops at the first external diff that exits non-zero ("external diff died"), so as
+    // a diff driver storydiff exits 0 whatever differs; trouble still exits 2.
+    if git_call(&cli.files).is_some() {
+        return Ok(crate::exit::SAME);
+    }
     Ok(if report.differs(cli.fail_on.into()) {
         crate::exit::DIFFERENT
     } else {
         crate::exit::SAME
     })
+}
+
+/// git's seven-argument (nine for a rename) external-diff call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct GitCall {
+    path: String,
+    old_file: String,
+    new_file: String,
+    /// The path after a rename; `path` otherwise.
+    new_path: String,
+}
+
+impl GitCall {
+    /// The name a side is shown under: its repository path, or /dev/null for a missing side.
+    fn name(&self, file: &str, path: &str) -> String {
+        if file == "/dev/null" {
+            file.to_string()
+        } else {
+            path.to_string()
+        }
+    }
+}
+
+/// Recognises `path old-file old-hex old-mode new-file new-hex new-mode [new-path
+/// rename-info]`: seven or nine arguments whose third and sixth are hex object names and
+/// fourth and seventh octal modes (each `.` for a missing side).
+fn git_call(files: &[String]) -> Option<GitCall> {
+    let (path, old_file, old_hex, old_mode, new_file, new_hex, new_mode, new_path) = match files {
+        [p, of, oh, om, nf, nh, nm] => (p, of, oh, om, nf, nh, nm, p),
+        [p, of, oh, om, nf, nh, nm, np, _info] => (p, of, oh, om, nf, nh, nm, np),
+        _ => return None,
+    };
+    let hex = |s: &str| s == "." || (!s.is_empty() && s.chars().all(|c| c.is_ascii_hexdigit()));
+    let mode = |s: &str| s == "." || (!s.is_empty() && s.chars().all(|c| matches!(c, '0'..='7')));
+    (hex(old_hex) && hex(new_hex) && mode(old_mode) && mode(new_mode)).then(|| GitCall {
+        path: path.clone(),
+        old_file: old_file.clone(),
+        new_file: new_file.clone(),
+        new_path: new_path.clone(),
+    })
+}
+
+/// The repository path of the file that `git difftool -x` is comparing: git's difftool helper
+/// exports it as `BASE` beside `GIT_DIFFTOOL_EXTCMD` (git-difftool--helper.sh).
+fn difftool_base(env: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    env("GIT_DIFFTOOL_EXTCMD")?;
+    env("BASE").filter(|b| !b.is_empty())
+}
+
+/// Applies `--input`: converts a web page to its article text.
+fn input(how: InputArg, doc: crate::Document) -> crate::Result<crate::Document> {
+    let html = match how {
+        InputArg::Text => false,
+        InputArg::Html => true,
+        InputArg::Auto => crate::ingest::html::looks_like_html(&doc.path, &doc.text),
+    };
+    if html {
+        crate::ingest::html::convert(&doc)
+    } else {
+        Ok(doc)
+    }
 }
 
 #[cfg(test)]
@@ -343,6 +459,60 @@ mod tests {
             &env_of(&[("CLICOLOR_FORCE", "1")]),
             true
         ));
+    }
+
+    #[test]
+    fn git_call_recognised() {
+        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let g = git_call(&args(&[
+            "story.txt",
+            "/tmp/x_story.txt",
+            "0123abcd",
+            "100644",
+            "story.txt",
+            "fedc",
+            "100644",
+        ]))
+        .unwrap();
+        assert_eq!(g.old_file, "/tmp/x_story.txt");
+        assert_eq!(g.name(&g.old_file, &g.path), "story.txt");
+        assert_eq!(g.name("/dev/null", &g.path), "/dev/null");
+        let r = git_call(&args(&[
+            "old.txt",
+            "/tmp/o",
+            "ab",
+            "100644",
+            "new.txt",
+            "cd",
+            "100644",
+            "new.txt",
+            "similarity index 90%\n",
+        ]))
+        .unwrap();
+        assert_eq!(r.name(&r.new_file, &r.new_path), "new.txt");
+        assert_eq!(r.name(&r.old_file, &r.path), "old.txt");
+        assert!(git_call(&args(&["a", "b"])).is_none());
+        assert!(git_call(&args(&["p", "a", "zz", "100644", "b", "ff", "100644"])).is_none());
+        assert!(git_call(&args(&["p", "a", "ff", "9", "b", "ff", "100644"])).is_none());
+    }
+
+    #[test]
+    fn difftool_base_needs_both_variables() {
+        assert_eq!(difftool_base(&env_of(&[("BASE", "x.txt")])), None);
+        assert_eq!(
+            difftool_base(&env_of(&[
+                ("BASE", "x.txt"),
+                ("GIT_DIFFTOOL_EXTCMD", "storydiff")
+            ])),
+            Some("x.txt".to_string())
+        );
+        assert_eq!(
+            difftool_base(&env_of(&[
+                ("BASE", ""),
+                ("GIT_DIFFTOOL_EXTCMD", "storydiff")
+            ])),
+            None
+        );
     }
 
     #[test]

@@ -4,9 +4,14 @@
 //! Input: both sides' text and sentences, and the alignment. Output: changed/added/dropped
 //! claims and the inconsistencies inside one side. Furniture raises no claims.
 //!
-//! BASELINE: finds nothing yet; the claim engine is the next stage of work.
+//! Invariants: spans are byte offsets into the document text on char boundaries; outputs are
+//! sorted (conflicts first, then by position) and deterministic; analyze(B, A) gives the same
+//! pairs as analyze(A, B) with the sides swapped and added↔dropped. See docs/notes-claims.md.
 
+mod cues;
 pub mod dates;
+mod engine;
+mod extract;
 pub mod lexicon;
 pub mod numbers;
 
@@ -86,12 +91,12 @@ pub struct ClaimsOutcome {
 
 /// Finds the claims that differ between A and B, and the inconsistencies inside each.
 pub fn analyze(
-    _a: ClaimInput<'_>,
-    _b: ClaimInput<'_>,
-    _rows: &[Row],
-    _opts: &ClaimOptions,
+    a: ClaimInput<'_>,
+    b: ClaimInput<'_>,
+    rows: &[Row],
+    opts: &ClaimOptions,
 ) -> ClaimsOutcome {
-    ClaimsOutcome::default()
+    engine::run(a, b, rows, opts)
 }
 
 #[cfg(test)]

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+pub mod html;
+
 /// Default for `--max-bytes`: far above any article, low enough to refuse a disk image.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 

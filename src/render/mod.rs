@@ -5,6 +5,7 @@
 //! Text from the inputs passes through the `escape` module before it reaches a terminal.
 
 pub(crate) mod escape;
+pub mod html;
 pub mod json;
 pub mod palette;
 pub(crate) mod sidebyside;

@@ -1,0 +1,67 @@
+//! eval_similarity: the sentence similarity on human-labelled paraphrase data (MSRP, STS-B news)
+//! beside word-set Jaccard, in one run.
+//!
+//! Run: `cargo run --release --example eval_similarity` (needs ../shared/corpora; skips
+//! otherwise). MSRP: IDF learnt from the train sentences, threshold picked on train for
+//! accuracy, figures on test. STS-B: IDF learnt from the train file of the same subset,
+//! Pearson and Spearman on the test rows.
+
+use std::fs;
+
+use storydiff::align::eval::{self, Pair, Scorer};
+use storydiff::corpora::corpus_dir;
+
+fn read(dir: &std::path::Path, name: &str) -> Option<String> {
+    fs::read_to_string(dir.join(name)).ok()
+}
+
+fn main() {
+    let scorers = [("jaccard", Scorer::Jaccard), ("storydiff", Scorer::Model)];
+    match corpus_dir("msrp") {
+        Some(d) => {
+            let train = eval::parse_msrp(&read(&d, "msr_paraphrase_train.txt").unwrap_or_default());
+            let test = eval::parse_msrp(&read(&d, "msr_paraphrase_test.txt").unwrap_or_default());
+            println!(
+                "MSRP ({} train / {} test pairs; threshold on train, figures on test)",
+                train.len(),
+                test.len()
+            );
+            println!("  scorer      threshold  accuracy  precision  recall  F1");
+            for (name, s) in scorers {
+                let b = eval::msrp(&train, &test, s);
+                println!(
+                    "  {name:<10}  {:.3}      {:.3}     {:.3}      {:.3}   {:.3}",
+                    b.threshold, b.accuracy, b.precision, b.recall, b.f1
+                );
+            }
+            println!("  published (SOURCE.md): Mihalcea 2006 70.3/81.3, Qiu 2006 72.0/81.6, Wan 2006 75.6/83.0 (acc/F1)");
+        }
+        None => println!("MSRP: skipped (../shared/corpora/msrp absent)"),
+    }
+    match corpus_dir("stsb-news") {
+        Some(d) => {
+            for subset in ["headlines_deftnews", "msrpar"] {
+                let train = eval::parse_sts(
+                    &read(&d, &format!("sts-train-news-{subset}.tsv")).unwrap_or_default(),
+                );
+                let test = eval::parse_sts(
+                    &read(&d, &format!("sts-test-news-{subset}.tsv")).unwrap_or_default(),
+                );
+                let bg: Vec<&str> = train
+                    .iter()
+                    .flat_map(|p: &Pair| [p.a.as_str(), p.b.as_str()])
+                    .collect();
+                println!(
+                    "STS-B news test, {subset} ({} pairs; IDF from train)",
+                    test.len()
+                );
+                for (name, s) in scorers {
+                    let (p, sp) = eval::sts(&test, &bg, s);
+                    println!("  {name:<10}  Pearson {p:.3}  Spearman {sp:.3}");
+                }
+            }
+            println!("  published (SOURCE.md, whole STS-B test, all genres, Spearman): avg GloVe 0.580, InferSent 0.680, USE 0.749");
+        }
+        None => println!("STS-B: skipped (../shared/corpora/stsb-news absent)"),
+    }
+}

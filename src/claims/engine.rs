@@ -1,0 +1,1001 @@
+//! claims::engine: both sides' claims → changed / added / dropped claims and inconsistencies.
+//!
+//! Input: both sides (text, sentences), the alignment rows and the claim options. Output: a
+//! [`ClaimsOutcome`] sorted conflicts first, then by position. Claims are matched across the
+//! versions by what they are about: a weighted bag of the words around them (inverse sentence
+//! frequency over both texts, words near the claim counting three times), not only inside
+//! aligned rows. Every rule runs in both directions and the pairs are merged, so that
+//! analyze(B, A) mirrors analyze(A, B). Invariant: no HashMap iteration order reaches the
+//! output; ties break by position.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::dates::{compare_dates, infer_anchor, Anchor, RelRule, Relation};
+use super::extract::{self, stem, Claim, Idf, SideData, Val, Vocab};
+use super::numbers::compare_numbers;
+use super::{cues, ClaimInput, ClaimOptions, ClaimsOutcome};
+use crate::report::{
+    Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, Row, RowOp, Severity, SideId,
+};
+
+/// Context similarity above which two claims of different values are taken to speak of the
+/// same thing (tuned on the seed pair and the fixtures).
+const SAME_TOPIC: f64 = 0.25;
+/// Sentence similarity above which two sentences are taken to report the same statement.
+const SAME_STATEMENT: f64 = 0.5;
+
+type Bag = BTreeMap<String, f64>;
+
+fn cosine(x: &Bag, y: &Bag) -> f64 {
+    let dot: f64 = x.iter().filter_map(|(k, v)| y.get(k).map(|w| v * w)).sum();
+    let nx: f64 = x.values().map(|v| v * v).sum::<f64>().sqrt();
+    let ny: f64 = y.values().map(|v| v * v).sum::<f64>().sqrt();
+    if nx == 0.0 || ny == 0.0 {
+        0.0
+    } else {
+        dot / (nx * ny)
+    }
+}
+
+/// One side with its bags.
+struct Side<'a> {
+    id: SideId,
+    data: SideData<'a>,
+    /// Context bag of each claim.
+    bags: Vec<Bag>,
+    /// Stems of the common words (not names) within three content words of each claim: the
+    /// thing a date or figure is attached to ("summit").
+    near: Vec<BTreeSet<String>>,
+    /// Bag of each sentence.
+    sent_bags: Vec<Bag>,
+}
+
+fn context_bag(data: &SideData<'_>, c: &Claim, idf: &Idf) -> Bag {
+    let mut bag = Bag::new();
+    // Content words only; distance counts content words between the word and the claim.
+    let content: Vec<&extract::Tok> = data.toks[c.sidx]
+        .iter()
+        .filter(|t| !(t.start >= c.start && t.end <= c.end))
+        .filter(|t| !cues::STOP.contains(&t.lower.as_str()))
+        .filter(|t| !t.lower.chars().all(|ch| ch.is_numeric()))
+        .collect();
+    let split = content
+        .iter()
+        .position(|t| t.start >= c.end)
+        .unwrap_or(content.len());
+    for (k, t) in content.iter().enumerate() {
+        let dist = if k < split { split - k } else { k - split + 1 };
+        let w = stem(&t.lower);
+        let weight = idf.weight(&w) * if dist <= 3 { 3.0 } else { 1.0 };
+        *bag.entry(w).or_insert(0.0) += weight;
+    }
+    bag
+}
+
+fn near_words(data: &SideData<'_>, c: &Claim) -> BTreeSet<String> {
+    let content: Vec<&extract::Tok> = data.toks[c.sidx]
+        .iter()
+        .filter(|t| !(t.start >= c.start && t.end <= c.end))
+        .filter(|t| !cues::STOP.contains(&t.lower.as_str()) && t.lower.len() > 2)
+        .filter(|t| !t.lower.chars().any(|ch| ch.is_numeric()))
+        .collect();
+    let split = content
+        .iter()
+        .position(|t| t.start >= c.end)
+        .unwrap_or(content.len());
+    let lo = split.saturating_sub(3);
+    let hi = (split + 3).min(content.len());
+    content[lo..hi]
+        .iter()
+        .filter(|t| {
+            !data.mentions[c.sidx]
+                .iter()
+                .any(|m| m.0 <= t.start && t.end <= m.1)
+        })
+        .filter(|t| !cues::NOT_NAMES.contains(&t.lower.as_str()))
+        .map(|t| stem(&t.lower))
+        .collect()
+}
+
+/// Topic similarity of claim `i` of `x` and claim `j` of `y`: the cosine of their context
+/// bags, plus 0.1 for each shared word right next to both (at most two).
+fn topic_sim(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> f64 {
+    let shared = x.near[i].intersection(&y.near[j]).count().min(2);
+    cosine(&x.bags[i], &y.bags[j]) + 0.1 * shared as f64
+}
+
+fn sentence_bag(data: &SideData<'_>, sidx: usize, idf: &Idf) -> Bag {
+    let mut bag = Bag::new();
+    for t in &data.toks[sidx] {
+        if cues::STOP.contains(&t.lower.as_str()) {
+            continue;
+        }
+        let w = stem(&t.lower);
+        let weight = idf.weight(&w);
+        *bag.entry(w).or_insert(0.0) += weight;
+    }
+    bag
+}
+
+/// Publication anchors of both sides and the notes saying where they came from.
+fn anchors(a: &str, b: &str, opts: &ClaimOptions) -> (Option<Anchor>, Option<Anchor>, Vec<Note>) {
+    let mut notes = Vec::new();
+    let inf_a = if opts.date_a.is_none() {
+        infer_anchor(a)
+    } else {
+        None
+    };
+    let inf_b = if opts.date_b.is_none() {
+        infer_anchor(b)
+    } else {
+        None
+    };
+    let mut pick = |given: Option<crate::CalendarDate>,
+                    own: &Option<(Anchor, String)>,
+                    other: &Option<(Anchor, String)>,
+                    me: &str,
+                    them: &str| {
+        if let Some(d) = given {
+            return Some(Anchor::exact(d));
+        }
+        let (anchor, why) = match (own, other) {
+            (Some((x, why)), _) => (*x, why.clone()),
+            (None, Some((x, why))) => (*x, format!("borrowed from {them}, {why}")),
+            (None, None) => return None,
+        };
+        let what = if anchor.is_exact() {
+            anchor.earliest.to_string()
+        } else if anchor.earliest.year == anchor.latest.year {
+            anchor.earliest.year.to_string()
+        } else {
+            format!("{} to {}", anchor.earliest, anchor.latest)
+        };
+        notes.push(Note {
+            code: "date-inferred".into(),
+            message: format!("dates in {me} resolved against {what} (inferred {why})"),
+        });
+        Some(anchor)
+    };
+    let x = pick(opts.date_a, &inf_a, &inf_b, "A", "B");
+    let y = pick(opts.date_b, &inf_b, &inf_a, "B", "A");
+    (x, y, notes)
+}
+
+/// A flagged pair before sorting: claim indices on A and B (None for added/dropped).
+struct Flag {
+    change: Change,
+    kind: ClaimKind,
+    severity: Severity,
+    a: Option<Span>,
+    b: Option<Span>,
+    message: String,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Span {
+    sidx: usize,
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    fn of(c: &Claim) -> Self {
+        Span {
+            sidx: c.sidx,
+            start: c.start,
+            end: c.end,
+        }
+    }
+}
+
+pub(crate) fn run(
+    a: ClaimInput<'_>,
+    b: ClaimInput<'_>,
+    rows: &[Row],
+    opts: &ClaimOptions,
+) -> ClaimsOutcome {
+    let (anchor_a, anchor_b, notes) = anchors(a.text, b.text, opts);
+    let mut vocab = Vocab::default();
+    vocab.add(a.text, a.sentences);
+    vocab.add(b.text, b.sentences);
+    let da = extract::extract(a.text, a.sentences, anchor_a.as_ref(), &vocab);
+    let db = extract::extract(b.text, b.sentences, anchor_b.as_ref(), &vocab);
+    let mut idf = Idf::default();
+    idf.add(&da);
+    idf.add(&db);
+    fn mk<'a>(id: SideId, data: SideData<'a>, idf: &Idf) -> Side<'a> {
+        let bags = data
+            .claims
+            .iter()
+            .map(|c| context_bag(&data, c, idf))
+            .collect();
+        let near = data.claims.iter().map(|c| near_words(&data, c)).collect();
+        let sent_bags = (0..data.sentences.len())
+            .map(|i| sentence_bag(&data, i, idf))
+            .collect();
+        Side {
+            id,
+            data,
+            bags,
+            near,
+            sent_bags,
+        }
+    }
+    let sa = mk(SideId::A, da, &idf);
+    let sb = mk(SideId::B, db, &idf);
+    // Sentence similarity, raised to the alignment's where a row pairs two sentences.
+    let mut sim = vec![vec![0.0f64; sb.sent_bags.len()]; sa.sent_bags.len()];
+    for (i, x) in sa.sent_bags.iter().enumerate() {
+        for (j, y) in sb.sent_bags.iter().enumerate() {
+            sim[i][j] = cosine(x, y);
+        }
+    }
+    for r in rows {
+        if matches!(r.op, RowOp::Equal | RowOp::Edited | RowOp::Moved) {
+            for &i in &r.a {
+                for &j in &r.b {
+                    if i < sim.len() && j < sim[i].len() {
+                        sim[i][j] = sim[i][j].max(r.similarity);
+                    }
+                }
+            }
+        }
+    }
+    let simt: Vec<Vec<f64>> = (0..sb.sent_bags.len())
+        .map(|j| (0..sa.sent_bags.len()).map(|i| sim[i][j]).collect())
+        .collect();
+
+    let mut flags: Vec<Flag> = Vec::new();
+    let mut conflicts_ab: Vec<(usize, usize)> = Vec::new(); // claim indices (a, b) of value conflicts
+    for (x, y, s) in [(&sa, &sb, &sim), (&sb, &sa, &simt)] {
+        values(x, y, &mut flags, &mut conflicts_ab);
+        quotes(x, y, &mut flags);
+        negations(x, y, s, &mut flags);
+        attributions(x, y, s, &mut flags);
+    }
+    names(&sa, &sb, &sim, &simt, &mut flags);
+    let inconsistencies = inconsistencies(&sa, &sb, &conflicts_ab);
+
+    // Merge both directions: one entry per (change, kind, a span, b span).
+    flags.sort_by(|p, q| {
+        (
+            p.severity,
+            p.a.map(|s| s.start),
+            p.b.map(|s| s.start),
+            p.kind,
+            p.change,
+        )
+            .cmp(&(
+                q.severity,
+                q.a.map(|s| s.start),
+                q.b.map(|s| s.start),
+                q.kind,
+                q.change,
+            ))
+    });
+    flags.dedup_by(|p, q| p.kind == q.kind && p.change == q.change && p.a == q.a && p.b == q.b);
+    let span = |side: &Side<'_>, s: Span| ClaimSpan {
+        sentence: side.data.sentences[s.sidx].id,
+        start: s.start,
+        end: s.end,
+        text: side.data.slice(s.start, s.end).to_string(),
+    };
+    let mut claims: Vec<ClaimChange> = flags
+        .into_iter()
+        .map(|f| ClaimChange {
+            change: f.change,
+            kind: f.kind,
+            severity: f.severity,
+            a: f.a.map(|s| span(&sa, s)),
+            b: f.b.map(|s| span(&sb, s)),
+            message: f.message,
+        })
+        .collect();
+    claims.sort_by(|p, q| {
+        let key = |c: &ClaimChange| {
+            let pos =
+                c.a.as_ref()
+                    .map(|s| s.start)
+                    .unwrap_or(usize::MAX)
+                    .min(c.b.as_ref().map(|s| s.start).unwrap_or(usize::MAX));
+            (
+                c.severity,
+                pos,
+                c.a.as_ref().map(|s| s.start),
+                c.b.as_ref().map(|s| s.start),
+                c.kind,
+            )
+        };
+        key(p).cmp(&key(q))
+    });
+    ClaimsOutcome {
+        claims,
+        inconsistencies,
+        notes,
+    }
+}
+
+/// Which side is which in messages.
+fn name(id: SideId) -> &'static str {
+    match id {
+        SideId::A => "A",
+        SideId::B => "B",
+    }
+}
+
+/// Puts `x`'s span and `y`'s span in the a/b order.
+fn order(x: &Side<'_>, xs: Option<Span>, ys: Option<Span>) -> (Option<Span>, Option<Span>) {
+    if x.id == SideId::A {
+        (xs, ys)
+    } else {
+        (ys, xs)
+    }
+}
+
+/// Added in B or dropped from A, as seen from side `x` having a claim that `y` lacks.
+fn only_in(x: &Side<'_>) -> Change {
+    if x.id == SideId::A {
+        Change::Dropped
+    } else {
+        Change::Added
+    }
+}
+
+/// Whether two relative rules differ only in their value (the day, month, offset or count).
+fn same_form(x: RelRule, y: RelRule) -> bool {
+    use RelRule as R;
+    match (x, y) {
+        (R::Weekday(_, m), R::Weekday(_, n)) => m == n,
+        (R::NamedMonth(_, m, p), R::NamedMonth(_, n, q)) => m == n && p == q,
+        (R::Day(_), R::Day(_)) => true,
+        (R::Week(_, p), R::Week(_, q)) | (R::Month(_, p), R::Month(_, q)) => p == q,
+        (R::Year(_, p), R::Year(_, q)) => p == q,
+        (R::Ago(_, u), R::Ago(_, v)) => u == v,
+        (R::Season(_, m), R::Season(_, n)) => m == n,
+        (R::MonthDay(..), R::MonthDay(..)) => true,
+        _ => false,
+    }
+}
+
+fn rel_of(p: &Claim, q: &Claim) -> Option<Relation> {
+    match (&p.val, &q.val) {
+        (Val::Date(d), Val::Date(e)) => Some(match compare_dates(d, e) {
+            // Two relative dates of the same form that differ ("Friday" / "Monday", "last
+            // week" / "this week") cannot both be true of one event, whatever the anchor.
+            Relation::Unknown
+                if d.label != e.label
+                    && d.rule.zip(e.rule).is_some_and(|(x, y)| same_form(x, y)) =>
+            {
+                Relation::Conflict
+            }
+            r => r,
+        }),
+        (Val::Num(m), Val::Num(n)) if p.kind == q.kind => Some(compare_numbers(m, n)),
+        _ => None,
+    }
+}
+
+/// A content word standing right before (or after) a claim, shared by both contexts when
+/// possible ("summit").
+fn topic(x: &Side<'_>, c: &Claim, other: Option<(&Side<'_>, &Claim)>) -> Option<String> {
+    let near = |s: &Side<'_>, c: &Claim| -> Vec<String> {
+        let toks = &s.data.toks[c.sidx];
+        let before = toks.iter().filter(|t| t.end <= c.start).rev().take(4);
+        let after = toks.iter().filter(|t| t.start >= c.end).take(2);
+        before
+            .chain(after)
+            .filter(|t| !t.cap && !cues::STOP.contains(&t.lower.as_str()) && t.lower.len() > 3)
+            .filter(|t| !t.lower.chars().any(|ch| ch.is_numeric()))
+            .map(|t| t.lower.clone())
+            .collect()
+    };
+    let mine = near(x, c);
+    if let Some((y, d)) = other {
+        let theirs: BTreeSet<String> = near(y, d).iter().map(|w| stem(w)).collect();
+        if let Some(w) = mine.iter().find(|w| theirs.contains(&stem(w))) {
+            return Some(w.clone());
+        }
+        return None;
+    }
+    mine.into_iter().next()
+}
+
+/// Dates and quantities: conflicts, lost precision, added and dropped.
+fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec<(usize, usize)>) {
+    let mut lone = BTreeSet::new();
+    for (i, c) in x.data.claims.iter().enumerate() {
+        if !matches!(c.val, Val::Date(_) | Val::Num(_)) {
+            continue;
+        }
+        if let Val::Date(d) = &c.val {
+            if d.time.is_some() {
+                continue;
+            }
+        }
+        let mut best: Option<(f64, usize, Relation)> = None;
+        let mut second = 0.0f64;
+        let mut agree = 0.0f64;
+        let mut agree_any = false;
+        for (j, d) in y.data.claims.iter().enumerate() {
+            if let (Val::Num(p), Val::Num(q)) = (&c.val, &d.val) {
+                // The same figure counting something named in other words ("two
+                // countries" / "two nations") is restated, not dropped.
+                if p.low == q.low && p.high == q.high {
+                    agree_any = true;
+                }
+            }
+            let Some(rel) = rel_of(c, d) else { continue };
+            let s = topic_sim(x, i, y, j);
+            match rel {
+                Relation::Same => {
+                    agree_any = true;
+                    agree = agree.max(s);
+                }
+                Relation::LessPrecise | Relation::Compatible => {
+                    if s >= 0.1 {
+                        agree_any = true;
+                    }
+                    agree = agree.max(s);
+                }
+                _ => {}
+            }
+            match best {
+                Some((b, _, _)) if s <= b => second = second.max(s),
+                _ => {
+                    second = best.map_or(0.0, |(b, _, _)| b).max(second);
+                    best = Some((s, j, rel));
+                }
+            }
+        }
+        let what = match c.kind {
+            ClaimKind::Date => "date",
+            ClaimKind::Money => "amount",
+            ClaimKind::Percent => "percentage",
+            _ => "figure",
+        };
+        match best {
+            Some((s, j, Relation::Conflict))
+                if (s >= SAME_TOPIC || (s >= 0.15 && s >= 1.6 * second)) && agree < 0.8 * s =>
+            {
+                let d = &y.data.claims[j];
+                let (ca, cb) = if x.id == SideId::A { (c, d) } else { (d, c) };
+                let (xa, xb) = if x.id == SideId::A { (x, y) } else { (y, x) };
+                let ta = xa.data.slice(ca.start, ca.end);
+                let tb = xb.data.slice(cb.start, cb.end);
+                let message = match (c.kind, topic(xa, ca, Some((xb, cb)))) {
+                    (ClaimKind::Date, Some(t)) => {
+                        format!("the {t} is dated {ta} in A but {tb} in B")
+                    }
+                    (_, Some(t)) => format!("the {t} {what} is {ta} in A but {tb} in B"),
+                    (_, None) => format!("the {what} reads \"{ta}\" in A but \"{tb}\" in B"),
+                };
+                let (sa, sb) = order(x, Some(Span::of(c)), Some(Span::of(d)));
+                flags.push(Flag {
+                    change: Change::Changed,
+                    kind: c.kind,
+                    severity: Severity::Conflict,
+                    a: sa,
+                    b: sb,
+                    message,
+                });
+                let pair = if x.id == SideId::A { (i, j) } else { (j, i) };
+                if !conflicts.contains(&pair) {
+                    conflicts.push(pair);
+                }
+            }
+            Some((s, j, Relation::LessPrecise))
+                if s >= SAME_TOPIC && matches!(c.val, Val::Num(_)) && x.id == SideId::A =>
+            {
+                let d = &y.data.claims[j];
+                if let (Val::Num(p), Val::Num(q)) = (&c.val, &d.val) {
+                    if !p.vague && q.vague {
+                        let (sa, sb) = order(x, Some(Span::of(c)), Some(Span::of(d)));
+                        flags.push(Flag {
+                            change: Change::Changed,
+                            kind: c.kind,
+                            severity: Severity::Notice,
+                            a: sa,
+                            b: sb,
+                            message: format!(
+                                "precision lost: \"{}\" in A, only \"{}\" in B",
+                                x.data.slice(c.start, c.end),
+                                y.data.slice(d.start, d.end)
+                            ),
+                        });
+                    }
+                }
+            }
+            Some((s, _, _)) if s >= SAME_TOPIC || agree_any => {}
+            _ if agree_any => {}
+            _ => {
+                let t = x.data.slice(c.start, c.end);
+                if !lone.insert(t.to_lowercase()) {
+                    continue;
+                }
+                let message = match topic(x, c, None) {
+                    Some(w) if c.kind == ClaimKind::Date => {
+                        format!("the {w} is dated {t} in {} only", name(x.id))
+                    }
+                    _ => format!("the {what} \"{t}\" is stated in {} only", name(x.id)),
+                };
+                let (sa, sb) = order(x, Some(Span::of(c)), None);
+                flags.push(Flag {
+                    change: only_in(x),
+                    kind: c.kind,
+                    severity: Severity::Notice,
+                    a: sa,
+                    b: sb,
+                    message,
+                });
+            }
+        }
+    }
+}
+
+/// Whether `p` is a contiguous run of `q`.
+fn contains_run(q: &[String], p: &[String]) -> bool {
+    !p.is_empty() && q.windows(p.len()).any(|w| w == p)
+}
+
+/// Quotes: reworded, another speaker, added and dropped.
+fn quotes(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>) {
+    let mut reported: Vec<&[String]> = Vec::new();
+    for c in &x.data.claims {
+        let Val::Quote { words, speaker } = &c.val else {
+            continue;
+        };
+        let mut best: Option<(f64, &Claim)> = None;
+        let mut same: Option<&Claim> = None;
+        for d in &y.data.claims {
+            let Val::Quote { words: w2, .. } = &d.val else {
+                continue;
+            };
+            if words == w2 || contains_run(w2, words) || contains_run(words, w2) {
+                same = same.or(Some(d));
+                continue;
+            }
+            let sx: BTreeSet<&String> = words.iter().collect();
+            let sy: BTreeSet<&String> = w2.iter().collect();
+            let inter = sx.intersection(&sy).count() as f64;
+            let jac = inter / (sx.len() + sy.len()) as f64 * 2.0;
+            if best.is_none_or(|(b, _)| jac > b) {
+                best = Some((jac, d));
+            }
+        }
+        let tx = x.data.slice(c.start, c.end);
+        if let Some(d) = same {
+            let Val::Quote { speaker: s2, .. } = &d.val else {
+                continue;
+            };
+            if let (Some(p), Some(q)) = (speaker, s2) {
+                let ep = &x.data.entities[*p];
+                let eq = &y.data.entities[*q];
+                let disjoint = !ep.words.iter().any(|w| eq.words.contains(w));
+                if disjoint && x.id == SideId::A {
+                    let (sa, sb) = order(x, Some(Span::of(c)), Some(Span::of(d)));
+                    flags.push(Flag {
+                        change: Change::Changed,
+                        kind: ClaimKind::Quote,
+                        severity: Severity::Conflict,
+                        a: sa,
+                        b: sb,
+                        message: format!(
+                            "the quote \"{}\" is given to {} in A but to {} in B",
+                            short(tx),
+                            ep.canonical,
+                            eq.canonical
+                        ),
+                    });
+                }
+            }
+            continue;
+        }
+        match best {
+            Some((s, d)) if s >= 0.5 => {
+                let ty = y.data.slice(d.start, d.end);
+                let (qa, qb) = if x.id == SideId::A {
+                    (tx, ty)
+                } else {
+                    (ty, tx)
+                };
+                let (sa, sb) = order(x, Some(Span::of(c)), Some(Span::of(d)));
+                flags.push(Flag {
+                    change: Change::Changed,
+                    kind: ClaimKind::Quote,
+                    severity: Severity::Conflict,
+                    a: sa,
+                    b: sb,
+                    message: format!(
+                        "the quote is worded differently: \"{}\" in A but \"{}\" in B",
+                        short(qa),
+                        short(qb)
+                    ),
+                });
+            }
+            _ => {
+                if reported.contains(&words.as_slice()) {
+                    continue;
+                }
+                reported.push(words);
+                let who = speaker
+                    .map(|p| format!(" by {}", x.data.entities[p].canonical))
+                    .unwrap_or_default();
+                let (sa, sb) = order(x, Some(Span::of(c)), None);
+                flags.push(Flag {
+                    change: only_in(x),
+                    kind: ClaimKind::Quote,
+                    severity: Severity::Notice,
+                    a: sa,
+                    b: sb,
+                    message: format!("the quote \"{}\"{who} is in {} only", short(tx), name(x.id)),
+                });
+            }
+        }
+    }
+}
+
+fn short(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= 10 {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..8].join(" "))
+    }
+}
+
+/// The sentence of `y` most like sentence `i` of `x`.
+fn best_sentence(s: &[Vec<f64>], i: usize) -> Option<(usize, f64)> {
+    s.get(i)?
+        .iter()
+        .enumerate()
+        .fold(None, |acc: Option<(usize, f64)>, (j, &v)| match acc {
+            Some((_, b)) if b >= v => acc,
+            _ => Some((j, v)),
+        })
+}
+
+/// Negation: flipped in the same statement, or stated in one version only.
+fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) {
+    let mut lone = BTreeSet::new();
+    for c in &x.data.claims {
+        let Val::Neg { target } = &c.val else {
+            continue;
+        };
+        let Some((j, v)) = best_sentence(s, c.sidx) else {
+            continue;
+        };
+        let y_negs = |j: usize| {
+            y.data
+                .claims
+                .iter()
+                .filter(|d| d.sidx == j && matches!(d.val, Val::Neg { .. }))
+                .count()
+        };
+        let x_negs = x
+            .data
+            .claims
+            .iter()
+            .filter(|d| d.sidx == c.sidx && matches!(d.val, Val::Neg { .. }))
+            .count();
+        if v >= SAME_STATEMENT {
+            if y_negs(j) >= x_negs {
+                continue;
+            }
+            let Some(t) = target else { continue };
+            let Some(tok) = y.data.toks[j].iter().find(|k| &stem(&k.lower) == t) else {
+                continue;
+            };
+            let ty = y.data.slice(tok.start, tok.end);
+            let tx = x.data.slice(c.start, c.end);
+            let yspan = Span {
+                sidx: j,
+                start: tok.start,
+                end: tok.end,
+            };
+            let message = if x.id == SideId::A {
+                format!("negation flipped: \"{tx} {ty}\" in A, \"{ty}\" without \"{tx}\" in B")
+            } else {
+                format!("negation flipped: \"{ty}\" in A, \"{tx} {ty}\" in B")
+            };
+            let (sa, sb) = order(x, Some(Span::of(c)), Some(yspan));
+            flags.push(Flag {
+                change: Change::Changed,
+                kind: ClaimKind::Negation,
+                severity: Severity::Conflict,
+                a: sa,
+                b: sb,
+                message,
+            });
+        } else if v < SAME_TOPIC {
+            // Restated anywhere with the same negated word: not dropped.
+            let restated = target.as_ref().is_some_and(|t| {
+                y.data
+                    .claims
+                    .iter()
+                    .any(|d| matches!(&d.val, Val::Neg { target: Some(u) } if u == t))
+            });
+            if restated || !lone.insert(c.sidx) {
+                continue;
+            }
+            let sent = &x.data.sentences[c.sidx];
+            let (sa, sb) = order(x, Some(Span::of(c)), None);
+            flags.push(Flag {
+                change: only_in(x),
+                kind: ClaimKind::Negation,
+                severity: Severity::Notice,
+                a: sa,
+                b: sb,
+                message: format!(
+                    "the denial \"{}\" is in {} only",
+                    short(
+                        x.data
+                            .slice(c.start, sent.end)
+                            .trim_end_matches(['.', '!', '?'])
+                    ),
+                    name(x.id)
+                ),
+            });
+        }
+    }
+}
+
+/// Attribution and hedging changes inside the same statement (notices).
+fn attributions(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) {
+    let attrs = |side: &Side<'_>, sidx: usize| -> Vec<Claim> {
+        side.data
+            .claims
+            .iter()
+            .filter(|d| d.sidx == sidx && matches!(d.val, Val::Attr { .. }))
+            .cloned()
+            .collect()
+    };
+    let mut seen = BTreeSet::new();
+    for c in &x.data.claims {
+        let Val::Attr { doubt, hedge } = c.val else {
+            continue;
+        };
+        if !(doubt || hedge) || !seen.insert(c.sidx) {
+            continue;
+        }
+        let Some((j, v)) = best_sentence(s, c.sidx) else {
+            continue;
+        };
+        if v < SAME_STATEMENT {
+            continue;
+        }
+        let ya = attrs(y, j);
+        let tx = x.data.slice(c.start, c.end).to_lowercase();
+        let (flag, other, message) = if hedge {
+            let has = ya
+                .iter()
+                .any(|d| matches!(d.val, Val::Attr { hedge: true, .. }));
+            let m = if x.id == SideId::A {
+                format!("hedge \"{tx}\" removed: in A, not in B")
+            } else {
+                format!("hedge \"{tx}\" added in B")
+            };
+            (!has, None, m)
+        } else {
+            let neutral = ya.iter().find(|d| {
+                matches!(
+                    d.val,
+                    Val::Attr {
+                        doubt: false,
+                        hedge: false
+                    }
+                )
+            });
+            let has_doubt = ya
+                .iter()
+                .any(|d| matches!(d.val, Val::Attr { doubt: true, .. }));
+            let ty = neutral
+                .map(|d| y.data.slice(d.start, d.end).to_lowercase())
+                .unwrap_or_default();
+            let m = if x.id == SideId::A {
+                format!("attribution softened: \"{tx}\" in A, \"{ty}\" in B")
+            } else {
+                format!("attribution distanced: \"{ty}\" in A, \"{tx}\" in B")
+            };
+            (neutral.is_some() && !has_doubt, neutral.map(Span::of), m)
+        };
+        if flag {
+            let (sa, sb) = order(x, Some(Span::of(c)), other);
+            flags.push(Flag {
+                change: Change::Changed,
+                kind: ClaimKind::Attribution,
+                severity: Severity::Notice,
+                a: sa,
+                b: sb,
+                message,
+            });
+        }
+    }
+}
+
+fn entities_match(p: &extract::Entity, q: &extract::Entity) -> bool {
+    p.words.iter().all(|w| q.words.contains(w)) || q.words.iter().all(|w| p.words.contains(w))
+}
+
+/// Names: another name in the same statement (conflict); named in one version only.
+fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flags: &mut Vec<Flag>) {
+    let matched = |x: &Side<'_>, y: &Side<'_>| -> Vec<bool> {
+        x.data
+            .entities
+            .iter()
+            .map(|e| y.data.entities.iter().any(|f| entities_match(e, f)))
+            .collect()
+    };
+    let ma = matched(sa, sb);
+    let mb = matched(sb, sa);
+    let mut used_a = BTreeSet::new();
+    let mut used_b = BTreeSet::new();
+    // Name swaps: a name only in A and a name only in B in the same statement, standing
+    // between the same words.
+    let neighbours = |s: &Side<'_>, sidx: usize, st: usize, en: usize| {
+        let toks = &s.data.toks[sidx];
+        let prev = toks.iter().rfind(|t| t.end <= st).map(|t| t.lower.clone());
+        let next = toks.iter().find(|t| t.start >= en).map(|t| t.lower.clone());
+        (prev, next)
+    };
+    let mut pairs = BTreeSet::new();
+    for i in 0..sa.data.sentences.len() {
+        if let Some((j, v)) = best_sentence(sim, i) {
+            if v >= SAME_STATEMENT {
+                pairs.insert((i, j));
+            }
+        }
+    }
+    for j in 0..sb.data.sentences.len() {
+        if let Some((i, v)) = best_sentence(simt, j) {
+            if v >= SAME_STATEMENT {
+                pairs.insert((i, j));
+            }
+        }
+    }
+    for &(i, j) in &pairs {
+        for &(ast, aen, ea) in &sa.data.mentions[i] {
+            if ma[ea] || used_a.contains(&ea) {
+                continue;
+            }
+            let (pa, na) = neighbours(sa, i, ast, aen);
+            let hit = sb.data.mentions[j].iter().find(|&&(bst, ben, eb)| {
+                if mb[eb] || used_b.contains(&eb) {
+                    return false;
+                }
+                let (pb, nb) = neighbours(sb, j, bst, ben);
+                (pa.is_some() && pa == pb) || (na.is_some() && na == nb)
+            });
+            if let Some(&(bst, ben, eb)) = hit {
+                used_a.insert(ea);
+                used_b.insert(eb);
+                let place = sa.data.entities[ea].place || sb.data.entities[eb].place;
+                flags.push(Flag {
+                    change: Change::Changed,
+                    kind: if place {
+                        ClaimKind::Place
+                    } else {
+                        ClaimKind::Name
+                    },
+                    severity: Severity::Conflict,
+                    a: Some(Span {
+                        sidx: i,
+                        start: ast,
+                        end: aen,
+                    }),
+                    b: Some(Span {
+                        sidx: j,
+                        start: bst,
+                        end: ben,
+                    }),
+                    message: format!(
+                        "another name: {} in A but {} in B",
+                        sa.data.slice(ast, aen),
+                        sb.data.slice(bst, ben)
+                    ),
+                });
+            }
+        }
+    }
+    for (x, m, used) in [(sa, &ma, &used_a), (sb, &mb, &used_b)] {
+        let mut done = BTreeSet::new();
+        for c in &x.data.claims {
+            let Val::Name(e) = c.val else { continue };
+            if m[e] || used.contains(&e) || !done.insert(e) {
+                continue;
+            }
+            let ent = &x.data.entities[e];
+            let what = if ent.place { "place" } else { "name" };
+            let (a, b) = order(x, Some(Span::of(c)), None);
+            flags.push(Flag {
+                change: only_in(x),
+                kind: c.kind,
+                severity: Severity::Notice,
+                a,
+                b,
+                message: format!(
+                    "the {what} {} appears in {} only",
+                    ent.canonical,
+                    name(x.id)
+                ),
+            });
+        }
+    }
+}
+
+/// Whether two dates are of the same granularity ("November" / "last November").
+fn same_grain(p: &Claim, q: &Claim) -> bool {
+    match (&p.val, &q.val) {
+        (Val::Date(d), Val::Date(e)) => d.granularity == e.granularity,
+        _ => false,
+    }
+}
+
+/// Dates or figures inside one text that cannot both be true of the same thing: directly
+/// (same context) or through the other version (one agrees with a claim there, the other
+/// conflicts with it).
+fn inconsistencies(
+    sa: &Side<'_>,
+    sb: &Side<'_>,
+    conflicts: &[(usize, usize)],
+) -> Vec<Inconsistency> {
+    let mut out = Vec::new();
+    for (x, y) in [(sa, sb), (sb, sa)] {
+        let cl = &x.data.claims;
+        let mut found = BTreeSet::new();
+        for p in 0..cl.len() {
+            for q in p + 1..cl.len() {
+                if cl[p].sidx == cl[q].sidx {
+                    continue;
+                }
+                if rel_of(&cl[p], &cl[q]) != Some(Relation::Conflict) {
+                    continue;
+                }
+                let direct = topic_sim(x, p, x, q) >= 0.45;
+                let via = |r: usize, s: usize| {
+                    conflicts.iter().any(|&(ia, ib)| {
+                        let (mine, theirs) = if x.id == SideId::A {
+                            (ia, ib)
+                        } else {
+                            (ib, ia)
+                        };
+                        mine == s
+                            && rel_of(&cl[r], &y.data.claims[theirs]).is_some_and(|r2| match r2 {
+                                Relation::Same | Relation::LessPrecise => true,
+                                Relation::Compatible => same_grain(&cl[r], &y.data.claims[theirs]),
+                                _ => false,
+                            })
+                            && topic_sim(x, r, y, theirs) >= SAME_TOPIC
+                    })
+                };
+                if direct || via(p, q) || via(q, p) {
+                    found.insert((p, q));
+                }
+            }
+        }
+        for (p, q) in found {
+            let (c, d) = (&cl[p], &cl[q]);
+            let span = |c: &Claim| ClaimSpan {
+                sentence: x.data.sentences[c.sidx].id,
+                start: c.start,
+                end: c.end,
+                text: x.data.slice(c.start, c.end).to_string(),
+            };
+            let tp = x.data.slice(c.start, c.end);
+            let tq = x.data.slice(d.start, d.end);
+            let message = if c.kind == ClaimKind::Date {
+                format!("{} dates the same event {tp} and {tq}", name(x.id))
+            } else {
+                format!("{} gives the same figure as {tp} and {tq}", name(x.id))
+            };
+            out.push(Inconsistency {
+                side: x.id,
+                kind: c.kind,
+                first: span(c),
+                second: span(d),
+                message,
+            });
+        }
+    }
+    out.sort_by_key(|i| (i.side, i.first.start, i.second.start));
+    out
+}

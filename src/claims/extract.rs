@@ -1,0 +1,595 @@
+//! claims::extract: one side's text and sentences → its claims (dates, numbers, names,
+//! quotes, negation, attribution and hedges) with byte spans into the document text.
+//!
+//! Input: the document text, its sentences, a date anchor and the shared [`Vocab`] of both
+//! texts. Output: a [`SideData`] with the claims in text order and the named entities of the
+//! text (mentions merged by aliasing: "Xi Jinping" … "Xi"). Furniture raises no claims.
+//! Invariants: spans lie on char boundaries inside the text; no panics on any input.
+//!
+//! Names are found by hand-written heuristics (runs of capitalised words, titles split off,
+//! sentence-initial and headline words accepted only when the texts also use them
+//! capitalised mid-sentence or never in lower case, stop lists): no named-entity crate is
+//! used because the useful ones need a statistical model to be downloaded, and no offline
+//! NER model is available in this build environment.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::cues;
+use super::dates::{self, Anchor, DateExpr};
+use super::numbers::{self, Quantity, QuantityKind};
+use crate::report::{ClaimKind, Sentence};
+
+/// A word of a text with its byte span.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub lower: String,
+    pub cap: bool,
+}
+
+/// Alphanumeric runs of `s`, offsets shifted by `base`.
+pub(crate) fn tokens(s: &str, base: usize) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut cur: Option<usize> = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        if c.is_alphanumeric() {
+            if cur.is_none() {
+                cur = Some(i);
+            }
+        } else if let Some(st) = cur.take() {
+            let w = &s[st..i];
+            out.push(Tok {
+                start: base + st,
+                end: base + i,
+                lower: w.to_lowercase(),
+                cap: w.chars().next().is_some_and(|c| c.is_uppercase()),
+            });
+        }
+    }
+    out
+}
+
+/// A crude suffix stemmer, the same on both sides ("meetings" → "meet").
+pub(crate) fn stem(w: &str) -> String {
+    let mut s = w.to_string();
+    let n = s.chars().count();
+    if n > 4 && s.ends_with("ies") {
+        s.truncate(s.len() - 3);
+        s.push('y');
+    } else if n > 3 && s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") {
+        s.pop();
+    }
+    let n = s.chars().count();
+    if n > 5 && s.ends_with("ing") {
+        s.truncate(s.len() - 3);
+    } else if n > 4 && s.ends_with("ed") {
+        s.truncate(s.len() - 2);
+    }
+    s
+}
+
+/// What both texts say about capitalisation, shared so that both sides decide alike.
+#[derive(Debug, Default)]
+pub(crate) struct Vocab {
+    /// Words seen in lower case anywhere.
+    lower: BTreeSet<String>,
+    /// Words seen capitalised away from a sentence start, in body sentences.
+    cap_mid: BTreeSet<String>,
+}
+
+impl Vocab {
+    pub fn add(&mut self, text: &str, sentences: &[Sentence]) {
+        for s in sentences.iter().filter(|s| !s.furniture) {
+            let Some(st) = text.get(s.start..s.end) else {
+                continue;
+            };
+            let toks = tokens(st, s.start);
+            let initial = initial_flags(text, s, &toks);
+            for (k, t) in toks.iter().enumerate() {
+                if !t.cap {
+                    self.lower.insert(t.lower.clone());
+                } else if !initial[k] && s.role != crate::report::Role::Headline {
+                    self.cap_mid.insert(t.lower.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Which tokens stand where any word is capitalised: the sentence start, after a dateline,
+/// an opening quote or a colon.
+fn initial_flags(text: &str, s: &Sentence, toks: &[Tok]) -> Vec<bool> {
+    let mut prev_end = s.dateline.map_or(s.start, |d| d.end.max(s.start));
+    toks.iter()
+        .map(|t| {
+            if t.start < prev_end {
+                // inside the dateline
+                prev_end = t.end.max(prev_end);
+                return false;
+            }
+            let gap = text.get(prev_end..t.start).unwrap_or("");
+            let first = prev_end == s.start || s.dateline.is_some_and(|d| prev_end == d.end);
+            let at_start = first && gap.chars().all(|c| !c.is_alphanumeric());
+            let after_mark = gap
+                .chars()
+                .any(|c| matches!(c, '“' | '"' | '‘' | ':' | '—' | '(' | '«'))
+                && !gap.contains(',');
+            prev_end = t.end;
+            at_start || after_mark
+        })
+        .collect()
+}
+
+/// One named entity of a text: its mentions merged by aliasing.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    /// The longest form, as written.
+    pub canonical: String,
+    /// Lower-case words of the longest form.
+    pub words: Vec<String>,
+    pub place: bool,
+}
+
+/// What a claim says, normalised.
+#[derive(Debug, Clone)]
+pub(crate) enum Val {
+    Date(DateExpr),
+    Num(Quantity),
+    Name(usize),
+    Quote {
+        words: Vec<String>,
+        speaker: Option<usize>,
+    },
+    Neg {
+        /// The stem of the content word the negation bears on.
+        target: Option<String>,
+    },
+    Attr {
+        doubt: bool,
+        hedge: bool,
+    },
+}
+
+/// One claim of one side.
+#[derive(Debug, Clone)]
+pub(crate) struct Claim {
+    /// Index of the sentence in the side's sentence slice.
+    pub sidx: usize,
+    pub start: usize,
+    pub end: usize,
+    pub kind: ClaimKind,
+    pub val: Val,
+}
+
+/// Everything the engine needs of one side.
+pub(crate) struct SideData<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Sentence],
+    pub claims: Vec<Claim>,
+    pub entities: Vec<Entity>,
+    /// Tokens of each sentence (empty for furniture), document offsets.
+    pub toks: Vec<Vec<Tok>>,
+    /// Quote spans (inner text) of each sentence.
+    pub quotes: Vec<Vec<(usize, usize)>>,
+    /// Name mentions of each sentence: (start, end, entity).
+    pub mentions: Vec<Vec<(usize, usize, usize)>>,
+}
+
+impl SideData<'_> {
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        self.text.get(start..end).unwrap_or("")
+    }
+    pub fn in_quote(&self, sidx: usize, pos: usize) -> bool {
+        self.quotes
+            .get(sidx)
+            .is_some_and(|q| q.iter().any(|&(s, e)| s <= pos && pos < e))
+    }
+}
+
+/// Extracts the claims of one side.
+pub(crate) fn extract<'a>(
+    text: &'a str,
+    sentences: &'a [Sentence],
+    anchor: Option<&Anchor>,
+    vocab: &Vocab,
+) -> SideData<'a> {
+    let mut side = SideData {
+        text,
+        sentences,
+        claims: Vec::new(),
+        entities: Vec::new(),
+        toks: Vec::new(),
+        quotes: Vec::new(),
+        mentions: Vec::new(),
+    };
+    // Pass 1: tokens, quotes, raw name mentions.
+    let mut raw: Vec<(usize, usize, usize, Vec<String>, bool)> = Vec::new(); // sidx, start, end, words, after_prep
+    for (sidx, s) in sentences.iter().enumerate() {
+        let body = if s.furniture {
+            None
+        } else {
+            text.get(s.start..s.end)
+        };
+        let Some(st) = body else {
+            side.toks.push(Vec::new());
+            side.quotes.push(Vec::new());
+            continue;
+        };
+        let toks = tokens(st, s.start);
+        side.quotes.push(find_quotes(st, s.start));
+        let initial = initial_flags(text, s, &toks);
+        let headline = s.role == crate::report::Role::Headline;
+        for (st, en) in name_runs(text, &toks, &initial, headline, vocab) {
+            let words: Vec<String> = toks[st..en].iter().map(|t| t.lower.clone()).collect();
+            let prep = st > 0 && matches!(toks[st - 1].lower.as_str(), "in" | "at" | "near");
+            raw.push((sidx, toks[st].start, toks[en - 1].end, words, prep));
+        }
+        side.toks.push(toks);
+    }
+    // Aliasing: longer mentions first; a mention joins the first entity whose words contain
+    // all of its words.
+    let mut order: Vec<usize> = (0..raw.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(raw[i].3.len()), raw[i].1));
+    let mut ent_of = vec![0usize; raw.len()];
+    for &i in &order {
+        let words = &raw[i].3;
+        let found = side
+            .entities
+            .iter()
+            .position(|e| words.iter().all(|w| e.words.contains(w)));
+        let id = match found {
+            Some(id) => id,
+            None => {
+                side.entities.push(Entity {
+                    canonical: side.slice(raw[i].1, raw[i].2).to_string(),
+                    words: words.clone(),
+                    place: cues::PLACES.contains(&words.join(" ").as_str()),
+                });
+                side.entities.len() - 1
+            }
+        };
+        if raw[i].4 {
+            side.entities[id].place = true;
+        }
+        ent_of[i] = id;
+    }
+    side.mentions = vec![Vec::new(); sentences.len()];
+    for (i, r) in raw.iter().enumerate() {
+        side.mentions[r.0].push((r.1, r.2, ent_of[i]));
+    }
+    // Pass 2: claims per sentence.
+    let mut last_speaker: Option<usize> = None;
+    for (sidx, s) in sentences.iter().enumerate() {
+        if s.furniture {
+            continue;
+        }
+        let Some(st) = text.get(s.start..s.end) else {
+            continue;
+        };
+        let mut claims = Vec::new();
+        let dates = dates::find_dates_anchored(st, anchor);
+        for d in &dates {
+            claims.push(Claim {
+                sidx,
+                start: s.start + d.start,
+                end: s.start + d.end,
+                kind: ClaimKind::Date,
+                val: Val::Date(d.expr.clone()),
+            });
+        }
+        for n in numbers::find_numbers(st) {
+            if dates.iter().any(|d| d.start < n.end && n.start < d.end) {
+                continue;
+            }
+            let kind = match n.value.kind {
+                QuantityKind::Money => ClaimKind::Money,
+                QuantityKind::Percent => ClaimKind::Percent,
+                _ => ClaimKind::Number,
+            };
+            claims.push(Claim {
+                sidx,
+                start: s.start + n.start,
+                end: s.start + n.end,
+                kind,
+                val: Val::Num(n.value),
+            });
+        }
+        for &(ms, me, e) in &side.mentions[sidx] {
+            let kind = if side.entities[e].place {
+                ClaimKind::Place
+            } else {
+                ClaimKind::Name
+            };
+            claims.push(Claim {
+                sidx,
+                start: ms,
+                end: me,
+                kind,
+                val: Val::Name(e),
+            });
+        }
+        // Cues outside quotes.
+        let toks = &side.toks[sidx];
+        let mut speaker_verb: Option<usize> = None;
+        for (k, t) in toks.iter().enumerate() {
+            if side.in_quote(sidx, t.start) {
+                continue;
+            }
+            let w = t.lower.as_str();
+            let next = toks.get(k + 1).map(|n| n.lower.as_str());
+            let neg = if cues::NEGATION.contains(&w) {
+                // "No. 2 Ford": an abbreviation of number.
+                !(w == "no" && text.get(t.end..t.end + 1) == Some("."))
+            } else if cues::NEGATION_BEFORE_TO.contains(&w) {
+                next == Some("to")
+            } else {
+                w == "t"
+                    && k > 0
+                    && toks[k - 1].lower.ends_with('n')
+                    && text
+                        .get(toks[k - 1].end..t.start)
+                        .is_some_and(|g| g == "'" || g == "’")
+            };
+            if neg {
+                let start = if w == "t" {
+                    toks[k - 1].end - 1
+                } else {
+                    t.start
+                };
+                let target = toks[k + 1..]
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .find(|w| !cues::STOP.contains(w) && !matches!(*w, "to" | "be" | "so"))
+                    .map(stem);
+                claims.push(Claim {
+                    sidx,
+                    start,
+                    end: t.end,
+                    kind: ClaimKind::Negation,
+                    val: Val::Neg { target },
+                });
+            }
+            let neutral =
+                cues::ATTRIBUTION_NEUTRAL.contains(&w) && (w != "according" || next == Some("to"));
+            let doubt = cues::ATTRIBUTION_DOUBT.contains(&w);
+            let hedge = cues::HEDGES.contains(&w);
+            if neutral || doubt || hedge {
+                let end = if w == "according" {
+                    toks.get(k + 1).map_or(t.end, |n| n.end)
+                } else {
+                    t.end
+                };
+                claims.push(Claim {
+                    sidx,
+                    start: t.start,
+                    end,
+                    kind: ClaimKind::Attribution,
+                    val: Val::Attr { doubt, hedge },
+                });
+                if !hedge && speaker_verb.is_none() {
+                    speaker_verb = Some(k);
+                }
+            }
+        }
+        // Speaker: a name within three words of the reporting verb, else the last speaker
+        // for a pronoun.
+        let mut speaker = None;
+        if let Some(k) = speaker_verb {
+            let verb = &toks[k];
+            let near = |m: &(usize, usize, usize)| {
+                let between = toks
+                    .iter()
+                    .filter(|t| {
+                        (t.start >= m.1 && t.end <= verb.start)
+                            || (t.start >= verb.end && t.end <= m.0)
+                    })
+                    .count();
+                between <= 3 && !side.in_quote(sidx, m.0)
+            };
+            speaker = side.mentions[sidx]
+                .iter()
+                .filter(|m| near(m) && !side.entities[m.2].place)
+                .min_by_key(|m| m.0.abs_diff(verb.start))
+                .map(|m| m.2);
+            let pronoun = toks
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "he" | "she") && !side.in_quote(sidx, t.start));
+            if speaker.is_none() && pronoun {
+                speaker = last_speaker;
+            }
+            if speaker.is_some() {
+                last_speaker = speaker;
+            }
+        }
+        for &(qs, qe) in &side.quotes[sidx] {
+            let words: Vec<String> = tokens(text.get(qs..qe).unwrap_or(""), qs)
+                .into_iter()
+                .map(|t| t.lower)
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
+            claims.push(Claim {
+                sidx,
+                start: qs,
+                end: qe,
+                kind: ClaimKind::Quote,
+                val: Val::Quote { words, speaker },
+            });
+        }
+        claims.sort_by_key(|c| (c.start, c.end, c.kind));
+        side.claims.extend(claims);
+    }
+    side
+}
+
+/// Runs of name words in a sentence, as token index ranges, titles split off.
+fn name_runs(
+    text: &str,
+    toks: &[Tok],
+    initial: &[bool],
+    headline: bool,
+    vocab: &Vocab,
+) -> Vec<(usize, usize)> {
+    let is_title = |k: usize| {
+        let t = &toks[k];
+        t.cap
+            && (cues::TITLES.contains(&t.lower.as_str())
+                // "Secretary of State"
+                || (t.lower == "state"
+                    && k >= 2
+                    && toks[k - 1].lower == "of"
+                    && cues::TITLES.contains(&toks[k - 2].lower.as_str())))
+    };
+    let is_name = |k: usize| {
+        let t = &toks[k];
+        if !t.cap || cues::NOT_NAMES.contains(&t.lower.as_str()) || is_title(k) {
+            return false;
+        }
+        if t.lower.chars().next().is_some_and(|c| c.is_numeric()) {
+            return false;
+        }
+        if initial.get(k).copied().unwrap_or(false) || headline {
+            let common_shape =
+                t.lower.ends_with("ed") || t.lower.ends_with("ing") || t.lower.ends_with("ly");
+            vocab.cap_mid.contains(&t.lower) || (!vocab.lower.contains(&t.lower) && !common_shape)
+        } else {
+            true
+        }
+    };
+    let joined = |k: usize| {
+        k > 0
+            && text
+                .get(toks[k - 1].end..toks[k].start)
+                .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '.'))
+    };
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        if !is_name(k) {
+            k += 1;
+            continue;
+        }
+        let st = k;
+        let mut en = k + 1;
+        let connector = |k: usize| {
+            k < toks.len()
+                && !toks[k].cap
+                && matches!(
+                    toks[k].lower.as_str(),
+                    "of" | "the" | "de" | "al" | "bin" | "van" | "von"
+                )
+                && joined(k)
+        };
+        // Headlines are in title case: each word stands alone there.
+        while !headline && en <= toks.len() {
+            if en < toks.len() && joined(en) && is_name(en) {
+                en += 1;
+            } else if connector(en) && en + 1 < toks.len() && joined(en + 1) && is_name(en + 1) {
+                en += 2;
+            } else if connector(en)
+                && connector(en + 1)
+                && en + 2 < toks.len()
+                && joined(en + 2)
+                && is_name(en + 2)
+            {
+                en += 3;
+            } else {
+                break;
+            }
+        }
+        runs.push((st, en));
+        k = en;
+    }
+    runs
+}
+
+/// Quote spans (the words inside the marks) of one sentence, document offsets.
+fn find_quotes(s: &str, base: usize) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let alnum_at = |i: usize| chars.get(i).is_some_and(|c| c.1.is_alphanumeric());
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None; // inner start, opening mark
+    let mut seen_any = false;
+    for (i, &(pos, c)) in chars.iter().enumerate() {
+        let next = pos + c.len_utf8();
+        let prev_alnum = i > 0 && alnum_at(i - 1);
+        match (open, c) {
+            (None, '“' | '«' | '„') => open = Some((next, c)),
+            (None, '"') => open = Some((next, c)),
+            (None, '‘') if !prev_alnum => open = Some((next, c)),
+            (None, '\'') if !prev_alnum && alnum_at(i + 1) => open = Some((next, c)),
+            (None, '”' | '»') if !seen_any => {
+                // closing with no opener: the quote began before this sentence
+                out.push((base, base + pos));
+            }
+            (Some((st, '“' | '«' | '„' | '"')), '”' | '»' | '"') => {
+                out.push((base + st, base + pos));
+                open = None;
+            }
+            (Some((st, o)), '’' | '\'') if matches!(o, '‘' | '\'') && !alnum_at(i + 1) => {
+                out.push((base + st, base + pos));
+                open = None;
+            }
+            _ => {}
+        }
+        if matches!(c, '“' | '”' | '"' | '«' | '»' | '„') {
+            seen_any = true;
+        }
+    }
+    if let Some((st, o)) = open {
+        if matches!(o, '“' | '«' | '„' | '"') {
+            out.push((base + st, base + s.len()));
+        }
+    }
+    out.retain(|&(a, b)| {
+        s.get(a - base..b - base)
+            .is_some_and(|q| q.chars().any(|c| c.is_alphanumeric()))
+    });
+    out
+}
+
+/// Word weights of sentence contexts: inverse sentence frequency over both texts.
+#[derive(Debug, Default)]
+pub(crate) struct Idf {
+    df: BTreeMap<String, usize>,
+    n: usize,
+}
+
+impl Idf {
+    pub fn add(&mut self, side: &SideData<'_>) {
+        for toks in &side.toks {
+            if toks.is_empty() {
+                continue;
+            }
+            self.n += 1;
+            let set: BTreeSet<String> = toks.iter().map(|t| stem(&t.lower)).collect();
+            for w in set {
+                *self.df.entry(w).or_insert(0) += 1;
+            }
+        }
+    }
+    pub fn weight(&self, w: &str) -> f64 {
+        let df = self.df.get(w).copied().unwrap_or(0) as f64;
+        (1.0 + (self.n as f64 + 1.0) / (df + 1.0)).ln()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_of_every_kind() {
+        let s = "He said “partners, not rivals” and 'go home' and \"stop\" but China’s view.";
+        let q: Vec<&str> = find_quotes(s, 0).iter().map(|&(a, b)| &s[a..b]).collect();
+        assert_eq!(q, vec!["partners, not rivals", "go home", "stop"]);
+    }
+
+    #[test]
+    fn stems_alike() {
+        assert_eq!(stem("meetings"), stem("meeting"));
+        assert_eq!(stem("elections"), "election");
+    }
+}

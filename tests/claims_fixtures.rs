@@ -1,0 +1,136 @@
+//! Claim engine on hand-written fixtures (tests/fixtures/<case>/{a,b}.txt), one phenomenon
+//! each: input the two files, output the report's claims and inconsistencies; each test says
+//! exactly what must be flagged and that nothing else is a conflict.
+
+use std::path::PathBuf;
+
+use storydiff::report::{Change, ClaimChange, ClaimKind, Report, Severity, SideId};
+use storydiff::{compare, Document, Options};
+
+fn run(case: &str) -> Report {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(case);
+    let a = std::fs::read_to_string(dir.join("a.txt")).expect("fixture a.txt");
+    let b = std::fs::read_to_string(dir.join("b.txt")).expect("fixture b.txt");
+    compare(
+        &Document::from_text("a.txt", &a),
+        &Document::from_text("b.txt", &b),
+        &Options::default(),
+    )
+}
+
+fn conflicts(r: &Report) -> Vec<&ClaimChange> {
+    r.claims
+        .iter()
+        .filter(|c| c.severity == Severity::Conflict)
+        .collect()
+}
+
+fn texts(c: &ClaimChange) -> (&str, &str) {
+    (
+        c.a.as_ref().map_or("", |s| s.text.as_str()),
+        c.b.as_ref().map_or("", |s| s.text.as_str()),
+    )
+}
+
+#[test]
+fn date_changed() {
+    let r = run("date_changed");
+    let c = conflicts(&r);
+    assert_eq!(c.len(), 1, "{:#?}", r.claims);
+    assert_eq!(c[0].kind, ClaimKind::Date);
+    assert_eq!(texts(c[0]), ("March 3, 2021", "June 14, 2022"));
+    assert!(c[0].message.contains("March 3, 2021"), "{}", c[0].message);
+}
+
+#[test]
+fn number_changed() {
+    let r = run("number_changed");
+    let c = conflicts(&r);
+    assert_eq!(c.len(), 1, "{:#?}", r.claims);
+    assert_eq!(c[0].kind, ClaimKind::Number);
+    let (a, b) = texts(c[0]);
+    assert!(a.contains("120") && b.contains("450"), "{a} / {b}");
+}
+
+#[test]
+fn name_changed() {
+    let r = run("name_changed");
+    let c = conflicts(&r);
+    assert_eq!(c.len(), 1, "{:#?}", r.claims);
+    assert_eq!(c[0].kind, ClaimKind::Name);
+    assert_eq!(texts(c[0]), ("Maria Lopez", "Peter Hall"));
+    // the swap is one change, not also a dropped and an added name
+    assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
+}
+
+#[test]
+fn quote_reworded() {
+    let r = run("quote_reworded");
+    let c = conflicts(&r);
+    assert_eq!(c.len(), 1, "{:#?}", r.claims);
+    assert_eq!(c[0].kind, ClaimKind::Quote);
+    assert!(texts(c[0]).0.contains("this year"));
+    assert!(texts(c[0]).1.contains("this decade"));
+}
+
+#[test]
+fn negation_flipped() {
+    let r = run("negation_flipped");
+    let c = conflicts(&r);
+    assert_eq!(c.len(), 1, "{:#?}", r.claims);
+    assert_eq!(c[0].kind, ClaimKind::Negation);
+    assert_eq!(texts(c[0]), ("close", "not"));
+}
+
+#[test]
+fn attribution_softened() {
+    let r = run("attribution_softened");
+    assert!(conflicts(&r).is_empty(), "{:#?}", r.claims);
+    let n: Vec<_> = r
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Attribution)
+        .collect();
+    assert_eq!(n.len(), 1, "{:#?}", r.claims);
+    assert_eq!(n[0].severity, Severity::Notice);
+    assert_eq!(texts(n[0]), ("said", "claimed"));
+}
+
+#[test]
+fn paraphrase_no_claims() {
+    let r = run("paraphrase_no_claims");
+    assert!(r.claims.is_empty(), "{:#?}", r.claims);
+    assert!(r.inconsistencies.is_empty(), "{:#?}", r.inconsistencies);
+}
+
+#[test]
+fn fact_moved_sentence() {
+    let r = run("fact_moved_sentence");
+    // Tuesday and Geneva are restated in another sentence: nothing dropped, nothing changed.
+    assert!(conflicts(&r).is_empty(), "{:#?}", r.claims);
+    assert!(
+        r.claims
+            .iter()
+            .all(|c| c.kind != ClaimKind::Date && c.kind != ClaimKind::Place),
+        "{:#?}",
+        r.claims
+    );
+}
+
+#[test]
+fn self_contradiction() {
+    let r = run("self_contradiction");
+    assert_eq!(r.inconsistencies.len(), 1, "{:#?}", r.inconsistencies);
+    let i = &r.inconsistencies[0];
+    assert_eq!(i.side, SideId::B);
+    assert_eq!(
+        (i.first.text.as_str(), i.second.text.as_str()),
+        ("1998", "2003")
+    );
+    // A says 1998; B's 2003 conflicts with it.
+    assert!(conflicts(&r)
+        .iter()
+        .any(|c| texts(c) == ("1998", "2003") && c.change == Change::Changed));
+}

@@ -1,0 +1,111 @@
+//! shell: `storydiff completions <shell>`, `storydiff man`, and the pager staying out of the
+//! way when standard output is not a terminal.
+
+use std::process::Command;
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_storydiff")
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = Command::new(bin())
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let s = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            s.contains("storydiff") && s.contains("fail-on"),
+            "{shell}: {s}"
+        );
+    }
+    let out = Command::new(bin())
+        .args(["completions", "tcsh"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "unknown shell is a usage error");
+}
+
+#[test]
+fn bash_completion_loads_in_bash() {
+    let out = Command::new(bin())
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("storydiff.bash");
+    std::fs::write(&f, &out.stdout).unwrap();
+    let Ok(check) = Command::new("bash")
+        .arg("-c")
+        .arg(format!(". '{}' && complete -p storydiff", f.display()))
+        .output()
+    else {
+        eprintln!("skipped: bash not installed");
+        return;
+    };
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(String::from_utf8_lossy(&check.stdout).contains("storydiff"));
+}
+
+#[test]
+fn man_page() {
+    let out = Command::new(bin()).arg("man").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains(".TH storydiff 1"), "{s}");
+    assert!(s.contains("no\\-pager"));
+    assert!(s.contains("completions"));
+}
+
+#[test]
+fn no_pager_when_stdout_is_not_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let marker = dir.path().join("paged");
+    let pager = format!("touch '{}'; cat", marker.display());
+    let out = Command::new(bin())
+        .arg("--example")
+        .env("STORYDIFF_PAGER", &pager)
+        .env("PAGER", &pager)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!out.stdout.is_empty());
+    assert!(!marker.exists(), "a pager ran although stdout is a pipe");
+}
+
+/// Runs `storydiff ARGS` on a pseudo-terminal of `rows` lines (util-linux `script`), with a
+/// pager that marks each line; returns what reached the terminal, or `None` without `script`.
+fn on_terminal(rows: usize, args: &str) -> Option<String> {
+    let cmd = format!("stty rows {rows} cols 100; '{}' {args}", bin());
+    let out = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env("STORYDIFF_PAGER", "sed s/^/PAGED:/")
+        .env_remove("PAGER")
+        .output()
+        .ok()?;
+    if !out.status.success() && out.stdout.is_empty() {
+        return None;
+    }
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn pager_on_a_terminal_only_for_long_output() {
+    let Some(long) = on_terminal(5, "--example --color never") else {
+        eprintln!("skipped: util-linux script not available");
+        return;
+    };
+    assert!(long.starts_with("PAGED:example/a.txt"), "{long}");
+    let short = on_terminal(200, "--example --color never").unwrap();
+    assert!(!short.contains("PAGED:"), "short output paged: {short}");
+    let off = on_terminal(5, "--example --color never --no-pager").unwrap();
+    assert!(!off.contains("PAGED:"), "--no-pager ignored: {off}");
+    let json = on_terminal(5, "--example --format json").unwrap();
+    assert!(!json.contains("PAGED:"), "JSON paged: {json}");
+}
