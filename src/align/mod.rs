@@ -25,6 +25,9 @@
 //!    subsequence with a Fenwick tree, O(k log n) for k candidates). The exact matches
 //!    anchor it, so it plays the role of a band around the diagonal without fixing a width.
 //!    These pairs are in order: `equal` or `edited`.
+//!    A gap-fill pass then pairs, between two consecutive in-order pairs, an unpaired A and B
+//!    sentence on weaker evidence ([`AlignOptions::min_gap_similarity`]) when most of one is
+//!    found in the other ([`AlignOptions::min_gap_containment`]): position supports the pair.
 //! 4. **Moved.** Unpaired sentences whose best candidate is strong
 //!    ([`AlignOptions::min_moved`]) pair out of order, best first: `moved`.
 //! 5. **Split and merge.** A paired row absorbs an unpaired neighbour on either side (the
@@ -77,6 +80,12 @@ pub struct AlignOptions {
     /// Share of an unpaired neighbour's weight that must be found in a row for the row to
     /// absorb it (split/merge). Default 0.25.
     pub min_containment: f64,
+    /// Smallest similarity for an unpaired A and B sentence standing in the same gap between
+    /// two in-order pairs to pair (gap fill). Default 0.15.
+    pub min_gap_similarity: f64,
+    /// Share of the smaller of two gap sentences that must be found in the other for the gap
+    /// fill to pair them. Default 0.5.
+    pub min_gap_containment: f64,
     /// Least rise, by absorbing a neighbour, in the share of the row's other side that the
     /// row explains (split/merge). Default 0.05.
     pub min_gain: f64,
@@ -101,6 +110,8 @@ impl Default for AlignOptions {
             min_furniture: 0.8,
             min_containment: 0.25,
             min_gain: 0.05,
+            min_gap_similarity: 0.15,
+            min_gap_containment: 0.5,
             max_candidates: 24,
             max_postings: 200,
             max_repeats: 1_000,
@@ -145,6 +156,9 @@ pub fn round3(x: f64) -> f64 {
 pub fn normalize_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Most sentence pairs compared inside one gap of the chain by the gap-fill pass.
+const GAP_CELLS: usize = 400;
 
 /// A candidate pair.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -356,6 +370,7 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
     let fb = |j: usize| &feats[slot[n + j]];
 
     let mut scored: Vec<Pair> = Vec::new();
+    let mut cut_short = false;
     if !coarse {
         // Inverted index over A's content stems (function words are not indexed).
         let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
@@ -430,6 +445,7 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
             touched.clear();
         }
         if let Some(j) = deadline_hit {
+            cut_short = true;
             fallback(
                 &mut notes,
                 format!(
@@ -456,7 +472,50 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
         .copied()
         .filter(|p| p.sim >= opts.min_similarity || p.sim >= 1.0)
         .collect();
-    let chain = heaviest_chain(&in_order, n);
+    let mut chain = heaviest_chain(&in_order, n);
+
+    // Gap fill: between two consecutive chain pairs, an unpaired A sentence and an unpaired B
+    // sentence that stand in the same gap pair on weaker evidence, when most of one is found
+    // in the other (a sentence cut down or padded out in place). Gaps larger than
+    // `GAP_CELLS` pairs are left alone, so the pass stays linear. Skipped once the deadline
+    // has struck.
+    if !coarse && !cut_short {
+        let mut fill: Vec<Pair> = Vec::new();
+        let mut bounds: Vec<(usize, usize)> = vec![(0, 0)];
+        bounds.extend(chain.iter().map(|p| (p.i + 1, p.j + 1)));
+        let ends: Vec<(usize, usize)> = chain
+            .iter()
+            .map(|p| (p.i, p.j))
+            .chain(std::iter::once((n, m)))
+            .collect();
+        for (&(a0, b0), &(a1, b1)) in bounds.iter().zip(&ends) {
+            let ia: Vec<usize> = (a0..a1)
+                .filter(|&i| !a[i].furniture && slot[i] != usize::MAX)
+                .collect();
+            let jb: Vec<usize> = (b0..b1)
+                .filter(|&j| !b[j].furniture && slot[n + j] != usize::MAX)
+                .collect();
+            if ia.is_empty() || jb.is_empty() || ia.len() * jb.len() > GAP_CELLS {
+                continue;
+            }
+            let mut cands = Vec::new();
+            for &i in &ia {
+                for &j in &jb {
+                    let sim = similarity::similarity(fa(i), fb(j));
+                    let cover = similarity::containment(fa(i), fb(j))
+                        .max(similarity::containment(fb(j), fa(i)));
+                    if sim >= opts.min_gap_similarity && cover >= opts.min_gap_containment {
+                        cands.push(Pair { i, j, sim });
+                    }
+                }
+            }
+            fill.extend(heaviest_chain(&cands, n));
+        }
+        if !fill.is_empty() {
+            chain.extend(fill);
+            chain.sort_by_key(|p| p.j);
+        }
+    }
     let mut group_of_a: Vec<Option<usize>> = vec![None; n];
     let mut group_of_b: Vec<Option<usize>> = vec![None; m];
     let mut groups: Vec<Group> = Vec::new();
