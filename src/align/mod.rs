@@ -78,7 +78,7 @@ pub struct AlignOptions {
     /// Smallest similarity for two furniture sentences to pair. Default 0.8.
     pub min_furniture: f64,
     /// Share of an unpaired neighbour's weight that must be found in a row for the row to
-    /// absorb it (split/merge). Default 0.25.
+    /// absorb it (split/merge). Default 0.18.
     pub min_containment: f64,
     /// Smallest similarity for an unpaired A and B sentence standing in the same gap between
     /// two in-order pairs to pair (gap fill). Default 0.15.
@@ -108,7 +108,7 @@ impl Default for AlignOptions {
             min_similarity: 0.25,
             min_moved: 0.45,
             min_furniture: 0.8,
-            min_containment: 0.25,
+            min_containment: 0.18,
             min_gain: 0.05,
             min_gap_similarity: 0.15,
             min_gap_containment: 0.5,
