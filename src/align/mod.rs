@@ -59,7 +59,7 @@ pub mod eval;
 pub mod similarity;
 pub mod worddiff;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use crate::report::{DiffChunk, DiffOp, Note, Row, RowOp, Sentence};
@@ -238,15 +238,23 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
     let na: Vec<String> = a.iter().map(|s| normalize_ws(&s.text)).collect();
     let nb: Vec<String> = b.iter().map(|s| normalize_ws(&s.text)).collect();
 
-    // Exact matches, grouped by text (BTreeMap: deterministic, no hash order).
-    let mut groups_a: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // Exact matches, grouped by text. The maps are only looked up; groups are visited in
+    // order of first occurrence (below), so no hash order reaches the result.
+    let mut groups_a: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, t) in na.iter().enumerate() {
         groups_a.entry(t.as_str()).or_default().push(i);
     }
-    let mut groups_b: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut groups_b: HashMap<&str, Vec<usize>> = HashMap::new();
     for (j, t) in nb.iter().enumerate() {
         groups_b.entry(t.as_str()).or_default().push(j);
     }
+    let first_of = |groups: &HashMap<&str, Vec<usize>>, texts: &[String]| -> Vec<usize> {
+        (0..texts.len())
+            .filter(|&k| groups.get(texts[k].as_str()).is_some_and(|g| g[0] == k))
+            .collect()
+    };
+    let firsts_a = first_of(&groups_a, &na);
+    let firsts_b = first_of(&groups_b, &nb);
     let mut pairs: Vec<Pair> = Vec::new();
     let mut repeated_a = vec![false; n];
     let mut repeated_b = vec![false; m];
@@ -255,7 +263,9 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
     // no paraphrase can beat the identical sentence.
     let mut exact_a = vec![false; n];
     let mut exact_b = vec![false; m];
-    for (t, jb) in &groups_b {
+    for &j0 in &firsts_b {
+        let t = nb[j0].as_str();
+        let jb = &groups_b[t];
         let Some(ia) = groups_a.get(t) else { continue };
         let same_kind = |i: usize, j: usize| a[i].furniture == b[j].furniture;
         if ia.iter().zip(jb.iter()).all(|(&i, &j)| same_kind(i, j)) {
@@ -296,7 +306,9 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
             }
         }
     }
-    for (t, ia) in &groups_a {
+    for &i0 in &firsts_a {
+        let t = na[i0].as_str();
+        let ia = &groups_a[t];
         if ia.len() > opts.max_repeats && !groups_b.contains_key(t) {
             over_repeated += 1;
             for &i in ia {
@@ -304,7 +316,9 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
             }
         }
     }
-    for (t, jb) in &groups_b {
+    for &j0 in &firsts_b {
+        let t = nb[j0].as_str();
+        let jb = &groups_b[t];
         if jb.len() > opts.max_repeats && !groups_a.contains_key(t) {
             over_repeated += 1;
             for &j in jb {
@@ -340,7 +354,7 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
     let feats: Vec<Features> = if coarse {
         Vec::new()
     } else {
-        let mut distinct: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut distinct: HashMap<&str, usize> = HashMap::new();
         let mut texts: Vec<&str> = Vec::new();
         let mut counts: Vec<u32> = Vec::new();
         let needs = exact_a
