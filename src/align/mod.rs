@@ -838,6 +838,36 @@ mod tests {
     }
 
     #[test]
+    fn furniture_pairs_only_with_near_identical_furniture() {
+        let mut a = s(&[
+            "Related Articles",
+            "Back to top",
+            "Blinken met Xi in Beijing.",
+        ]);
+        let mut b = s(&[
+            "Related articles:",
+            "Blinken met Xi in Beijing.",
+            "Back to top",
+        ]);
+        for (side, furn) in [(&mut a, [0, 1]), (&mut b, [0, 2])] {
+            for k in furn {
+                side[k].furniture = true;
+            }
+        }
+        // A story sentence that repeats the furniture's words must not pair with it.
+        b[1].text = "Back to top: Blinken met Xi in Beijing.".to_string();
+        let al = align(&a, &b, &AlignOptions::default());
+        let rows = summary(&al);
+        assert!(
+            rows.contains(&(RowOp::Edited, vec![0], vec![0])),
+            "{rows:?}"
+        );
+        // The identical footer keeps its place; the story sentence is the one that moved.
+        assert!(rows.contains(&(RowOp::Equal, vec![1], vec![2])), "{rows:?}");
+        assert!(rows.contains(&(RowOp::Moved, vec![2], vec![1])), "{rows:?}");
+    }
+
+    #[test]
     fn empty_sides() {
         let b = s(&["Only here."]);
         let al = align(&[], &b, &AlignOptions::default());
