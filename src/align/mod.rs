@@ -643,6 +643,7 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
 
     // Rows in reading order of B; dropped rows where they stood in A.
     let mut rows = Vec::with_capacity(n + m);
+    let mut diffed_whole = 0usize;
     let mut next_a = 0;
     let flush = |rows: &mut Vec<Row>, next_a: &mut usize, upto: usize| {
         while *next_a < upto {
@@ -672,14 +673,16 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
                 if !grp.moved {
                     flush(&mut rows, &mut next_a, grp.a[0]);
                 }
-                rows.push(make_row(
+                let (row, whole) = make_row(
                     grp,
                     a,
                     b,
                     &na,
                     &nb,
                     (!coarse).then_some((&feats[..], &slot[..])),
-                ));
+                );
+                rows.push(row);
+                diffed_whole += usize::from(whole);
                 if !grp.moved {
                     // The A sentences dropped right after this row's follow it.
                     next_a = next_a.max(grp.a[grp.a.len() - 1] + 1);
@@ -694,6 +697,15 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
         }
     }
     flush(&mut rows, &mut next_a, n);
+    if diffed_whole > 0 {
+        fallback(
+            &mut notes,
+            format!(
+                "{diffed_whole} row(s) longer than {} tokens were diffed as a whole (one deletion, one insertion)",
+                worddiff::MAX_DIFF_TOKENS
+            ),
+        );
+    }
     Alignment { rows, notes }
 }
 
@@ -705,7 +717,7 @@ fn make_row(
     nb: &[String],
     // The features and the sentence → feature slot map; `None` on the coarse path.
     feats: Option<(&[Features], &[usize])>,
-) -> Row {
+) -> (Row, bool) {
     let ta =
         g.a.iter()
             .map(|&i| na[i].as_str())
@@ -725,7 +737,7 @@ fn make_row(
         RowOp::Edited
     };
     let n = a.len();
-    let (similarity, diff) = if same {
+    let (similarity, diff, whole) = if same {
         let text =
             g.b.iter()
                 .map(|&j| b[j].text.as_str())
@@ -737,6 +749,7 @@ fn make_row(
                 op: DiffOp::Equal,
                 text,
             }],
+            false,
         )
     } else {
         let sim = match feats {
@@ -756,15 +769,19 @@ fn make_row(
                 .map(|&j| b[j].text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-        (round3(sim), word_diff(&ra, &rb))
+        let (diff, whole) = worddiff::word_diff_checked(&ra, &rb);
+        (round3(sim), diff, whole)
     };
-    Row {
-        op,
-        a: g.a.clone(),
-        b: g.b.clone(),
-        similarity,
-        diff,
-    }
+    (
+        Row {
+            op,
+            a: g.a.clone(),
+            b: g.b.clone(),
+            similarity,
+            diff,
+        },
+        whole,
+    )
 }
 
 #[cfg(test)]
