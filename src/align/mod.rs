@@ -10,9 +10,11 @@
 //!
 //! # Method
 //!
-//! 1. **Tokenise once.** Every sentence becomes a set of weighted stems ([`similarity`]):
-//!    IDF learnt over the sentences of both texts, function words light, names and numbers
-//!    heavy, spelling variants matched by character trigrams.
+//! 1. **Tokenise once.** Every sentence still to be aligned becomes a set of weighted stems
+//!    ([`similarity`]): IDF learnt over those sentences of both texts, function words light,
+//!    names and numbers heavy, spelling variants matched by character trigrams. Sentences
+//!    whose every copy has an identical partner on the other side are not tokenised at all,
+//!    and a sentence repeated within the texts is tokenised once.
 //! 2. **Candidates without all pairs.** Sentences equal up to white space pair directly (by
 //!    order of occurrence when a sentence repeats). Other candidates come from an inverted index
 //!    over A's content stems: a B sentence meets only the A sentences that share a stem whose
@@ -31,8 +33,8 @@
 //! 4. **Moved.** Unpaired sentences whose best candidate is strong
 //!    ([`AlignOptions::min_moved`]) pair out of order, best first: `moved`.
 //! 5. **Split and merge.** A paired row absorbs an unpaired neighbour on either side (the
-//!    sentence just before or after in reading order) when most of that neighbour's weight is
-//!    found in the other side of the row ([`AlignOptions::min_containment`]) and it explains
+//!    sentence just before or after in reading order) when enough of that neighbour's weight
+//!    is found in the other side of the row ([`AlignOptions::min_containment`]) and it explains
 //!    a part of that other side that the row did not explain yet ([`AlignOptions::min_gain`]):
 //!    1:n and n:1 rows.
 //! 6. Everything left is `added` or `dropped`.
@@ -53,7 +55,9 @@
 //! Options bound the work: more than [`AlignOptions::max_sentences`] sentences on a side,
 //! a sentence repeated more than [`AlignOptions::max_repeats`] times, a majority of sentences
 //! made only of words too common to index, or the deadline, each make the aligner pair those
-//! sentences by exact match only and add a [`Note`] with code `alignment-fallback`.
+//! sentences by exact match only and add a [`Note`] with code `alignment-fallback`; so does a
+//! row too long to diff word by word ([`worddiff::MAX_DIFF_TOKENS`]), which is shown as one
+//! deletion and one insertion.
 
 pub mod eval;
 pub mod similarity;
