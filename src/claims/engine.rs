@@ -455,7 +455,10 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
         };
         match best {
             Some((s, j, Relation::Conflict))
-                if (s >= SAME_TOPIC || (s >= 0.15 && s >= 1.6 * second)) && agree < 0.8 * s =>
+                if (s >= SAME_TOPIC || (s >= 0.15 && s >= 1.6 * second))
+                    && agree < 0.8 * s
+                    && !explained(y, j, x)
+                    && firm(c, &y.data.claims[j]) =>
             {
                 let d = &y.data.claims[j];
                 let (ca, cb) = if x.id == SideId::A { (c, d) } else { (d, c) };
@@ -532,6 +535,132 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
     }
 }
 
+/// Quote words for comparison, contractions spelled out ("it's" → "it is", "don't" → "do
+/// not").
+fn qnorm(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for w in words.iter().take(400) {
+        let prev = out.last().map(String::as_str).unwrap_or("");
+        let full = match w.as_str() {
+            "s" if matches!(prev, "it" | "that" | "he" | "she" | "there" | "what" | "who" | "here") => "is",
+            "re" => "are",
+            "ve" => "have",
+            "ll" => "will",
+            "m" => "am",
+            "t" if prev.ends_with('n') => {
+                let base = match prev {
+                    "won" => "will".to_string(),
+                    "can" => "can".to_string(),
+                    "shan" => "shall".to_string(),
+                    p => p.trim_end_matches('n').to_string(),
+                };
+                if let Some(last) = out.last_mut() {
+                    *last = base;
+                }
+                "not"
+            }
+            other => other,
+        };
+        out.push(full.to_string());
+    }
+    out
+}
+
+/// Longest common subsequence of two word lists, and whether some stretch between common
+/// words replaces a content word by a different one (a substitution, not a word left out).
+fn lcs_diff(a: &[String], b: &[String]) -> (usize, bool) {
+    let (n, m) = (a.len(), b.len());
+    let mut t = vec![vec![0u16; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[i][j] = if a[i] == b[j] {
+                t[i + 1][j + 1] + 1
+            } else {
+                t[i + 1][j].max(t[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let (mut del, mut ins): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    let mut substituted = false;
+    let mut flush = |del: &mut Vec<&str>, ins: &mut Vec<&str>| {
+        if !del.is_empty() && !ins.is_empty() {
+            let stems: BTreeSet<String> = ins.iter().map(|w| stem(w)).collect();
+            if del
+                .iter()
+                .any(|w| !cues::STOP.contains(w) && !stems.contains(&stem(w)))
+            {
+                substituted = true;
+            }
+        }
+        del.clear();
+        ins.clear();
+    };
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            flush(&mut del, &mut ins);
+            i += 1;
+            j += 1;
+        } else if j >= m || (i < n && t[i + 1][j] >= t[i][j + 1]) {
+            del.push(&a[i]);
+            i += 1;
+        } else {
+            ins.push(&b[j]);
+            j += 1;
+        }
+    }
+    flush(&mut del, &mut ins);
+    (usize::from(t[0][0]), substituted)
+}
+
+/// Whether claim `j` of `y` is restated on side `x` (the same value in a like context): a
+/// claim that is accounted for is not the other half of a conflict.
+fn explained(y: &Side<'_>, j: usize, x: &Side<'_>) -> bool {
+    let d = &y.data.claims[j];
+    x.data.claims.iter().enumerate().any(|(i, c)| {
+        let equal = match (&c.val, &d.val) {
+            (Val::Num(p), Val::Num(q)) => p.low == q.low && p.high == q.high,
+            _ => false,
+        };
+        let agrees = equal
+            || matches!(
+                rel_of(c, d),
+                Some(Relation::Same | Relation::LessPrecise | Relation::Compatible)
+            );
+        agrees && topic_sim(x, i, y, j) >= SAME_TOPIC
+    })
+}
+
+/// Days since 0000-03-01 (proleptic Gregorian), for gaps between intervals.
+fn day_number(d: crate::CalendarDate) -> i64 {
+    let (y, m) = if d.month <= 2 {
+        (i64::from(d.year) - 1, i64::from(d.month) + 9)
+    } else {
+        (i64::from(d.year), i64::from(d.month) - 3)
+    };
+    365 * y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400) + (153 * m + 2) / 5
+        + i64::from(d.day)
+}
+
+/// A date conflict that rests on a publication date known only roughly (a year, inferred) must
+/// hold even with that year off by one: the intervals must lie more than a year apart.
+fn firm(c: &Claim, d: &Claim) -> bool {
+    let (Val::Date(p), Val::Date(q)) = (&c.val, &d.val) else {
+        return true;
+    };
+    let rough = |e: &super::dates::DateExpr| e.relative && e.anchor.is_some_and(|a| !a.is_exact());
+    if !(rough(p) || rough(q)) {
+        return true;
+    }
+    match (p.interval, q.interval) {
+        (Some(x), Some(y)) => {
+            let gap = (day_number(y.0) - day_number(x.1)).max(day_number(x.0) - day_number(y.1));
+            gap > 366
+        }
+        _ => true,
+    }
+}
+
 /// Whether `p` is a contiguous run of `q`.
 fn contains_run(q: &[String], p: &[String]) -> bool {
     !p.is_empty() && q.windows(p.len()).any(|w| w == p)
@@ -544,22 +673,30 @@ fn quotes(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>) {
         let Val::Quote { words, speaker } = &c.val else {
             continue;
         };
+        let mine = qnorm(words);
         let mut best: Option<(f64, &Claim)> = None;
         let mut same: Option<&Claim> = None;
         for d in &y.data.claims {
             let Val::Quote { words: w2, .. } = &d.val else {
                 continue;
             };
-            if words == w2 || contains_run(w2, words) || contains_run(words, w2) {
+            let theirs = qnorm(w2);
+            if mine == theirs || contains_run(&theirs, &mine) || contains_run(&mine, &theirs) {
                 same = same.or(Some(d));
                 continue;
             }
-            let sx: BTreeSet<&String> = words.iter().collect();
-            let sy: BTreeSet<&String> = w2.iter().collect();
-            let inter = sx.intersection(&sy).count() as f64;
-            let jac = inter / (sx.len() + sy.len()) as f64 * 2.0;
-            if best.is_none_or(|(b, _)| jac > b) {
-                best = Some((jac, d));
+            let (common, substituted) = lcs_diff(&mine, &theirs);
+            let cover = common as f64 / mine.len().min(theirs.len()).max(1) as f64;
+            if cover < 0.5 || common < 2 {
+                continue;
+            }
+            if !substituted {
+                // Words left out or put in around the same wording: the same quote.
+                same = same.or(Some(d));
+                continue;
+            }
+            if best.is_none_or(|(b, _)| cover > b) {
+                best = Some((cover, d));
             }
         }
         let tx = x.data.slice(c.start, c.end);
@@ -591,7 +728,7 @@ fn quotes(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>) {
             continue;
         }
         match best {
-            Some((s, d)) if s >= 0.5 => {
+            Some((_, d)) => {
                 let ty = y.data.slice(d.start, d.end);
                 let (qa, qb) = if x.id == SideId::A {
                     (tx, ty)
@@ -658,7 +795,7 @@ fn best_sentence(s: &[Vec<f64>], i: usize) -> Option<(usize, f64)> {
 fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) {
     let mut lone = BTreeSet::new();
     for c in &x.data.claims {
-        let Val::Neg { target } = &c.val else {
+        let Val::Neg { target, quoted } = &c.val else {
             continue;
         };
         let Some((j, v)) = best_sentence(s, c.sidx) else {
@@ -712,9 +849,9 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
                 y.data
                     .claims
                     .iter()
-                    .any(|d| matches!(&d.val, Val::Neg { target: Some(u) } if u == t))
+                    .any(|d| matches!(&d.val, Val::Neg { target: Some(u), .. } if u == t))
             });
-            if restated || !lone.insert(c.sidx) {
+            if restated || *quoted || !lone.insert(c.sidx) {
                 continue;
             }
             let sent = &x.data.sentences[c.sidx];
@@ -863,7 +1000,9 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
                     return false;
                 }
                 let (pb, nb) = neighbours(sb, j, bst, ben);
-                (pa.is_some() && pa == pb) || (na.is_some() && na == nb)
+                // Standing between the same words on both sides, as a name put in the place
+                // of another.
+                pa == pb && na == nb && (pa.is_some() || na.is_some())
             });
             if let Some(&(bst, ben, eb)) = hit {
                 used_a.insert(ea);

@@ -144,6 +144,8 @@ pub(crate) enum Val {
     Neg {
         /// The stem of the content word the negation bears on.
         target: Option<String>,
+        /// Inside a quotation (counted for flips, not reported alone: the quote is).
+        quoted: bool,
     },
     Attr {
         doubt: bool,
@@ -221,7 +223,11 @@ pub(crate) fn extract<'a>(
         let initial = initial_flags(text, s, &toks);
         let headline = s.role == crate::report::Role::Headline;
         for (st, en) in name_runs(text, &toks, &initial, headline, vocab) {
-            let words: Vec<String> = toks[st..en].iter().map(|t| t.lower.clone()).collect();
+            let mut words: Vec<String> = toks[st..en].iter().map(|t| t.lower.clone()).collect();
+            // "U.S." and "US" are one name.
+            if words.len() > 1 && words.iter().all(|w| w.chars().count() == 1) {
+                words = vec![words.concat()];
+            }
             let prep = st > 0 && matches!(toks[st - 1].lower.as_str(), "in" | "at" | "near");
             raw.push((sidx, toks[st].start, toks[en - 1].end, words, prep));
         }
@@ -309,13 +315,11 @@ pub(crate) fn extract<'a>(
                 val: Val::Name(e),
             });
         }
-        // Cues outside quotes.
+        // Cues (negation also inside quotes, attribution outside them).
         let toks = &side.toks[sidx];
         let mut speaker_verb: Option<usize> = None;
         for (k, t) in toks.iter().enumerate() {
-            if side.in_quote(sidx, t.start) {
-                continue;
-            }
+            let quoted = side.in_quote(sidx, t.start);
             let w = t.lower.as_str();
             let next = toks.get(k + 1).map(|n| n.lower.as_str());
             let neg = if cues::NEGATION.contains(&w) {
@@ -347,8 +351,11 @@ pub(crate) fn extract<'a>(
                     start,
                     end: t.end,
                     kind: ClaimKind::Negation,
-                    val: Val::Neg { target },
+                    val: Val::Neg { target, quoted },
                 });
+            }
+            if quoted {
+                continue;
             }
             let neutral =
                 cues::ATTRIBUTION_NEUTRAL.contains(&w) && (w != "according" || next == Some("to"));
@@ -517,6 +524,10 @@ fn find_quotes(s: &str, base: usize) -> Vec<(usize, usize)> {
         let prev_alnum = i > 0 && alnum_at(i - 1);
         match (open, c) {
             (None, '“' | '«' | '„') => open = Some((next, c)),
+            (None, '"') if i > 0 && !chars[i - 1].1.is_whitespace() && !alnum_at(i + 1) && !seen_any => {
+                // a closing mark whose opening stands before this sentence
+                out.push((base, base + pos));
+            }
             (None, '"') => open = Some((next, c)),
             (None, '‘') if !prev_alnum => open = Some((next, c)),
             (None, '\'') if !prev_alnum && alnum_at(i + 1) => open = Some((next, c)),
