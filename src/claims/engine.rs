@@ -457,7 +457,7 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
             Some((s, j, Relation::Conflict))
                 if (s >= SAME_TOPIC || (s >= 0.15 && s >= 1.6 * second))
                     && agree < 0.8 * s
-                    && !explained(y, j, x)
+                    && !(matches!(c.val, Val::Num(_)) && explained(y, j, x))
                     && firm(c, &y.data.claims[j]) =>
             {
                 let d = &y.data.claims[j];
@@ -614,7 +614,9 @@ fn lcs_diff(a: &[String], b: &[String]) -> (usize, bool) {
 }
 
 /// Whether claim `j` of `y` is restated on side `x` (the same value in a like context): a
-/// claim that is accounted for is not the other half of a conflict.
+/// figure that is accounted for is not the other half of a conflict (sentences often carry
+/// several figures). Dates are exempt: B restating A's date and also giving another one is the
+/// seed pair's case, a conflict and an inconsistency.
 fn explained(y: &Side<'_>, j: usize, x: &Side<'_>) -> bool {
     let d = &y.data.claims[j];
     x.data.claims.iter().enumerate().any(|(i, c)| {
