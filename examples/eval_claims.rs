@@ -83,11 +83,27 @@ fn replace(text: &str, s: usize, e: usize, with: &str) -> Perturbed {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const WEEKDAYS: [&str; 7] = [
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 const NUMBER_WORDS: [&str; 12] = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -199,7 +215,8 @@ fn perturb_name(text: &str, rng: &mut Rng) -> Option<Perturbed> {
         if c.is_uppercase() && (i == 0 || !text[..i].chars().last()?.is_alphanumeric()) {
             // previous non-space char
             let prev = text[..i].trim_end().chars().last();
-            let initial = prev.is_none_or(|p| matches!(p, '.' | '!' | '?' | '"' | '“' | '\n' | ':'));
+            let initial =
+                prev.is_none_or(|p| matches!(p, '.' | '!' | '?' | '"' | '“' | '\n' | ':'));
             let mut e = i;
             loop {
                 let w_end = text[e..]
@@ -207,7 +224,9 @@ fn perturb_name(text: &str, rng: &mut Rng) -> Option<Perturbed> {
                     .map_or(text.len(), |k| e + k);
                 e = w_end;
                 let rest = &text[e..];
-                if rest.starts_with(' ') && rest[1..].chars().next().is_some_and(|c| c.is_uppercase()) {
+                if rest.starts_with(' ')
+                    && rest[1..].chars().next().is_some_and(|c| c.is_uppercase())
+                {
                     e += 1;
                 } else {
                     break;
@@ -253,7 +272,9 @@ fn perturb_quote(text: &str, rng: &mut Rng) -> Option<Perturbed> {
         let mut from = 0;
         while let Some(p) = text[from..].find(open) {
             let s = from + p + open.len_utf8();
-            let Some(q) = text[s..].find(close) else { break };
+            let Some(q) = text[s..].find(close) else {
+                break;
+            };
             let e = s + q;
             let inner = &text[s..e];
             let words: Vec<(usize, &str)> = inner
@@ -267,7 +288,10 @@ fn perturb_quote(text: &str, rng: &mut Rng) -> Option<Perturbed> {
                 .collect();
             if words.len() >= 4 {
                 for &(at, w) in words.iter().skip(1) {
-                    if w.len() >= 5 && w.chars().all(|c| c.is_lowercase()) && !["never", "nothing"].contains(&w) {
+                    if w.len() >= 5
+                        && w.chars().all(|c| c.is_lowercase())
+                        && !["never", "nothing"].contains(&w)
+                    {
                         cands.push((s + at, s + at + w.len()));
                     }
                 }
@@ -338,7 +362,9 @@ fn checkable(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_digit())
         || s.contains('“')
         || s.contains('"')
-        || s.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        || s.split_whitespace()
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
 }
 
 fn perturb_drop(text: &str, rng: &mut Rng) -> Option<Perturbed> {
@@ -346,7 +372,10 @@ fn perturb_drop(text: &str, rng: &mut Rng) -> Option<Perturbed> {
     if sents.len() < 2 {
         return None;
     }
-    let cands: Vec<_> = sents.iter().filter(|&&(s, e)| checkable(&text[s..e])).collect();
+    let cands: Vec<_> = sents
+        .iter()
+        .filter(|&&(s, e)| checkable(&text[s..e]))
+        .collect();
     if cands.is_empty() {
         return None;
     }
@@ -429,7 +458,9 @@ pub fn units(corpora: &Path, per_source: usize) -> Vec<(String, String)> {
     let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
     let mut n = 0;
     for line in read(&corpora.join("gum-news-sbd/gum_news_docs.jsonl")).lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
         let text = v["text"].as_str().unwrap_or("");
         for para in text.split("\n\n").skip(2) {
             if para.len() > 80 && n < per_source {
@@ -440,7 +471,9 @@ pub fn units(corpora: &Path, per_source: usize) -> Vec<(String, String)> {
     }
     n = 0;
     for line in read(&corpora.join("onestopenglish/texts.jsonl")).lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
         let text = v["adv"].as_str().unwrap_or("");
         for para in text.split('\n').take(6) {
             if para.len() > 80 && n < per_source {
@@ -450,7 +483,10 @@ pub fn units(corpora: &Path, per_source: usize) -> Vec<(String, String)> {
         }
     }
     n = 0;
-    for line in read(&corpora.join("msrp/msr_paraphrase_train.txt")).lines().skip(1) {
+    for line in read(&corpora.join("msrp/msr_paraphrase_train.txt"))
+        .lines()
+        .skip(1)
+    {
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() == 5 && n < per_source {
             out.push(("msrp".to_string(), f[3].to_string()));
@@ -461,7 +497,10 @@ pub fn units(corpora: &Path, per_source: usize) -> Vec<(String, String)> {
 }
 
 /// Recall per kind: (kind → (tried, caught, other conflicts)).
-pub fn perturbation_suite(corpora: &Path, per_source: usize) -> BTreeMap<Kind, (usize, usize, usize)> {
+pub fn perturbation_suite(
+    corpora: &Path,
+    per_source: usize,
+) -> BTreeMap<Kind, (usize, usize, usize)> {
     let units = units(corpora, per_source);
     let mut rng = Rng::new(0x5eed_c1a1);
     let mut out: BTreeMap<Kind, (usize, usize, usize)> = BTreeMap::new();
@@ -508,7 +547,10 @@ pub fn paraphrase_pairs(corpora: &Path) -> BTreeMap<&'static str, (usize, usize,
     if let Ok(dir) = std::fs::read_dir(corpora.join("stsb-news")) {
         let mut files: Vec<_> = dir.flatten().map(|e| e.path()).collect();
         files.sort();
-        for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "tsv")) {
+        for f in files
+            .iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "tsv"))
+        {
             for line in read(f).lines().skip(1) {
                 let x: Vec<&str> = line.split('\t').collect();
                 if x.len() >= 7 && x[4].parse::<f64>().is_ok_and(|s| s >= 4.0) {
@@ -520,7 +562,11 @@ pub fn paraphrase_pairs(corpora: &Path) -> BTreeMap<&'static str, (usize, usize,
     let mut show = std::env::var_os("EVAL_CLAIMS_FALSE").is_some();
     for (name, a, b) in pairs {
         let r = cmp(&a, &b);
-        let n = r.claims.iter().filter(|c| c.severity == Severity::Conflict).count();
+        let n = r
+            .claims
+            .iter()
+            .filter(|c| c.severity == Severity::Conflict)
+            .count();
         if n > 0 && show {
             for c in r.claims.iter().filter(|c| c.severity == Severity::Conflict) {
                 println!("FALSE {name}: {}\n  A: {a}\n  B: {b}", c.message);
@@ -567,7 +613,9 @@ pub fn iterater(corpora: &Path) -> BTreeMap<String, (usize, usize, usize)> {
     for split in ["train", "dev", "test"] {
         let p = corpora.join(format!("iterater-news/sent_level_{split}.jsonl"));
         for line in std::fs::read_to_string(p).unwrap_or_default().lines() {
-            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
             let (Some(a), Some(b)) = (v["before_sent"].as_str(), v["after_sent"].as_str()) else {
                 continue;
             };

@@ -370,7 +370,11 @@ fn rel_of(p: &Claim, q: &Claim) -> Option<Relation> {
             }
             r => r,
         }),
-        (Val::Num(m), Val::Num(n)) if p.kind == q.kind => Some(compare_numbers(m, n)),
+        (Val::Num(m), Val::Num(n)) if p.kind == q.kind => Some(match compare_numbers(m, n) {
+            // Figures of different things ("31" years old / "two counts") do not conflict.
+            Relation::Conflict if m.unit != n.unit => Relation::Unknown,
+            r => r,
+        }),
         _ => None,
     }
 }
@@ -457,7 +461,7 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
             Some((s, j, Relation::Conflict))
                 if (s >= SAME_TOPIC || (s >= 0.15 && s >= 1.6 * second))
                     && agree < 0.8 * s
-                    && !(matches!(c.val, Val::Num(_)) && explained(y, j, x))
+                    && !explained(y, j, x)
                     && firm(c, &y.data.claims[j]) =>
             {
                 let d = &y.data.claims[j];
@@ -542,7 +546,13 @@ fn qnorm(words: &[String]) -> Vec<String> {
     for w in words.iter().take(400) {
         let prev = out.last().map(String::as_str).unwrap_or("");
         let full = match w.as_str() {
-            "s" if matches!(prev, "it" | "that" | "he" | "she" | "there" | "what" | "who" | "here") => "is",
+            "s" if matches!(
+                prev,
+                "it" | "that" | "he" | "she" | "there" | "what" | "who" | "here"
+            ) =>
+            {
+                "is"
+            }
             "re" => "are",
             "ve" => "have",
             "ll" => "will",
@@ -615,8 +625,8 @@ fn lcs_diff(a: &[String], b: &[String]) -> (usize, bool) {
 
 /// Whether claim `j` of `y` is restated on side `x` (the same value in a like context): a
 /// figure that is accounted for is not the other half of a conflict (sentences often carry
-/// several figures). Dates are exempt: B restating A's date and also giving another one is the
-/// seed pair's case, a conflict and an inconsistency.
+/// several figures). A date counts as restated only with the same meaning, so that B restating
+/// A's date loosely and also giving another one (the seed pair) stays a conflict.
 fn explained(y: &Side<'_>, j: usize, x: &Side<'_>) -> bool {
     let d = &y.data.claims[j];
     x.data.claims.iter().enumerate().any(|(i, c)| {
@@ -625,10 +635,15 @@ fn explained(y: &Side<'_>, j: usize, x: &Side<'_>) -> bool {
             _ => false,
         };
         let agrees = equal
-            || matches!(
-                rel_of(c, d),
-                Some(Relation::Same | Relation::LessPrecise | Relation::Compatible)
-            );
+            || match (&c.val, rel_of(c, d)) {
+                // A date counts as restated only word for word in meaning: B restating A's
+                // "last November" as "November" and also saying "late 2018" still conflicts.
+                (Val::Date(_), r) => r == Some(Relation::Same),
+                (_, r) => matches!(
+                    r,
+                    Some(Relation::Same | Relation::LessPrecise | Relation::Compatible)
+                ),
+            };
         agrees && topic_sim(x, i, y, j) >= SAME_TOPIC
     })
 }
@@ -640,7 +655,9 @@ fn day_number(d: crate::CalendarDate) -> i64 {
     } else {
         (i64::from(d.year), i64::from(d.month) - 3)
     };
-    365 * y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400) + (153 * m + 2) / 5
+    365 * y + y.div_euclid(4) - y.div_euclid(100)
+        + y.div_euclid(400)
+        + (153 * m + 2) / 5
         + i64::from(d.day)
 }
 
@@ -715,7 +732,7 @@ fn quotes(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>) {
                     flags.push(Flag {
                         change: Change::Changed,
                         kind: ClaimKind::Quote,
-                        severity: Severity::Conflict,
+                        severity: Severity::Notice,
                         a: sa,
                         b: sb,
                         message: format!(
@@ -793,6 +810,13 @@ fn best_sentence(s: &[Vec<f64>], i: usize) -> Option<(usize, f64)> {
         })
 }
 
+/// Whether a negation is a negator ("not", "n't", "never", "no"…) rather than a verb of
+/// denial or refusal ("denied", "refused to"), which words of rejection can paraphrase.
+fn syntactic(x: &Side<'_>, c: &Claim) -> bool {
+    let w = x.data.slice(c.start, c.end).to_lowercase();
+    !(cues::NEGATION_BEFORE_TO.contains(&w.as_str()) || w.starts_with("den"))
+}
+
 /// Negation: flipped in the same statement, or stated in one version only.
 fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) {
     let mut lone = BTreeSet::new();
@@ -817,7 +841,7 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
             .filter(|d| d.sidx == c.sidx && matches!(d.val, Val::Neg { .. }))
             .count();
         if v >= SAME_STATEMENT {
-            if y_negs(j) >= x_negs {
+            if y_negs(j) >= x_negs || !syntactic(x, c) {
                 continue;
             }
             let Some(t) = target else { continue };

@@ -524,7 +524,9 @@ fn find_quotes(s: &str, base: usize) -> Vec<(usize, usize)> {
         let prev_alnum = i > 0 && alnum_at(i - 1);
         match (open, c) {
             (None, '“' | '«' | '„') => open = Some((next, c)),
-            (None, '"') if i > 0 && !chars[i - 1].1.is_whitespace() && !alnum_at(i + 1) && !seen_any => {
+            (None, '"')
+                if i > 0 && !chars[i - 1].1.is_whitespace() && !alnum_at(i + 1) && !seen_any =>
+            {
                 // a closing mark whose opening stands before this sentence
                 out.push((base, base + pos));
             }
