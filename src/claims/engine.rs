@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::dates::{compare_dates, infer_anchor, Anchor, RelRule, Relation};
 use super::extract::{self, stem, Claim, Idf, SideData, Val, Vocab};
-use super::numbers::compare_numbers;
+use super::numbers::{compare_numbers, Qualifier};
 use super::{cues, ClaimInput, ClaimOptions, ClaimsOutcome};
 use crate::report::{
     Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, Row, RowOp, Severity, SideId,
@@ -373,6 +373,18 @@ fn rel_of(p: &Claim, q: &Claim) -> Option<Relation> {
         (Val::Num(m), Val::Num(n)) if p.kind == q.kind => Some(match compare_numbers(m, n) {
             // Figures of different things ("31" years old / "two counts") do not conflict.
             Relation::Conflict if m.unit != n.unit => Relation::Unknown,
+            // "over 700" / "over 2,100": both bounds hold together, but a reporter giving the
+            // same kind of bound on another figure is reporting another figure.
+            Relation::Compatible
+                if m.unit == n.unit
+                    && m.qualifier == n.qualifier
+                    && m.qualifier != Qualifier::Exact
+                    && !m.vague
+                    && !n.vague
+                    && (m.low - n.low).abs() > 0.05 * m.low.abs().max(n.low.abs()) =>
+            {
+                Relation::Conflict
+            }
             r => r,
         }),
         _ => None,
@@ -995,9 +1007,19 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
     // Name swaps: a name only in A and a name only in B in the same statement, standing
     // between the same words.
     let neighbours = |s: &Side<'_>, sidx: usize, st: usize, en: usize| {
+        // Titles are skipped: "said Ambassador Mohib" / "said Nadia Okonkwo".
         let toks = &s.data.toks[sidx];
-        let prev = toks.iter().rfind(|t| t.end <= st).map(|t| t.lower.clone());
-        let next = toks.iter().find(|t| t.start >= en).map(|t| t.lower.clone());
+        let plain = |t: &&extract::Tok| !(t.cap && cues::TITLES.contains(&t.lower.as_str()));
+        let prev = toks
+            .iter()
+            .filter(plain)
+            .rfind(|t| t.end <= st)
+            .map(|t| t.lower.clone());
+        let next = toks
+            .iter()
+            .filter(plain)
+            .find(|t| t.start >= en)
+            .map(|t| t.lower.clone());
         (prev, next)
     };
     let mut pairs = BTreeSet::new();
