@@ -605,13 +605,15 @@ fn lcs_diff(a: &[String], b: &[String]) -> (usize, bool) {
     let (mut i, mut j) = (0, 0);
     let (mut del, mut ins): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
     let mut substituted = false;
+    // Words of the other quote anywhere: a word moved within the quote is no substitution.
+    let all_b: BTreeSet<String> = b.iter().map(|w| stem(w)).collect();
     let mut flush = |del: &mut Vec<&str>, ins: &mut Vec<&str>| {
-        if !del.is_empty() && !ins.is_empty() {
+        // "chip set" / "chipset", "F.T.C." / "FTC": the same letters split otherwise.
+        if !del.is_empty() && !ins.is_empty() && del.concat() != ins.concat() {
             let stems: BTreeSet<String> = ins.iter().map(|w| stem(w)).collect();
-            if del
-                .iter()
-                .any(|w| !cues::STOP.contains(w) && !stems.contains(&stem(w)))
-            {
+            if del.iter().any(|w| {
+                !cues::STOP.contains(w) && !stems.contains(&stem(w)) && !all_b.contains(&stem(w))
+            }) {
                 substituted = true;
             }
         }
@@ -839,12 +841,20 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
         let Some((j, v)) = best_sentence(s, c.sidx) else {
             continue;
         };
+        let implied = |side: &Side<'_>, k: usize| {
+            side.data.toks[k]
+                .iter()
+                .filter(|t| cues::NEGATIVE_IMPLIED.contains(&t.lower.as_str()))
+                .count()
+        };
         let y_negs = |j: usize| {
             y.data
                 .claims
                 .iter()
                 .filter(|d| d.sidx == j && matches!(d.val, Val::Neg { .. }))
                 .count()
+                // implied negatives only the other sentence has ("failing to" for "not")
+                + implied(y, j).saturating_sub(implied(x, c.sidx))
         };
         let x_negs = x
             .data

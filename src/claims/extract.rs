@@ -322,7 +322,12 @@ pub(crate) fn extract<'a>(
             let quoted = side.in_quote(sidx, t.start);
             let w = t.lower.as_str();
             let next = toks.get(k + 1).map(|n| n.lower.as_str());
-            let neg = if cues::NEGATION.contains(&w) {
+            // "do-not-call": a negator inside a compound word negates nothing.
+            let compound = text.get(t.start.saturating_sub(1)..t.start) == Some("-")
+                && text.get(t.end..t.end + 1) == Some("-");
+            let neg = if compound {
+                false
+            } else if cues::NEGATION.contains(&w) {
                 // "No. 2 Ford": an abbreviation of number.
                 !(w == "no" && text.get(t.end..t.end + 1) == Some("."))
             } else if cues::NEGATION_BEFORE_TO.contains(&w) {
