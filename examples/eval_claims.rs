@@ -523,6 +523,11 @@ pub fn perturbation_suite(
             e.0 += 1;
             e.1 += usize::from(caught);
             e.2 += other;
+            if std::env::var_os("EVAL_CLAIMS_OTHER").is_some() && other > 0 {
+                for c in r.claims.iter().filter(|c| c.severity == Severity::Conflict) {
+                    println!("OTHER {k:?}: {}", c.message);
+                }
+            }
             if std::env::var_os("EVAL_CLAIMS_MISSES").is_some() && !caught {
                 println!("MISS {k:?}\n  A: {text}\n  B: {}\n", p.text);
             }

@@ -256,6 +256,27 @@ pub(crate) fn run(
     names(&sa, &sb, &sim, &simt, &mut flags);
     let inconsistencies = inconsistencies(&sa, &sb, &conflicts_ab);
 
+    // A figure, date, name or negation changed inside a quote is one change, not also a
+    // reworded quote.
+    let inside = |x: Option<Span>, q: Option<Span>| match (x, q) {
+        (Some(x), Some(q)) => q.start <= x.start && x.end <= q.end,
+        _ => false,
+    };
+    let covered: Vec<bool> = flags
+        .iter()
+        .map(|q| {
+            q.kind == ClaimKind::Quote
+                && q.severity == Severity::Conflict
+                && flags.iter().any(|f| {
+                    f.kind != ClaimKind::Quote
+                        && f.severity == Severity::Conflict
+                        && inside(f.a, q.a)
+                        && inside(f.b, q.b)
+                })
+        })
+        .collect();
+    let mut keep = covered.into_iter().map(|c| !c);
+    flags.retain(|_| keep.next().unwrap_or(true));
     // Merge both directions: one entry per (change, kind, a span, b span).
     flags.sort_by(|p, q| {
         (
