@@ -525,7 +525,14 @@ pub fn perturbation_suite(
             e.2 += other;
             if std::env::var_os("EVAL_CLAIMS_OTHER").is_some() && other > 0 {
                 for c in r.claims.iter().filter(|c| c.severity == Severity::Conflict) {
-                    println!("OTHER {k:?}: {}", c.message);
+                    println!(
+                        "OTHER {k:?}: {} | a {:?} b {:?} | orig {:?} new {:?}",
+                        c.message,
+                        c.a.as_ref().map(|s| (s.start, s.end)),
+                        c.b.as_ref().map(|s| (s.start, s.end)),
+                        p.orig,
+                        p.new
+                    );
                 }
             }
             if std::env::var_os("EVAL_CLAIMS_MISSES").is_some() && !caught {

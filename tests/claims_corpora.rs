@@ -18,10 +18,11 @@ fn claims_corpora_figures() {
         return;
     }
     let suite = eval::perturbation_suite(&corpora, 60);
-    // Measured (quick run): date 100%, number 97.5%, name 93.5%, quote 100%, negation 100%,
-    // drop 90.9%, add 98.8%. Margin: 5 points.
+    // Measured (quick run): date 100%, number 97.5%, name 93.5%, quote 100%, negation 98.6%,
+    // drop 90.9%, add 98.8%; 3 other conflicts over 667 perturbations. Margin: 5 points.
     let floor = |k: Kind| match k {
-        Kind::Date | Kind::Quote | Kind::Negation => 95.0,
+        Kind::Date | Kind::Quote => 95.0,
+        Kind::Negation => 93.0,
         Kind::Number => 92.0,
         Kind::Name => 88.0,
         Kind::DropSentence => 85.0,
@@ -37,11 +38,17 @@ fn claims_corpora_figures() {
         );
     }
     assert_eq!(suite.len(), 7);
-    // Measured: msrp label 1 0.187 conflicts/pair, stsb-news score>=4 0.072. Margin 0.03.
+    let tried: usize = suite.values().map(|v| v.0).sum();
+    let other: usize = suite.values().map(|v| v.2).sum();
+    assert!(
+        other * 50 <= tried,
+        "{other} other conflicts over {tried} perturbations"
+    );
+    // Measured: msrp label 1 0.173 conflicts/pair, stsb-news score>=4 0.067. Margin 0.03.
     let para = eval::paraphrase_pairs(&corpora);
     for (name, (n, c, _)) in &para {
         let per = *c as f64 / *n as f64;
-        let ceiling = if name.starts_with("msrp") { 0.22 } else { 0.10 };
+        let ceiling = if name.starts_with("msrp") { 0.20 } else { 0.10 };
         assert!(
             per <= ceiling,
             "{name}: {per:.3} false conflicts per pair > {ceiling}"

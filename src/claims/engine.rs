@@ -855,6 +855,7 @@ fn syntactic(x: &Side<'_>, c: &Claim) -> bool {
 /// Negation: flipped in the same statement, or stated in one version only.
 fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) {
     let mut lone = BTreeSet::new();
+    let mut flipped: BTreeMap<usize, usize> = BTreeMap::new();
     for c in &x.data.claims {
         let Val::Neg { target, quoted } = &c.val else {
             continue;
@@ -888,9 +889,17 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
                 continue;
             }
             let Some(t) = target else { continue };
+            // A negation kept on the other side (same negated word) is not the flipped one.
+            let kept = y.data.claims.iter().any(|d| {
+                d.sidx == j && matches!(&d.val, Val::Neg { target: Some(u), .. } if u == t)
+            });
+            if kept || flipped.get(&c.sidx).copied().unwrap_or(0) >= x_negs - y_negs(j) {
+                continue;
+            }
             let Some(tok) = y.data.toks[j].iter().find(|k| &stem(&k.lower) == t) else {
                 continue;
             };
+            *flipped.entry(c.sidx).or_insert(0) += 1;
             let ty = y.data.slice(tok.start, tok.end);
             let tx = x.data.slice(c.start, c.end);
             let yspan = Span {
