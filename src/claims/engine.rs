@@ -929,7 +929,14 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
                     .iter()
                     .any(|d| matches!(&d.val, Val::Neg { target: Some(u), .. } if u == t))
             });
-            if restated || *quoted || !lone.insert(c.sidx) {
+            // One denial per sentence, the last (the main clause comes last more often: "Based
+            // on its policy of not meddling …, Beijing has said … it does not meddle").
+            let later = x.data.claims.iter().any(|d| {
+                d.sidx == c.sidx
+                    && d.start > c.start
+                    && matches!(d.val, Val::Neg { quoted: false, .. })
+            });
+            if restated || *quoted || later || !lone.insert(c.sidx) {
                 continue;
             }
             let sent = &x.data.sentences[c.sidx];
@@ -1210,9 +1217,15 @@ fn inconsistencies(
             let tp = x.data.slice(c.start, c.end);
             let tq = x.data.slice(d.start, d.end);
             let message = if c.kind == ClaimKind::Date {
-                format!("{} dates the same event {tp} and {tq}", name(x.id))
+                format!(
+                    "{} gives two dates for the same event: {tp} and {tq}",
+                    name(x.id)
+                )
             } else {
-                format!("{} gives the same figure as {tp} and {tq}", name(x.id))
+                format!(
+                    "{} gives two figures for the same thing: {tp} and {tq}",
+                    name(x.id)
+                )
             };
             out.push(Inconsistency {
                 side: x.id,
