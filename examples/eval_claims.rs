@@ -205,7 +205,35 @@ const NOT_NAME: [&str; 12] = [
     "I", "The", "A", "In", "On", "But", "And", "It", "He", "She", "They", "We",
 ];
 
-/// Capitalised word runs not at a sentence start, occurring once in the text.
+/// Adjectives of nationality: capitalised but not names (the harness leaves them alone).
+const DEMONYMS: [&str; 24] = [
+    "American",
+    "British",
+    "Canadian",
+    "Russian",
+    "Chinese",
+    "Australian",
+    "European",
+    "Italian",
+    "Indian",
+    "French",
+    "German",
+    "Japanese",
+    "Korean",
+    "Mexican",
+    "African",
+    "Asian",
+    "Eastern",
+    "Western",
+    "Middle",
+    "Dutch",
+    "Spanish",
+    "Israeli",
+    "Palestinian",
+    "Muslim",
+];
+
+/// Whole names not at a sentence start, each word occurring once in the text.
 fn perturb_name(text: &str, rng: &mut Rng) -> Option<Perturbed> {
     let mut cands = Vec::new();
     let b = text.as_bytes();
@@ -215,8 +243,12 @@ fn perturb_name(text: &str, rng: &mut Rng) -> Option<Perturbed> {
         if c.is_uppercase() && (i == 0 || !text[..i].chars().last()?.is_alphanumeric()) {
             // previous non-space char
             let prev = text[..i].trim_end().chars().last();
-            let initial =
-                prev.is_none_or(|p| matches!(p, '.' | '!' | '?' | '"' | '“' | '\n' | ':'));
+            let initial = prev.is_none_or(|p| {
+                matches!(
+                    p,
+                    '.' | '!' | '?' | '"' | '“' | '\n' | ':' | '—' | '–' | '(' | '[' | ']'
+                )
+            });
             let mut e = i;
             loop {
                 let w_end = text[e..]
@@ -235,12 +267,24 @@ fn perturb_name(text: &str, rng: &mut Rng) -> Option<Perturbed> {
             let w = &text[i..e];
             let first = w.split(' ').next().unwrap_or("");
             let months_days = MONTHS.contains(&first) || WEEKDAYS.contains(&first);
+            // A whole name: not a demonym, not part of a longer name joined by "of" / "the"
+            // or a hyphen, and no word of it used elsewhere (an alias would keep it named).
+            let before = text[..i].trim_end();
+            let after = text[e..].trim_start();
+            let part_of_longer = before.ends_with(" of")
+                || before.ends_with(" of the")
+                || after.starts_with("of ")
+                || text[e..].starts_with('-')
+                || text[..i].ends_with('-');
+            let demonym = w.split(' ').any(|x| DEMONYMS.contains(&x));
             if !initial
                 && !NOT_NAME.contains(&first)
                 && !months_days
+                && !part_of_longer
+                && !demonym
                 && w.len() > 2
                 && !w.chars().all(|c| c.is_uppercase() || c == ' ')
-                && text.matches(w).count() == 1
+                && w.split(' ').all(|x| text.matches(x).count() == 1)
             {
                 cands.push((i, e));
             }
