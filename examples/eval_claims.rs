@@ -122,7 +122,9 @@ fn perturb_date(text: &str, rng: &mut Rng) -> Option<Perturbed> {
             .map(|(i, _)| i)
         {
             if let Ok(y) = s[p..p + 4].parse::<i32>() {
-                cands.push((m.start + p, m.start + p + 4, (y - 3).to_string()));
+                // a decade ("the 1990s") stays a decade
+                let shift = if s[p + 4..].starts_with('s') { 30 } else { 3 };
+                cands.push((m.start + p, m.start + p + 4, (y - shift).to_string()));
                 continue;
             }
         }

@@ -125,11 +125,25 @@ fn anchors(a: &str, b: &str, opts: &ClaimOptions) -> (Option<Anchor>, Option<Anc
     } else {
         None
     };
-    let inf_b = if opts.date_b.is_none() {
+    let mut inf_b = if opts.date_b.is_none() {
         infer_anchor(b)
     } else {
         None
     };
+    // Two inferred anchors that differ (each text's latest year, say) would make the same
+    // "this year" two different years: both sides take the span covering both.
+    let mut inf_a = inf_a;
+    if let (Some((x, wx)), Some((y, wy))) = (&inf_a, &inf_b) {
+        if x != y {
+            let both = Anchor {
+                earliest: x.earliest.min(y.earliest),
+                latest: x.latest.max(y.latest),
+            };
+            let why = format!("A {wx}; B {wy}; both sides take the span of the two");
+            inf_a = Some((both, why.clone()));
+            inf_b = Some((both, why));
+        }
+    }
     let mut pick = |given: Option<crate::CalendarDate>,
                     own: &Option<(Anchor, String)>,
                     other: &Option<(Anchor, String)>,
@@ -382,8 +396,9 @@ fn rel_of(p: &Claim, q: &Claim) -> Option<Relation> {
     match (&p.val, &q.val) {
         (Val::Date(d), Val::Date(e)) => Some(match compare_dates(d, e) {
             // Two relative dates of the same form that differ ("Friday" / "Monday", "last
-            // week" / "this week") cannot both be true of one event, whatever the anchor.
-            Relation::Unknown
+            // week" / "this week") cannot both be true of one event, whatever the anchor
+            // (they overlap only as hulls over a rough anchor).
+            Relation::Unknown | Relation::Compatible
                 if d.label != e.label
                     && d.rule.zip(e.rule).is_some_and(|(x, y)| same_form(x, y)) =>
             {
@@ -703,7 +718,9 @@ fn firm(c: &Claim, d: &Claim) -> bool {
         return true;
     };
     let rough = |e: &super::dates::DateExpr| e.relative && e.anchor.is_some_and(|a| !a.is_exact());
-    if !(rough(p) || rough(q)) {
+    // Two relative dates over the same anchor move together: its roughness cancels.
+    let shared = p.rule.is_some() && q.rule.is_some() && p.anchor == q.anchor;
+    if shared || !(rough(p) || rough(q)) {
         return true;
     }
     match (p.interval, q.interval) {
