@@ -45,7 +45,7 @@ fn claims_corpora_figures() {
         other * 50 <= tried,
         "{other} other conflicts over {tried} perturbations"
     );
-    // Measured: msrp label 1 0.172 conflicts/pair, stsb-news score>=4 0.067. Margin 0.03.
+    // Measured: msrp label 1 0.166 conflicts/pair, stsb-news score>=4 0.065. Margin 0.03.
     let para = eval::paraphrase_pairs(&corpora);
     for (name, (n, c, _)) in &para {
         let per = *c as f64 / *n as f64;

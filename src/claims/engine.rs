@@ -421,6 +421,20 @@ fn rel_of(p: &Claim, q: &Claim) -> Option<Relation> {
             {
                 Relation::Conflict
             }
+            // Two ranges that overlap but end elsewhere ("three and 11 times" / "three and
+            // 33 times") report different figures.
+            Relation::Compatible | Relation::LessPrecise
+                if m.unit == n.unit
+                    && m.qualifier == n.qualifier
+                    && !m.vague
+                    && !n.vague
+                    && m.low < m.high
+                    && n.low < n.high
+                    && ((m.low - n.low).abs() > 0.05 * m.low.abs().max(n.low.abs())
+                        || (m.high - n.high).abs() > 0.05 * m.high.abs().max(n.high.abs())) =>
+            {
+                Relation::Conflict
+            }
             r => r,
         }),
         _ => None,
@@ -510,7 +524,8 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
                 if (s >= SAME_TOPIC || (s >= 0.15 && s >= 1.6 * second))
                     && agree < 0.8 * s
                     && !explained(y, j, x)
-                    && firm(c, &y.data.claims[j]) =>
+                    && firm(c, &y.data.claims[j])
+                    && anchored_figure(x, i, y, j) =>
             {
                 let d = &y.data.claims[j];
                 let (ca, cb) = if x.id == SideId::A { (c, d) } else { (d, c) };
@@ -696,6 +711,24 @@ fn explained(y: &Side<'_>, j: usize, x: &Side<'_>) -> bool {
             };
         agrees && topic_sim(x, i, y, j) >= SAME_TOPIC
     })
+}
+
+/// A figure conflict needs the two figures attached to the same word ("36 feet" … "crest"),
+/// unless each is the only figure of its sentence: sentences with several figures otherwise
+/// pair the wrong ones.
+fn anchored_figure(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
+    let (c, d) = (&x.data.claims[i], &y.data.claims[j]);
+    if !matches!(c.val, Val::Num(_)) {
+        return true;
+    }
+    let count = |s: &Side<'_>, k: &Claim| {
+        s.data
+            .claims
+            .iter()
+            .filter(|e| e.sidx == k.sidx && matches!(e.val, Val::Num(_)))
+            .count()
+    };
+    (count(x, c) == 1 && count(y, d) == 1) || x.near[i].intersection(&y.near[j]).next().is_some()
 }
 
 /// Days since 0000-03-01 (proleptic Gregorian), for gaps between intervals.
