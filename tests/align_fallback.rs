@@ -115,3 +115,25 @@ fn deadline_takes_the_coarse_path() {
     assert_eq!(al.rows.iter().filter(|r| r.op == RowOp::Equal).count(), 249);
     assert_eq!(al.rows.iter().filter(|r| r.op == RowOp::Edited).count(), 0);
 }
+
+#[test]
+fn one_huge_sentence() {
+    // 2 MB without a sentence break (the 10 MB case works the same way: the diff
+    // limit is in tokens; this size keeps the debug-build test short), against a version with
+    // every 7th word changed.
+    let words: Vec<String> = (0..300_000).map(|k| format!("w{}", k % 5003)).collect();
+    let ta = words.join(" ");
+    let tb: String = words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| if k % 7 == 0 { "changed" } else { w.as_str() })
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(ta.len() > 1_500_000);
+    let (a, b) = (sentences_from(&[&ta]), sentences_from(&[&tb]));
+    let al = align(&a, &b, &AlignOptions::default());
+    assert!(has_fallback(&al.notes), "{:?}", al.notes);
+    check_invariants(&a, &b, &al.rows);
+    assert_eq!(al.rows.len(), 1);
+    assert_eq!(al.rows[0].op, RowOp::Edited);
+}

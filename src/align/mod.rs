@@ -10,9 +10,11 @@
 //!
 //! # Method
 //!
-//! 1. **Tokenise once.** Every sentence becomes a set of weighted stems ([`similarity`]):
-//!    IDF learnt over the sentences of both texts, function words light, names and numbers
-//!    heavy, spelling variants matched by character trigrams.
+//! 1. **Tokenise once.** Every sentence still to be aligned becomes a set of weighted stems
+//!    ([`similarity`]): IDF learnt over those sentences of both texts, function words light,
+//!    names and numbers heavy, spelling variants matched by character trigrams. Sentences
+//!    whose every copy has an identical partner on the other side are not tokenised at all,
+//!    and a sentence repeated within the texts is tokenised once.
 //! 2. **Candidates without all pairs.** Sentences equal up to white space pair directly (by
 //!    order of occurrence when a sentence repeats). Other candidates come from an inverted index
 //!    over A's content stems: a B sentence meets only the A sentences that share a stem whose
@@ -25,11 +27,14 @@
 //!    subsequence with a Fenwick tree, O(k log n) for k candidates). The exact matches
 //!    anchor it, so it plays the role of a band around the diagonal without fixing a width.
 //!    These pairs are in order: `equal` or `edited`.
+//!    A gap-fill pass then pairs, between two consecutive in-order pairs, an unpaired A and B
+//!    sentence on weaker evidence ([`AlignOptions::min_gap_similarity`]) when most of one is
+//!    found in the other ([`AlignOptions::min_gap_containment`]): position supports the pair.
 //! 4. **Moved.** Unpaired sentences whose best candidate is strong
 //!    ([`AlignOptions::min_moved`]) pair out of order, best first: `moved`.
 //! 5. **Split and merge.** A paired row absorbs an unpaired neighbour on either side (the
-//!    sentence just before or after in reading order) when most of that neighbour's weight is
-//!    found in the other side of the row ([`AlignOptions::min_containment`]) and it explains
+//!    sentence just before or after in reading order) when enough of that neighbour's weight
+//!    is found in the other side of the row ([`AlignOptions::min_containment`]) and it explains
 //!    a part of that other side that the row did not explain yet ([`AlignOptions::min_gain`]):
 //!    1:n and n:1 rows.
 //! 6. Everything left is `added` or `dropped`.
@@ -50,13 +55,15 @@
 //! Options bound the work: more than [`AlignOptions::max_sentences`] sentences on a side,
 //! a sentence repeated more than [`AlignOptions::max_repeats`] times, a majority of sentences
 //! made only of words too common to index, or the deadline, each make the aligner pair those
-//! sentences by exact match only and add a [`Note`] with code `alignment-fallback`.
+//! sentences by exact match only and add a [`Note`] with code `alignment-fallback`; so does a
+//! row too long to diff word by word ([`worddiff::MAX_DIFF_TOKENS`]), which is shown as one
+//! deletion and one insertion.
 
 pub mod eval;
 pub mod similarity;
 pub mod worddiff;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use crate::report::{DiffChunk, DiffOp, Note, Row, RowOp, Sentence};
@@ -75,8 +82,14 @@ pub struct AlignOptions {
     /// Smallest similarity for two furniture sentences to pair. Default 0.8.
     pub min_furniture: f64,
     /// Share of an unpaired neighbour's weight that must be found in a row for the row to
-    /// absorb it (split/merge). Default 0.25.
+    /// absorb it (split/merge). Default 0.18.
     pub min_containment: f64,
+    /// Smallest similarity for an unpaired A and B sentence standing in the same gap between
+    /// two in-order pairs to pair (gap fill). Default 0.15.
+    pub min_gap_similarity: f64,
+    /// Share of the smaller of two gap sentences that must be found in the other for the gap
+    /// fill to pair them. Default 0.5.
+    pub min_gap_containment: f64,
     /// Least rise, by absorbing a neighbour, in the share of the row's other side that the
     /// row explains (split/merge). Default 0.05.
     pub min_gain: f64,
@@ -99,8 +112,10 @@ impl Default for AlignOptions {
             min_similarity: 0.25,
             min_moved: 0.45,
             min_furniture: 0.8,
-            min_containment: 0.25,
+            min_containment: 0.18,
             min_gain: 0.05,
+            min_gap_similarity: 0.15,
+            min_gap_containment: 0.5,
             max_candidates: 24,
             max_postings: 200,
             max_repeats: 1_000,
@@ -145,6 +160,9 @@ pub fn round3(x: f64) -> f64 {
 pub fn normalize_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Most sentence pairs compared inside one gap of the chain by the gap-fill pass.
+const GAP_CELLS: usize = 400;
 
 /// A candidate pair.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -224,15 +242,23 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
     let na: Vec<String> = a.iter().map(|s| normalize_ws(&s.text)).collect();
     let nb: Vec<String> = b.iter().map(|s| normalize_ws(&s.text)).collect();
 
-    // Exact matches, grouped by text (BTreeMap: deterministic, no hash order).
-    let mut groups_a: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // Exact matches, grouped by text. The maps are only looked up; groups are visited in
+    // order of first occurrence (below), so no hash order reaches the result.
+    let mut groups_a: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, t) in na.iter().enumerate() {
         groups_a.entry(t.as_str()).or_default().push(i);
     }
-    let mut groups_b: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut groups_b: HashMap<&str, Vec<usize>> = HashMap::new();
     for (j, t) in nb.iter().enumerate() {
         groups_b.entry(t.as_str()).or_default().push(j);
     }
+    let first_of = |groups: &HashMap<&str, Vec<usize>>, texts: &[String]| -> Vec<usize> {
+        (0..texts.len())
+            .filter(|&k| groups.get(texts[k].as_str()).is_some_and(|g| g[0] == k))
+            .collect()
+    };
+    let firsts_a = first_of(&groups_a, &na);
+    let firsts_b = first_of(&groups_b, &nb);
     let mut pairs: Vec<Pair> = Vec::new();
     let mut repeated_a = vec![false; n];
     let mut repeated_b = vec![false; m];
@@ -241,7 +267,9 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
     // no paraphrase can beat the identical sentence.
     let mut exact_a = vec![false; n];
     let mut exact_b = vec![false; m];
-    for (t, jb) in &groups_b {
+    for &j0 in &firsts_b {
+        let t = nb[j0].as_str();
+        let jb = &groups_b[t];
         let Some(ia) = groups_a.get(t) else { continue };
         let same_kind = |i: usize, j: usize| a[i].furniture == b[j].furniture;
         if ia.iter().zip(jb.iter()).all(|(&i, &j)| same_kind(i, j)) {
@@ -282,7 +310,9 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
             }
         }
     }
-    for (t, ia) in &groups_a {
+    for &i0 in &firsts_a {
+        let t = na[i0].as_str();
+        let ia = &groups_a[t];
         if ia.len() > opts.max_repeats && !groups_b.contains_key(t) {
             over_repeated += 1;
             for &i in ia {
@@ -290,7 +320,9 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
             }
         }
     }
-    for (t, jb) in &groups_b {
+    for &j0 in &firsts_b {
+        let t = nb[j0].as_str();
+        let jb = &groups_b[t];
         if jb.len() > opts.max_repeats && !groups_a.contains_key(t) {
             over_repeated += 1;
             for &j in jb {
@@ -326,7 +358,7 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
     let feats: Vec<Features> = if coarse {
         Vec::new()
     } else {
-        let mut distinct: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut distinct: HashMap<&str, usize> = HashMap::new();
         let mut texts: Vec<&str> = Vec::new();
         let mut counts: Vec<u32> = Vec::new();
         let needs = exact_a
@@ -356,6 +388,7 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
     let fb = |j: usize| &feats[slot[n + j]];
 
     let mut scored: Vec<Pair> = Vec::new();
+    let mut cut_short = false;
     if !coarse {
         // Inverted index over A's content stems (function words are not indexed).
         let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
@@ -430,6 +463,7 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
             touched.clear();
         }
         if let Some(j) = deadline_hit {
+            cut_short = true;
             fallback(
                 &mut notes,
                 format!(
@@ -456,7 +490,50 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
         .copied()
         .filter(|p| p.sim >= opts.min_similarity || p.sim >= 1.0)
         .collect();
-    let chain = heaviest_chain(&in_order, n);
+    let mut chain = heaviest_chain(&in_order, n);
+
+    // Gap fill: between two consecutive chain pairs, an unpaired A sentence and an unpaired B
+    // sentence that stand in the same gap pair on weaker evidence, when most of one is found
+    // in the other (a sentence cut down or padded out in place). Gaps larger than
+    // `GAP_CELLS` pairs are left alone, so the pass stays linear. Skipped once the deadline
+    // has struck.
+    if !coarse && !cut_short {
+        let mut fill: Vec<Pair> = Vec::new();
+        let mut bounds: Vec<(usize, usize)> = vec![(0, 0)];
+        bounds.extend(chain.iter().map(|p| (p.i + 1, p.j + 1)));
+        let ends: Vec<(usize, usize)> = chain
+            .iter()
+            .map(|p| (p.i, p.j))
+            .chain(std::iter::once((n, m)))
+            .collect();
+        for (&(a0, b0), &(a1, b1)) in bounds.iter().zip(&ends) {
+            let ia: Vec<usize> = (a0..a1)
+                .filter(|&i| !a[i].furniture && slot[i] != usize::MAX)
+                .collect();
+            let jb: Vec<usize> = (b0..b1)
+                .filter(|&j| !b[j].furniture && slot[n + j] != usize::MAX)
+                .collect();
+            if ia.is_empty() || jb.is_empty() || ia.len() * jb.len() > GAP_CELLS {
+                continue;
+            }
+            let mut cands = Vec::new();
+            for &i in &ia {
+                for &j in &jb {
+                    let sim = similarity::similarity(fa(i), fb(j));
+                    let cover = similarity::containment(fa(i), fb(j))
+                        .max(similarity::containment(fb(j), fa(i)));
+                    if sim >= opts.min_gap_similarity && cover >= opts.min_gap_containment {
+                        cands.push(Pair { i, j, sim });
+                    }
+                }
+            }
+            fill.extend(heaviest_chain(&cands, n));
+        }
+        if !fill.is_empty() {
+            chain.extend(fill);
+            chain.sort_by_key(|p| p.j);
+        }
+    }
     let mut group_of_a: Vec<Option<usize>> = vec![None; n];
     let mut group_of_b: Vec<Option<usize>> = vec![None; m];
     let mut groups: Vec<Group> = Vec::new();
@@ -570,6 +647,7 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
 
     // Rows in reading order of B; dropped rows where they stood in A.
     let mut rows = Vec::with_capacity(n + m);
+    let mut diffed_whole = 0usize;
     let mut next_a = 0;
     let flush = |rows: &mut Vec<Row>, next_a: &mut usize, upto: usize| {
         while *next_a < upto {
@@ -599,14 +677,16 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
                 if !grp.moved {
                     flush(&mut rows, &mut next_a, grp.a[0]);
                 }
-                rows.push(make_row(
+                let (row, whole) = make_row(
                     grp,
                     a,
                     b,
                     &na,
                     &nb,
                     (!coarse).then_some((&feats[..], &slot[..])),
-                ));
+                );
+                rows.push(row);
+                diffed_whole += usize::from(whole);
                 if !grp.moved {
                     // The A sentences dropped right after this row's follow it.
                     next_a = next_a.max(grp.a[grp.a.len() - 1] + 1);
@@ -621,6 +701,15 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
         }
     }
     flush(&mut rows, &mut next_a, n);
+    if diffed_whole > 0 {
+        fallback(
+            &mut notes,
+            format!(
+                "{diffed_whole} row(s) longer than {} tokens were diffed as a whole (one deletion, one insertion)",
+                worddiff::MAX_DIFF_TOKENS
+            ),
+        );
+    }
     Alignment { rows, notes }
 }
 
@@ -632,7 +721,7 @@ fn make_row(
     nb: &[String],
     // The features and the sentence → feature slot map; `None` on the coarse path.
     feats: Option<(&[Features], &[usize])>,
-) -> Row {
+) -> (Row, bool) {
     let ta =
         g.a.iter()
             .map(|&i| na[i].as_str())
@@ -652,7 +741,7 @@ fn make_row(
         RowOp::Edited
     };
     let n = a.len();
-    let (similarity, diff) = if same {
+    let (similarity, diff, whole) = if same {
         let text =
             g.b.iter()
                 .map(|&j| b[j].text.as_str())
@@ -664,6 +753,7 @@ fn make_row(
                 op: DiffOp::Equal,
                 text,
             }],
+            false,
         )
     } else {
         let sim = match feats {
@@ -683,15 +773,19 @@ fn make_row(
                 .map(|&j| b[j].text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-        (round3(sim), word_diff(&ra, &rb))
+        let (diff, whole) = worddiff::word_diff_checked(&ra, &rb);
+        (round3(sim), diff, whole)
     };
-    Row {
-        op,
-        a: g.a.clone(),
-        b: g.b.clone(),
-        similarity,
-        diff,
-    }
+    (
+        Row {
+            op,
+            a: g.a.clone(),
+            b: g.b.clone(),
+            similarity,
+            diff,
+        },
+        whole,
+    )
 }
 
 #[cfg(test)]
@@ -762,6 +856,36 @@ mod tests {
                 (RowOp::Equal, vec![2], vec![1])
             ]
         );
+    }
+
+    #[test]
+    fn furniture_pairs_only_with_near_identical_furniture() {
+        let mut a = s(&[
+            "Related Articles",
+            "Back to top",
+            "Blinken met Xi in Beijing.",
+        ]);
+        let mut b = s(&[
+            "Related articles:",
+            "Blinken met Xi in Beijing.",
+            "Back to top",
+        ]);
+        for (side, furn) in [(&mut a, [0, 1]), (&mut b, [0, 2])] {
+            for k in furn {
+                side[k].furniture = true;
+            }
+        }
+        // A story sentence that repeats the furniture's words must not pair with it.
+        b[1].text = "Back to top: Blinken met Xi in Beijing.".to_string();
+        let al = align(&a, &b, &AlignOptions::default());
+        let rows = summary(&al);
+        assert!(
+            rows.contains(&(RowOp::Edited, vec![0], vec![0])),
+            "{rows:?}"
+        );
+        // The identical footer keeps its place; the story sentence is the one that moved.
+        assert!(rows.contains(&(RowOp::Equal, vec![1], vec![2])), "{rows:?}");
+        assert!(rows.contains(&(RowOp::Moved, vec![2], vec![1])), "{rows:?}");
     }
 
     #[test]

@@ -473,7 +473,7 @@ impl Model {
 }
 
 fn soft_eligible(stem: &str, class: Class) -> bool {
-    matches!(class, Class::Content | Class::Name) && stem.chars().count() + 1 >= SOFT_MIN_LEN
+    matches!(class, Class::Content | Class::Name) && stem.chars().nth(SOFT_MIN_LEN - 2).is_some()
 }
 
 /// Hashed character trigrams of a word with boundary marks, sorted and deduplicated.
@@ -554,8 +554,7 @@ pub fn matched(a: &Features, b: &Features) -> (f64, f64) {
     }
     // Variants: greedy over the unmatched content words, best pair first, ties by position
     // (both lists are in key order, so the result is deterministic).
-    let soft =
-        |t: &&Token| t.class != Class::Function && t.stem.chars().count() >= SOFT_MIN_LEN - 1;
+    let soft = |t: &&Token| !t.grams.is_empty();
     let ra: Vec<&Token> = rest_a.into_iter().filter(soft).collect();
     let rb: Vec<&Token> = rest_b.into_iter().filter(soft).collect();
     if ra.is_empty() || rb.is_empty() || ra.len() * rb.len() > 4096 {

@@ -86,10 +86,44 @@ fn foldable(text: &str) -> bool {
     letters.is_empty() || (letters.len() == 1 && letters[0].chars().count() <= 3)
 }
 
+/// Most tokens (words, spaces, marks) on either side that are diffed word by word. Myers' diff
+/// costs O((N + M)·D); a row this long (a paragraph has a few hundred tokens) is pathological,
+/// say a 10 MB text without a sentence break, and is shown as one deletion and one insertion.
+pub const MAX_DIFF_TOKENS: usize = 5_000;
+
 /// Word-level diff of `a` against `b`.
 pub fn word_diff(a: &str, b: &str) -> Vec<DiffChunk> {
+    word_diff_checked(a, b).0
+}
+
+/// [`word_diff`], also telling whether the texts were too long ([`MAX_DIFF_TOKENS`]) and were
+/// diffed as a whole instead.
+pub fn word_diff_checked(a: &str, b: &str) -> (Vec<DiffChunk>, bool) {
     let ta = tokens(a);
     let tb = tokens(b);
+    if ta.len() > MAX_DIFF_TOKENS || tb.len() > MAX_DIFF_TOKENS {
+        let same = ta.len() == tb.len() && ta.iter().zip(&tb).all(|(x, y)| key(x) == key(y));
+        let chunks = if same {
+            vec![DiffChunk {
+                op: DiffOp::Equal,
+                text: b.to_string(),
+            }]
+        } else {
+            [(DiffOp::Delete, a), (DiffOp::Insert, b)]
+                .into_iter()
+                .filter(|(_, t)| !t.is_empty())
+                .map(|(op, t)| DiffChunk {
+                    op,
+                    text: t.to_string(),
+                })
+                .collect()
+        };
+        return (chunks, true);
+    }
+    (diff_tokens(&ta, &tb), false)
+}
+
+fn diff_tokens(ta: &[&str], tb: &[&str]) -> Vec<DiffChunk> {
     let ka: Vec<String> = ta.iter().map(|t| key(t)).collect();
     let kb: Vec<String> = tb.iter().map(|t| key(t)).collect();
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &ka, &kb);
@@ -225,6 +259,16 @@ mod tests {
         let a = "Xi met  Blinken on Friday, officials said.";
         let b = "On Friday Xi met Blinken, said officials in Beijing.";
         assert_eq!(b_text(&word_diff(a, b)), b);
+    }
+
+    #[test]
+    fn very_long_texts_are_diffed_whole() {
+        let a = "word ".repeat(MAX_DIFF_TOKENS);
+        let b = "other ".repeat(MAX_DIFF_TOKENS);
+        let (d, coarse) = word_diff_checked(&a, &b);
+        assert!(coarse);
+        assert_eq!(render(&d), format!("[-{a}-]{{+{b}+}}"));
+        assert!(!word_diff_checked("a b", "a c").1);
     }
 
     #[test]

@@ -10,6 +10,20 @@
 //! Invariants: one left-to-right pass with bounded look-around (linear time); no panics on any
 //! input; spans lie on char boundaries.
 //!
+//! ```
+//! use storydiff::claims::dates::{compare_dates, find_dates_anchored, infer_anchor, Relation};
+//!
+//! let a = "Biden met Xi at their summit last November, before the 2024 elections.";
+//! let b = "The Biden-Xi summit in late 2018 came before the 2024 elections.";
+//! let (anchor, why) = infer_anchor(a).unwrap();
+//! assert_eq!(why, "from the latest year mentioned, 2024");
+//! let da = find_dates_anchored(a, Some(&anchor));
+//! let db = find_dates_anchored(b, Some(&anchor));
+//! assert_eq!(da[0].expr.label, "month:nov:last");
+//! assert_eq!(db[0].expr.label, "2018-late");
+//! assert_eq!(compare_dates(&da[0].expr, &db[0].expr), Relation::Conflict);
+//! ```
+//!
 //! # Resolution policy
 //!
 //! Relative expressions resolve against each day the [`Anchor`] allows; the reported interval
@@ -316,7 +330,10 @@ pub fn infer_anchor(text: &str) -> Option<(Anchor, String)> {
 /// the intervals are only hulls over an uncertain anchor, the sides are compared day by day
 /// over the anchor (when they share it, or one side is absolute): a relation that holds on
 /// every day stands, a mix is `Compatible`. Two relative expressions with no anchor are
-/// compared the same way over every day of 2023–2024, and a mix is `Unknown`.
+/// compared the same way over every day of 2019–2026, and a mix is `Unknown`; an unanchored
+/// relative expression against an absolute date likewise over every anchor from 400 days
+/// before to 400 days after it ("Friday" / "Thursday, April 25, 2024" is a `Conflict`
+/// whatever the anchor).
 pub fn compare_dates(a: &DateExpr, b: &DateExpr) -> Relation {
     match (a.time, b.time) {
         (Some(x), Some(y)) => return span_relation(x, y, false, false),
@@ -345,9 +362,27 @@ pub fn compare_dates(a: &DateExpr, b: &DateExpr) -> Relation {
         return combine(rels, Relation::Compatible);
     }
     if let (Some(_), Some(_), None, None) = (a.rule, b.rule, a.anchor, b.anchor) {
-        let start = days(ymd(2023, 1, 1));
-        let rels = (0..731).map(|k| relation_on(a, b, from_days(start + k)));
+        // Eight years: every weekday meets every month-day, both leap and common years.
+        let start = days(ymd(2019, 1, 1));
+        let len = days(ymd(2026, 12, 31)) - start + 1;
+        let rels = (0..len).map(|k| relation_on(a, b, from_days(start + k)));
         return combine(rels, Relation::Unknown);
+    }
+    // One side relative and unanchored, the other absolute: try every anchor from 400 days
+    // before to 400 days after the absolute dates ("Friday" can never be Thursday, April 25).
+    let one_sided = match (a.rule, a.anchor, b.rule, b.interval) {
+        (Some(_), None, None, Some(iv)) => Some(iv),
+        _ => match (b.rule, b.anchor, a.rule, a.interval) {
+            (Some(_), None, None, Some(iv)) => Some(iv),
+            _ => None,
+        },
+    };
+    if let Some((lo, hi)) = one_sided {
+        let (start, end) = (days(lo) - 400, days(hi) + 400);
+        if end - start <= 4000 {
+            let rels = (start..=end).map(|z| relation_on(a, b, from_days(z)));
+            return combine(rels, Relation::Unknown);
+        }
     }
     match (a.interval, b.interval) {
         (Some(x), Some(y)) if disjoint(x, y) => Relation::Conflict,
@@ -544,7 +579,9 @@ fn rule_label(rule: RelRule) -> String {
         ),
         RelRule::NamedMonth(mo, m, p) => format!(
             "month:{}{}{}",
-            lx::MONTH_KEYS.get(mo as usize - 1).unwrap_or(&"?"),
+            lx::MONTH_KEYS
+                .get((mo as usize).wrapping_sub(1))
+                .unwrap_or(&"?"),
             mode_key(m),
             part_key(p)
         ),
@@ -678,7 +715,7 @@ fn resolve(rule: RelRule, a: CalendarDate) -> Option<Days> {
         }
         RelRule::Weekday(w, m) => {
             let wd = i64::from(weekday(a));
-            let w = i64::from(w);
+            let w = i64::from(w % 7);
             let d = match m {
                 Mode::Recent => add_days(a, -(wd - w).rem_euclid(7)),
                 Mode::Last => add_days(a, -(wd - w - 1).rem_euclid(7) - 1),
@@ -689,6 +726,9 @@ fn resolve(rule: RelRule, a: CalendarDate) -> Option<Days> {
             (d, d)
         }
         RelRule::NamedMonth(m, mode, p) => {
+            if !(1..=12).contains(&m) {
+                return None;
+            }
             let yy = match mode {
                 Mode::Recent => y - i32::from(m > a.month),
                 Mode::Last => y - i32::from(m >= a.month),
@@ -734,10 +774,12 @@ fn resolve(rule: RelRule, a: CalendarDate) -> Option<Days> {
             *pick?
         }
         RelRule::Quarter(q, k) => {
+            let q = q.clamp(1, 4);
             let yy = y.checked_add(k)?.clamp(1, 9999);
             months_span(yy, 3 * q - 2, 3)
         }
         RelRule::Half(h, k) => {
+            let h = h.clamp(1, 2);
             let yy = y.checked_add(k)?.clamp(1, 9999);
             months_span(yy, 6 * h - 5, 6)
         }
@@ -1027,6 +1069,9 @@ impl P<'_> {
     }
 
     fn parse_at(&self, i: usize) -> Hit {
+        if self.t.is_word(i) && !date_starters().contains(self.low(i).as_str()) {
+            return None; // a cheap filter that keeps the scan fast on ordinary words
+        }
         match self.t.kind(i)? {
             Kind::Num => self
                 .parse_numeric(i)
@@ -1314,6 +1359,10 @@ impl P<'_> {
         if self.prev_word_in(i, lx::DATE_CUES) || self.continues_range(i) {
             return true;
         }
+        // "the three months to September" (not "to March", "to May": verbs and names).
+        if !ambiguous && self.prev_word_in(i, &["to"]) {
+            return true;
+        }
         if !ambiguous && self.prev_word_in(i, lx::DETERMINERS) {
             return (t.is_word(i + 1) && !t.is_cap(i + 1)) || possessive;
         }
@@ -1437,7 +1486,8 @@ impl P<'_> {
 
     fn decade_at(&self, j: usize) -> Option<(usize, i32)> {
         let t = &self.t;
-        if t.digits(j) == 4 && t.adj(j) && t.is(j + 1, "s") && !t.adj(j + 1) {
+        let glued_on = |k: usize| t.adj(k) && matches!(t.kind(k + 1), Some(Kind::Word | Kind::Num));
+        if t.digits(j) == 4 && t.adj(j) && t.is(j + 1, "s") && !glued_on(j + 1) {
             let y = t.int(j)? as i32;
             if y % 10 == 0 && (1000..=2990).contains(&y) && !self.number_glued_before(j) {
                 return Some((j + 2, y));
@@ -1445,7 +1495,7 @@ impl P<'_> {
         }
         if t.is_apos(j) && t.adj(j) && t.digits(j + 1) == 2 && t.adj(j + 1) && t.is(j + 2, "s") {
             let yy = t.int(j + 1)? as i32;
-            if yy % 10 == 0 && !(t.adj(j + 2) && t.is_word(j + 3)) {
+            if yy % 10 == 0 && !glued_on(j + 2) {
                 let y = if yy >= 30 { 1900 + yy } else { 2000 + yy };
                 return Some((j + 3, y));
             }
@@ -1859,6 +1909,27 @@ impl P<'_> {
         }
         false
     }
+}
+
+/// Every lower-case word a date mention can start with.
+fn date_starters() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = std::collections::HashSet::new();
+        set.extend(lx::MONTHS.iter().map(|(w, _)| *w));
+        set.extend(lx::WEEKDAYS.iter().map(|(w, _)| *w));
+        set.extend(lx::SEASONS.iter().map(|(w, _)| *w));
+        set.extend(lx::DAY_WORDS.iter().map(|(w, _)| *w));
+        set.extend(lx::PART_WORDS.iter().map(|(w, _)| *w));
+        set.extend(lx::PART_NOUNS.iter().map(|(w, _)| *w));
+        set.extend(lx::PERIOD_ORDINALS.iter().map(|(w, _)| *w));
+        set.extend(lx::SMALL_NUMBERS.iter().map(|(w, _)| *w));
+        set.extend([
+            "the", "last", "next", "this", "q", "h", "noon", "midday", "midnight",
+        ]);
+        set
+    })
 }
 
 fn i_prev_is(t: &Toks<'_>, j: usize, w: &str) -> bool {

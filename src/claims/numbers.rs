@@ -11,6 +11,20 @@
 //! Invariants: linear time (one pass, bounded look-around); no panics; spans on char
 //! boundaries.
 //!
+//! ```
+//! use storydiff::claims::numbers::{compare_numbers, find_numbers, Qualifier, Relation};
+//!
+//! let a = find_numbers("talks that lasted more than five and a half hours");
+//! let b = find_numbers("talks that lasted for hours");
+//! assert_eq!(a[0].value.qualifier, Qualifier::MoreThan);
+//! assert_eq!(a[0].value.unit.as_deref(), Some("hour"));
+//! assert!(b[0].value.vague);
+//! assert_eq!(compare_numbers(&a[0].value, &b[0].value), Relation::Compatible);
+//! let x = find_numbers("a three-day trip");
+//! let y = find_numbers("a 3-day visit");
+//! assert_eq!(compare_numbers(&x[0].value, &y[0].value), Relation::Same);
+//! ```
+//!
 //! Rules that keep noise out:
 //! - whatever [`crate::claims::dates::find_dates`] claims (years, days of the month, times of
 //!   day, "two weeks ago") is not a number: a number overlapping a date span is dropped;
@@ -18,7 +32,8 @@
 //!   unit or counted noun ("one person", "one hour"), "a"/"an" only before a scale ("a
 //!   million"), "dozen", a fraction, or a time unit after a qualifier ("less than a year");
 //! - figures glued to letters or dashes are identifiers ("G7", "COVID-19", "F-16", "5G"), as
-//!   are figures after an identifier noun ("Article 370", "Flight 17", "Boeing 737");
+//!   are figures after an identifier noun ("Article 370", "Flight 17", "Boeing 737") and
+//!   year-like figures (1800–2100) after a capitalised word ("Expo 2016", "World Cup 2018");
 //! - "first" is an ordinal only in "first time"; "from 10 to 12" is two figures (news writes
 //!   it for a change), "between 10 and 12" and "10-12" are ranges.
 
@@ -117,9 +132,9 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
 
 /// How quantity `a` relates to quantity `b`.
 ///
-/// Each side stands for an interval of values: an exact figure its rounding (a figure of 1,000
-/// or more ending in three or more zeros stands for ± half its last non-zero place, at most
-/// ±5%; a whole percentage ± 0.5), "about" ± 10%, "nearly" up to 10% below, "more than" /
+/// Each side stands for an interval of values: an exact figure its rounding (a figure of 100
+/// or more ending in two or more zeros stands for ± half its last non-zero place, at most
+/// ±5%: "300" covers 285–315, "14,000" 13,500–14,500; a whole percentage ± 0.5), "about" ± 10%, "nearly" up to 10% below, "more than" /
 /// "at least" upwards, "less than" / "at most" / "up to" downwards, a vague amount its
 /// range. Durations and measures convert within their family (three days = 72 hours);
 /// different currencies or families are `Unknown`, as are different kinds (a bare number
@@ -140,6 +155,14 @@ pub fn compare_numbers(a: &Quantity, b: &Quantity) -> Relation {
         };
     }
     let Some((fa, fb)) = common_factors(a, b) else {
+        // Counts of differently named things ("2,000 infants" / "2,000 children"): the same
+        // figure may be the same fact in other words; anything else cannot be told.
+        if counted(a) && counted(b) {
+            let (ia, ib) = (interval(a, 1.0), interval(b, 1.0));
+            if ia.0 <= ib.1 && ib.0 <= ia.1 {
+                return Relation::Compatible;
+            }
+        }
         return Relation::Unknown;
     };
     if a.low * fa == b.low * fb
@@ -186,13 +209,22 @@ fn common_factors(a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
     }
     match (a.unit.as_deref(), b.unit.as_deref()) {
         (Some(x), Some(y)) if x == y => Some((1.0, 1.0)),
-        (Some(x), Some(y)) => {
-            let (ux, uy) = (unit_info(x)?, unit_info(y)?);
-            (ux.family == uy.family && ux.family != Family::Own).then_some((ux.factor, uy.factor))
-        }
+        (Some(x), Some(y)) => match (unit_info(x), unit_info(y)) {
+            (Some(ux), Some(uy)) => (ux.family == uy.family && ux.family != Family::Own)
+                .then_some((ux.factor, uy.factor)),
+            _ => None,
+        },
         (None, None) => Some((1.0, 1.0)),
         _ => None,
     }
+}
+
+/// A count of things named by a noun that is not a unit of measure ("people", "signature").
+fn counted(q: &Quantity) -> bool {
+    q.kind == QuantityKind::Measure
+        && q.unit
+            .as_deref()
+            .is_some_and(|u| unit_info(u).is_none() && u != "age" && u != "percentage point")
 }
 
 fn unit_info(name: &str) -> Option<UnitInfo> {
@@ -213,7 +245,7 @@ fn rounding(q: &Quantity) -> f64 {
             0.0
         };
     }
-    if v < 1000.0 || v.fract() != 0.0 || v > 1e18 {
+    if v < 100.0 || v.fract() != 0.0 || v > 1e18 {
         return 0.0;
     }
     let mut place = 1.0;
@@ -222,7 +254,7 @@ fn rounding(q: &Quantity) -> f64 {
         place *= 10.0;
         zeros += 1;
     }
-    if zeros < 3 {
+    if zeros < 2 {
         return 0.0;
     }
     (place / 2.0).min(v * 0.05)
@@ -243,7 +275,7 @@ fn interval(q: &Quantity, f: f64) -> (f64, f64) {
     match q.qualifier {
         Qualifier::Exact => (lo - r, hi + r),
         Qualifier::About => (lo * 0.9 - r, hi * 1.1 + r),
-        Qualifier::Nearly => (lo * 0.9 - r, hi + r),
+        Qualifier::Nearly => (lo * 0.9 - r, hi),
         Qualifier::MoreThan | Qualifier::AtLeast => (lo - r, f64::INFINITY),
         Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo => (floor, hi + r),
     }
@@ -260,6 +292,8 @@ struct P<'a> {
 #[derive(Debug, Clone, Copy)]
 struct Val {
     v: f64,
+    /// Token index of the figure's first token (after any currency).
+    start: usize,
     end: usize,
     currency: Option<&'static str>,
     /// A scale word or letter was applied ("million", "bn").
@@ -277,6 +311,41 @@ struct Suffix {
     unit: Option<String>,
     /// The value is a percentage of the figure ("two-thirds of" → 66.7%).
     times: f64,
+}
+
+/// Every lower-case word a mention can start with (qualifiers, number words, vague amounts,
+/// ordinals, currency codes and "$" prefixes, plural time units).
+fn starters() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = std::collections::HashSet::new();
+        set.extend(
+            lx::QUALIFIERS
+                .iter()
+                .filter_map(|(w, _)| w.first().copied()),
+        );
+        set.extend(lx::CARDINALS.iter().map(|(w, _)| *w));
+        set.extend(lx::ORDINALS.iter().map(|(w, _)| *w));
+        set.extend(lx::VAGUE_AMOUNTS.iter().map(|(w, _)| *w));
+        set.extend(lx::VAGUE_TIME.iter().map(|(w, _)| *w));
+        set.extend(lx::CURRENCY_CODES.iter().map(|(w, _)| *w));
+        set.extend(lx::DOLLAR_PREFIXES.iter().map(|(w, _)| *w));
+        set.extend(["a", "an", "half", "between", "tens", "hundreds"]);
+        set
+    })
+}
+
+/// The value of a vulgar-fraction character ("½").
+fn vulgar(s: &str) -> Option<f64> {
+    Some(match s {
+        "½" => 0.5,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        _ => return None,
+    })
 }
 
 fn singular(word: &str) -> String {
@@ -313,10 +382,30 @@ impl P<'_> {
         }
     }
 
+    /// True when a mention may start at token `i`: a cheap filter that keeps the scan fast
+    /// on ordinary words.
+    fn may_start(&self, i: usize) -> bool {
+        match self.t.kind(i) {
+            Some(Kind::Num) => true,
+            Some(Kind::Punct) => {
+                let s = self.t.s(i);
+                s == "." || look(lx::CURRENCY_SYMBOLS, s).is_some()
+            }
+            Some(Kind::Word) => starters().contains(self.low(i).as_str()),
+            None => false,
+        }
+    }
+
     fn parse_at(&self, i: usize) -> Option<(usize, Quantity)> {
+        if !self.may_start(i) {
+            return None;
+        }
         let (qual, k) = self.qualifier(i);
         if qual.is_some() && k == i {
             return None;
+        }
+        if qual.is_some() && self.t.is(k, "between") {
+            return None; // "hung over between three and 11 times": the range stands alone
         }
         let (end, mut q) = self.core(k, qual.is_some())?;
         if let Some(qual) = qual {
@@ -327,11 +416,17 @@ impl P<'_> {
 
     /// A qualifier phrase at `i`: (qualifier, index after it), or (None, i).
     fn qualifier(&self, i: usize) -> (Option<Qualifier>, usize) {
+        if !self.t.is_word(i) {
+            return (None, i);
+        }
+        let first = self.low(i);
         for (words, q) in lx::QUALIFIERS {
-            if words
-                .iter()
-                .enumerate()
-                .all(|(n, w)| self.t.is_word(i + n) && self.low(i + n).as_str() == *w)
+            if words.first() == Some(&first.as_str())
+                && words
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(n, w)| self.t.is_word(i + n) && self.low(i + n).as_str() == *w)
             {
                 return (Some(*q), i + words.len());
             }
@@ -417,6 +512,16 @@ impl P<'_> {
             }
             (None, None) => (last.end, QuantityKind::Number, None),
         };
+        // "aged 21": an age.
+        let (kind, unit) = if kind == QuantityKind::Number
+            && b.is_none()
+            && self.start_of(a) > 0
+            && self.t.is(self.start_of(a) - 1, "aged")
+        {
+            (QuantityKind::Measure, Some("age".to_string()))
+        } else {
+            (kind, unit)
+        };
         // Articles stand alone as no claim: "one of the", "a day" (unless qualified).
         if a.article && b.is_none() {
             let timed = kind == QuantityKind::Duration;
@@ -447,6 +552,10 @@ impl P<'_> {
 
     /// True when the digit token `i` is an identifier or part of one ("G7", "COVID-19",
     /// "Article 370", "5G", "No. 1").
+    fn start_of(&self, v: Val) -> usize {
+        v.start
+    }
+
     fn identifier(&self, i: usize) -> bool {
         let t = &self.t;
         if i > 0 && t.adj(i - 1) {
@@ -471,6 +580,21 @@ impl P<'_> {
                 }
             }
         }
+        // "9/11", "3/4": a fraction or a date-like code, not a quantity.
+        if t.adj(i) && t.is_p(i + 1, '/') && t.adj(i + 1) && t.is_num(i + 2) {
+            return true;
+        }
+        // "Expo 2016", "World Cup 2018", "Windows 2000": a year-like figure after a
+        // capitalised word is part of a name (when no comma or unit makes it a count).
+        if t.digits(i) == 4
+            && i > 0
+            && t.is_cap(i - 1)
+            && !t.starts_sentence(i - 1)
+            && t.int(i).is_some_and(|y| (1800..=2100).contains(&y))
+            && !t.adj(i)
+        {
+            return true;
+        }
         let mut p = i;
         if p > 0 && t.is_p(p - 1, '.') {
             p -= 1;
@@ -492,6 +616,24 @@ impl P<'_> {
     fn value_in(&self, k: usize, qualified: bool, second: bool) -> Option<Val> {
         let t = &self.t;
         let (currency, k) = self.currency_prefix(k);
+        // ".85 cent": a decimal without its leading zero.
+        if t.is_p(k, '.')
+            && t.adj(k)
+            && t.is_num(k + 1)
+            && !(k > 0 && t.adj(k - 1) && t.kind(k - 1) != Some(Kind::Punct))
+            && !(t.adj(k + 1) && t.is_p(k + 2, '.'))
+        {
+            let v: f64 = format!("0.{}", t.s(k + 1)).parse().ok()?;
+            return Some(Val {
+                start: k,
+                v,
+                end: k + 2,
+                currency,
+                scaled: None,
+                fraction: false,
+                article: false,
+            });
+        }
         if t.is_num(k) {
             if currency.is_none() && !second && self.identifier(k) {
                 return None;
@@ -515,6 +657,13 @@ impl P<'_> {
                 return None;
             }
             let mut v: f64 = s.parse().ok()?;
+            // "2 ½", "2½"
+            if let Some(f) = vulgar(t.s(j)) {
+                if !s.contains('.') {
+                    v += f;
+                    j += 1;
+                }
+            }
             let mut scaled = None;
             // Glued letters: a scale ("3bn", "$3m"), a unit ("5km"), or an identifier ("5G").
             if t.adj(j - 1) && t.is_word(j) {
@@ -532,8 +681,16 @@ impl P<'_> {
                 v *= m;
                 scaled = Some(m);
                 j += 1;
+            } else if let Some(m) = look(lx::SCALES, self.low(self.skip_dash(j)).as_str())
+                .filter(|_| self.skip_dash(j) != j)
+            {
+                // "$6.8-billion"
+                v *= m;
+                scaled = Some(m);
+                j += 2;
             }
             return Some(Val {
+                start: k,
                 v,
                 end: j,
                 currency,
@@ -551,6 +708,9 @@ impl P<'_> {
     fn glued_unit_ok(&self, j: usize) -> bool {
         let w = self.low(j);
         let w = w.as_str();
+        if matches!(self.t.s(j), "C" | "F") {
+            return true; // "45C": a temperature
+        }
         if w.len() == 1 && self.t.s(j) != w {
             return false; // "5G", "3D": not units
         }
@@ -613,6 +773,7 @@ impl P<'_> {
             // "half a million", "half an hour", "half of"
             if t.is(k + 1, "of") {
                 return Some(Val {
+                    start: k,
                     v: 0.5,
                     end: k + 1,
                     currency: None,
@@ -701,6 +862,7 @@ impl P<'_> {
                 let plural = self.low(f).as_str().ends_with('s');
                 if plural == (n > 1.0) {
                     return Some(Val {
+                        start: k,
                         v: n * frac,
                         end: f + 1,
                         currency: None,
@@ -715,6 +877,7 @@ impl P<'_> {
             if article && qualified {
                 // "less than a year": the article as one, kept only before a time unit.
                 return Some(Val {
+                    start: k,
                     v: 1.0,
                     end: j,
                     currency: None,
@@ -725,8 +888,22 @@ impl P<'_> {
             }
             return None;
         }
+        // "two-way", "one-sided", "five-star": a compound adjective, not a figure.
+        let d = self.skip_dash(j);
+        if d != j && scaled.is_none() {
+            let w = self.low(d);
+            let w = w.as_str();
+            let unit = look(lx::TIME_UNITS, w).is_some()
+                || look(lx::MEASURE_UNITS, w).is_some()
+                || look(lx::FRACTIONS, w).is_some()
+                || matches!(w, "and" | "year");
+            if !unit {
+                return None;
+            }
+        }
         let only_one = !article && first == "one" && j == k + 1;
         Some(Val {
+            start: k,
             v,
             end: j,
             currency: None,
@@ -750,6 +927,12 @@ impl P<'_> {
         };
         if t.is_p(e, '%') {
             return mk(e + 1, QuantityKind::Percent, Some("%"));
+        }
+        // Temperatures: "45C", "45°C", "110°F".
+        let deg = usize::from(t.is_p(e, '°') && t.adj(e));
+        if (deg == 1 || (e > 0 && t.adj(e - 1))) && matches!(t.s(e + deg), "C" | "F") {
+            let unit = if t.s(e + deg) == "C" { "°C" } else { "°F" };
+            return mk(e + deg + 1, QuantityKind::Measure, Some(unit));
         }
         let w = self.low(e);
         let w = w.as_str();
@@ -776,11 +959,19 @@ impl P<'_> {
             if let Some(info) = look(lx::MEASURE_UNITS, u.as_str()) {
                 return mk(d + 1, QuantityKind::Measure, Some(info.name));
             }
+            // "a 1,200-page report", "a 12-member panel": the noun counted.
+            let word = t.s(d);
+            if t.is_word(d) && !t.is_cap(d) && u.as_str().len() >= 3 && word.is_ascii() {
+                return mk(d + 1, QuantityKind::Measure, Some(u.as_str()));
+            }
             return None;
         }
         if let Some(info) = look(lx::TIME_UNITS, w) {
             if w == "years" && t.is(e + 1, "old") {
                 return mk(e + 2, QuantityKind::Measure, Some("age"));
+            }
+            if w == "year" && t.is_dash(e + 1) && t.is(e + 2, "old") {
+                return mk(e + 3, QuantityKind::Measure, Some("age")); // "35 year-old"
             }
             return mk(e + 1, QuantityKind::Duration, Some(info.name));
         }
@@ -800,6 +991,15 @@ impl P<'_> {
         }
         if let Some(c) = look(lx::CURRENCY_WORDS, w) {
             return mk(e + 1, QuantityKind::Money, Some(c));
+        }
+        if matches!(w, "cent" | "cents") {
+            // "99 cents": hundredths of a dollar (read as US; euro cents cannot be told).
+            return Some(Suffix {
+                end: e + 1,
+                kind: QuantityKind::Money,
+                unit: Some("USD".to_string()),
+                times: 0.01,
+            });
         }
         if t.is_upper(e) {
             if let Some(c) = look(lx::CURRENCY_CODES, w) {

@@ -108,6 +108,7 @@ fn partial_forms() {
     assert_eq!(dec.interval, Some((d("1990-01-01"), d("1999-12-31"))));
     assert_eq!(dec.granularity, Granularity::Decade);
     assert_eq!(one("the '90s", None).expr.label, "1990s");
+    assert_eq!(labels("died in the 1990s, aged 21")[0].0, "the 1990s");
     assert_eq!(
         one("the early 1990s", None).expr.interval,
         Some((d("1990-01-01"), d("1993-12-31")))
@@ -229,6 +230,8 @@ fn bare_months_and_weekdays_need_context() {
     );
     assert_eq!(labels("since he met Biden in November.")[0].1, "month:nov");
     assert_eq!(labels("between March and May").len(), 2);
+    assert_eq!(labels("in the three months to September")[0].1, "month:sep");
+    assert!(labels("he said to May").is_empty());
     assert_eq!(
         labels("in an interview Friday at the close")[0].1,
         "weekday:fri"
@@ -404,6 +407,26 @@ fn compare_relations() {
         Relation::Unknown
     );
     assert_eq!(
+        compare_dates(&e("Friday", None), &e("April 25, 2024", None)),
+        Relation::Conflict
+    );
+    assert_eq!(
+        compare_dates(&e("Friday", None), &e("April 26, 2024", None)),
+        Relation::Unknown
+    );
+    assert_eq!(
+        compare_dates(&e("April 26", None), &e("May 3, 2024", None)),
+        Relation::Conflict
+    );
+    assert_eq!(
+        compare_dates(&e("on Thursday", None), &e("July 10", None)),
+        Relation::Unknown
+    );
+    assert_eq!(
+        compare_dates(&e("last November", None), &e("late 2018", None)),
+        Relation::Unknown
+    );
+    assert_eq!(
         compare_dates(&e("this year", None), &e("last November", None)),
         Relation::Unknown
     );
@@ -463,6 +486,34 @@ mod prop {
                 }
             }
             let _ = infer_anchor(&s);
+        }
+
+        #[test]
+        fn any_rule_resolves_without_panic(
+            kind in 0u32..12, a in 0u32..40, b in -5i32..5, y in 1i32..9999, m in 1u32..13, dd in 1u32..29
+        ) {
+            let modes = [Mode::Recent, Mode::Last, Mode::Next, Mode::Coming, Mode::This];
+            let parts = [Part::Whole, Part::Early, Part::Mid, Part::Late, Part::SoFar, Part::Rest];
+            let mode = modes[(a % 5) as usize];
+            let part = parts[(a % 6) as usize];
+            let rule = match kind {
+                0 => RelRule::Day(b),
+                1 => RelRule::Week(b, part),
+                2 => RelRule::Weekend(mode),
+                3 => RelRule::Month(b, part),
+                4 => RelRule::Year(b, part),
+                5 => RelRule::Weekday(a, mode),
+                6 => RelRule::NamedMonth(a, mode, part),
+                7 => RelRule::MonthDay(a, a),
+                8 => RelRule::Season(a, mode),
+                9 => RelRule::Quarter(a, b),
+                10 => RelRule::Half(a, b),
+                _ => RelRule::Ago(a * 300, [AgoUnit::Day, AgoUnit::Week, AgoUnit::Month, AgoUnit::Year][(a % 4) as usize]),
+            };
+            let anchor = Anchor { earliest: ymd(y, m, dd), latest: ymd(y, m, dd) };
+            let e = rel_expr(rule, Some(&anchor));
+            if let Some((lo, hi)) = e.interval { prop_assert!(lo <= hi); }
+            let _ = compare_dates(&e, &rel_expr(rule, None));
         }
 
         #[test]

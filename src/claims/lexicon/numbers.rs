@@ -431,6 +431,9 @@ pub const MEASURE_UNITS: &[(&str, UnitInfo)] = &[
     ("lbs", u("lb", Family::Mass, 0.453_592_37)),
     ("pound", u("lb", Family::Mass, 0.453_592_37)),
     ("pounds", u("lb", Family::Mass, 0.453_592_37)),
+    ("oz", u("oz", Family::Mass, 0.028_349_523_125)),
+    ("ounce", u("oz", Family::Mass, 0.028_349_523_125)),
+    ("ounces", u("oz", Family::Mass, 0.028_349_523_125)),
     ("hectare", u("hectare", Family::Area, 10_000.0)),
     ("hectares", u("hectare", Family::Area, 10_000.0)),
     ("ha", u("hectare", Family::Area, 10_000.0)),
@@ -457,6 +460,8 @@ pub const MEASURE_UNITS: &[(&str, UnitInfo)] = &[
     ("mwh", u("MWh", Family::Energy, 3.6e9)),
     ("gwh", u("GWh", Family::Energy, 3.6e12)),
     ("twh", u("TWh", Family::Energy, 3.6e15)),
+    ("°c", u("°C", Family::Own, 1.0)),
+    ("°f", u("°F", Family::Own, 1.0)),
     ("degrees", u("degree", Family::Temperature, 1.0)),
     ("degree", u("degree", Family::Temperature, 1.0)),
 ];
@@ -631,7 +636,3 @@ pub const IDENT_NOUNS: &[&str] = &[
     "uss",
     "hms",
 ];
-
-/// Lower-case words that are a figure's unit when glued to it ("5km", "20%", "3bn", "10am").
-/// The number extractor also accepts any entry of the unit, scale and ordinal tables.
-pub const GLUED_SUFFIXES: &[&str] = &["x", "s"];

@@ -423,6 +423,27 @@ fn false_positives() {
     assert!(all("Article 370 and Flight 17 and a Boeing 737").is_empty());
     assert!(all("version 1.2.3").is_empty());
     assert!(all("No. 1").is_empty());
+    assert!(all("at Expo 2016 and the World Cup 2018 day").is_empty());
+    assert_eq!(all("Police said 2018 people").len(), 1);
+    assert!(all("two-way trade and a one-sided deal").is_empty());
+    assert_eq!(one("the 35 year-old").1.unit.as_deref(), Some("age"));
+    assert_eq!(one("aged 21").1.unit.as_deref(), Some("age"));
+    assert!(all("the 9/11 attacks").is_empty());
+    assert_eq!(one("a 1,200-page report").1.unit.as_deref(), Some("page"));
+    assert_eq!(one("it hit 45C").1.unit.as_deref(), Some("°C"));
+    assert_eq!(one("it hit 45°C").1.unit.as_deref(), Some("°C"));
+    assert_eq!(
+        compare_numbers(&one("45C").1, &one("45°C").1),
+        Relation::Same
+    );
+    assert_eq!(one("settled .85 cent lower").1.low, 0.0085);
+    assert_eq!(one("2 ½ servings").1.low, 2.5);
+    assert_eq!(one("99 cents").1.unit.as_deref(), Some("USD"));
+    assert_eq!(
+        all("hung over between three and 11 times")[0].1.qualifier,
+        Q::Exact
+    );
+    assert_eq!(one("a $6.8-billion deal").1.low, 6.8e9);
     // Dates are not numbers.
     assert!(all("in 2024").is_empty());
     assert!(all("on March 3").is_empty());
@@ -641,11 +662,14 @@ mod prop {
         }
 
         #[test]
-        fn number_soup(s in "([0-9]{1,5}|[ ,.%$£-]|a|an|one|half|and|hours|of|more than|about|between|to|million|bn|second|thirds|hundreds|tens|thousands|people){0,24}") {
+        fn number_soup(s in "([0-9]{1,5}|[ ,.%$£/:-]|a|an|one|half|and|hours|of|more than|about|between|to|million|bn|second|thirds|hundreds|tens|thousands|people|in|May|late|weeks|ago|p\\.m\\.){0,24}") {
             let found = find_numbers(&s);
+            let dates = crate::claims::dates::find_dates(&s, None);
             for m in &found {
                 prop_assert!(m.start < m.end && m.end <= s.len());
                 prop_assert!(!m.value.low.is_nan() && m.value.low <= m.value.high);
+                // Dates win: no number overlaps a date.
+                prop_assert!(dates.iter().all(|d| d.end <= m.start || m.end <= d.start));
             }
             for a in &found {
                 for b in &found {
