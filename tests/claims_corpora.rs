@@ -18,15 +18,16 @@ fn claims_corpora_figures() {
         return;
     }
     let suite = eval::perturbation_suite(&corpora, 60);
-    // Measured (quick run): date 97.4%, number 97.5%, name 98.4%, quote 100%, negation 99.3%,
-    // drop 94.8%, add 97.6%; 1 other conflict over 655 perturbations. Margin: about 5 points.
+    // Measured (quick run, 20:14 UTC): date 97.5%, number 97.5%, name 95.2%, quote 100%,
+    // negation 98.6%, drop 93.2%, add 99.4%; 3 other conflicts over 652 perturbations.
+    // Margin: about 5 points.
     let floor = |k: Kind| match k {
         Kind::Date => 92.0,
         Kind::Quote => 95.0,
         Kind::Negation => 94.0,
         Kind::Number => 92.0,
-        Kind::Name => 93.0,
-        Kind::DropSentence => 89.0,
+        Kind::Name => 90.0,
+        Kind::DropSentence => 88.0,
         Kind::AddSentence => 92.0,
     };
     for (k, (n, c, _)) in &suite {
@@ -45,7 +46,7 @@ fn claims_corpora_figures() {
         other * 50 <= tried,
         "{other} other conflicts over {tried} perturbations"
     );
-    // Measured: msrp label 1 0.166 conflicts/pair, stsb-news score>=4 0.065. Margin 0.03.
+    // Measured: msrp label 1 0.164 conflicts/pair, stsb-news score>=4 0.070. Margin 0.03.
     let para = eval::paraphrase_pairs(&corpora);
     for (name, (n, c, _)) in &para {
         let per = *c as f64 / *n as f64;
