@@ -24,7 +24,7 @@ impl Rng {
     pub fn new(seed: u64) -> Self {
         Rng(seed.max(1))
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn step(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -36,7 +36,7 @@ impl Rng {
         if n == 0 {
             0
         } else {
-            (self.next() % n as u64) as usize
+            (self.step() % n as u64) as usize
         }
     }
 }
@@ -122,7 +122,9 @@ fn perturb_date(text: &str, rng: &mut Rng) -> Option<Perturbed> {
             .map(|(i, _)| i)
         {
             if let Ok(y) = s[p..p + 4].parse::<i32>() {
-                cands.push((m.start + p, m.start + p + 4, (y - 3).to_string()));
+                // a decade ("the 1990s") stays a decade
+                let shift = if s[p + 4..].starts_with('s') { 30 } else { 3 };
+                cands.push((m.start + p, m.start + p + 4, (y - shift).to_string()));
                 continue;
             }
         }
@@ -205,7 +207,35 @@ const NOT_NAME: [&str; 12] = [
     "I", "The", "A", "In", "On", "But", "And", "It", "He", "She", "They", "We",
 ];
 
-/// Capitalised word runs not at a sentence start, occurring once in the text.
+/// Adjectives of nationality: capitalised but not names (the harness leaves them alone).
+const DEMONYMS: [&str; 24] = [
+    "American",
+    "British",
+    "Canadian",
+    "Russian",
+    "Chinese",
+    "Australian",
+    "European",
+    "Italian",
+    "Indian",
+    "French",
+    "German",
+    "Japanese",
+    "Korean",
+    "Mexican",
+    "African",
+    "Asian",
+    "Eastern",
+    "Western",
+    "Middle",
+    "Dutch",
+    "Spanish",
+    "Israeli",
+    "Palestinian",
+    "Muslim",
+];
+
+/// Whole names not at a sentence start, each word occurring once in the text.
 fn perturb_name(text: &str, rng: &mut Rng) -> Option<Perturbed> {
     let mut cands = Vec::new();
     let b = text.as_bytes();
@@ -215,8 +245,12 @@ fn perturb_name(text: &str, rng: &mut Rng) -> Option<Perturbed> {
         if c.is_uppercase() && (i == 0 || !text[..i].chars().last()?.is_alphanumeric()) {
             // previous non-space char
             let prev = text[..i].trim_end().chars().last();
-            let initial =
-                prev.is_none_or(|p| matches!(p, '.' | '!' | '?' | '"' | '“' | '\n' | ':'));
+            let initial = prev.is_none_or(|p| {
+                matches!(
+                    p,
+                    '.' | '!' | '?' | '"' | '“' | '\n' | ':' | '—' | '–' | '(' | '[' | ']'
+                )
+            });
             let mut e = i;
             loop {
                 let w_end = text[e..]
@@ -235,12 +269,24 @@ fn perturb_name(text: &str, rng: &mut Rng) -> Option<Perturbed> {
             let w = &text[i..e];
             let first = w.split(' ').next().unwrap_or("");
             let months_days = MONTHS.contains(&first) || WEEKDAYS.contains(&first);
+            // A whole name: not a demonym, not part of a longer name joined by "of" / "the"
+            // or a hyphen, and no word of it used elsewhere (an alias would keep it named).
+            let before = text[..i].trim_end();
+            let after = text[e..].trim_start();
+            let part_of_longer = before.ends_with(" of")
+                || before.ends_with(" of the")
+                || after.starts_with("of ")
+                || text[e..].starts_with('-')
+                || text[..i].ends_with('-');
+            let demonym = w.split(' ').any(|x| DEMONYMS.contains(&x));
             if !initial
                 && !NOT_NAME.contains(&first)
                 && !months_days
+                && !part_of_longer
+                && !demonym
                 && w.len() > 2
                 && !w.chars().all(|c| c.is_uppercase() || c == ' ')
-                && text.matches(w).count() == 1
+                && w.split(' ').all(|x| text.matches(x).count() == 1)
             {
                 cands.push((i, e));
             }
@@ -523,6 +569,18 @@ pub fn perturbation_suite(
             e.0 += 1;
             e.1 += usize::from(caught);
             e.2 += other;
+            if std::env::var_os("EVAL_CLAIMS_OTHER").is_some() && other > 0 {
+                for c in r.claims.iter().filter(|c| c.severity == Severity::Conflict) {
+                    println!(
+                        "OTHER {k:?}: {} | a {:?} b {:?} | orig {:?} new {:?}",
+                        c.message,
+                        c.a.as_ref().map(|s| (s.start, s.end)),
+                        c.b.as_ref().map(|s| (s.start, s.end)),
+                        p.orig,
+                        p.new
+                    );
+                }
+            }
             if std::env::var_os("EVAL_CLAIMS_MISSES").is_some() && !caught {
                 println!("MISS {k:?}\n  A: {text}\n  B: {}\n", p.text);
             }

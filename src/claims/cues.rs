@@ -23,6 +23,41 @@ pub const NEGATION_BEFORE_TO: &[&str] = &[
     "refuse", "refuses", "refused", "refusing", "fail", "fails", "failed", "declined", "declines",
 ];
 
+/// Words that imply a negation without being one ("failing to address" / "not addressing",
+/// "states without the death penalty" / "does not have"): counted when deciding whether a
+/// negation flipped, never reported alone.
+pub const NEGATIVE_IMPLIED: &[&str] = &[
+    "fail",
+    "fails",
+    "failed",
+    "failing",
+    "failure",
+    "without",
+    "lack",
+    "lacks",
+    "lacked",
+    "lacking",
+    "absence",
+    "absent",
+    "unable",
+    "removed",
+    "abolished",
+    "dont",
+    "doesnt",
+    "didnt",
+    "cant",
+    "couldnt",
+    "wont",
+    "wouldnt",
+    "isnt",
+    "wasnt",
+    "arent",
+    "werent",
+    "hasnt",
+    "havent",
+    "shouldnt",
+];
+
 /// Neutral reporting verbs and phrases.
 pub const ATTRIBUTION_NEUTRAL: &[&str] = &[
     "said",

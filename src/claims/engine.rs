@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::dates::{compare_dates, infer_anchor, Anchor, RelRule, Relation};
 use super::extract::{self, stem, Claim, Idf, SideData, Val, Vocab};
-use super::numbers::compare_numbers;
+use super::numbers::{compare_numbers, Qualifier};
 use super::{cues, ClaimInput, ClaimOptions, ClaimsOutcome};
 use crate::report::{
     Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, Row, RowOp, Severity, SideId,
@@ -125,11 +125,25 @@ fn anchors(a: &str, b: &str, opts: &ClaimOptions) -> (Option<Anchor>, Option<Anc
     } else {
         None
     };
-    let inf_b = if opts.date_b.is_none() {
+    let mut inf_b = if opts.date_b.is_none() {
         infer_anchor(b)
     } else {
         None
     };
+    // Two inferred anchors that differ (each text's latest year, say) would make the same
+    // "this year" two different years: both sides take the span covering both.
+    let mut inf_a = inf_a;
+    if let (Some((x, wx)), Some((y, wy))) = (&inf_a, &inf_b) {
+        if x != y {
+            let both = Anchor {
+                earliest: x.earliest.min(y.earliest),
+                latest: x.latest.max(y.latest),
+            };
+            let why = format!("A {wx}; B {wy}; both sides take the span of the two");
+            inf_a = Some((both, why.clone()));
+            inf_b = Some((both, why));
+        }
+    }
     let mut pick = |given: Option<crate::CalendarDate>,
                     own: &Option<(Anchor, String)>,
                     other: &Option<(Anchor, String)>,
@@ -256,6 +270,27 @@ pub(crate) fn run(
     names(&sa, &sb, &sim, &simt, &mut flags);
     let inconsistencies = inconsistencies(&sa, &sb, &conflicts_ab);
 
+    // A figure, date, name or negation changed inside a quote is one change, not also a
+    // reworded quote.
+    let inside = |x: Option<Span>, q: Option<Span>| match (x, q) {
+        (Some(x), Some(q)) => q.start <= x.start && x.end <= q.end,
+        _ => false,
+    };
+    let covered: Vec<bool> = flags
+        .iter()
+        .map(|q| {
+            q.kind == ClaimKind::Quote
+                && q.severity == Severity::Conflict
+                && flags.iter().any(|f| {
+                    f.kind != ClaimKind::Quote
+                        && f.severity == Severity::Conflict
+                        && inside(f.a, q.a)
+                        && inside(f.b, q.b)
+                })
+        })
+        .collect();
+    let mut keep = covered.into_iter().map(|c| !c);
+    flags.retain(|_| keep.next().unwrap_or(true));
     // Merge both directions: one entry per (change, kind, a span, b span).
     flags.sort_by(|p, q| {
         (
@@ -361,8 +396,9 @@ fn rel_of(p: &Claim, q: &Claim) -> Option<Relation> {
     match (&p.val, &q.val) {
         (Val::Date(d), Val::Date(e)) => Some(match compare_dates(d, e) {
             // Two relative dates of the same form that differ ("Friday" / "Monday", "last
-            // week" / "this week") cannot both be true of one event, whatever the anchor.
-            Relation::Unknown
+            // week" / "this week") cannot both be true of one event, whatever the anchor
+            // (they overlap only as hulls over a rough anchor).
+            Relation::Unknown | Relation::Compatible
                 if d.label != e.label
                     && d.rule.zip(e.rule).is_some_and(|(x, y)| same_form(x, y)) =>
             {
@@ -370,7 +406,37 @@ fn rel_of(p: &Claim, q: &Claim) -> Option<Relation> {
             }
             r => r,
         }),
-        (Val::Num(m), Val::Num(n)) if p.kind == q.kind => Some(compare_numbers(m, n)),
+        (Val::Num(m), Val::Num(n)) if p.kind == q.kind => Some(match compare_numbers(m, n) {
+            // Figures of different things ("31" years old / "two counts") do not conflict.
+            Relation::Conflict if m.unit != n.unit => Relation::Unknown,
+            // "over 700" / "over 2,100": both bounds hold together, but a reporter giving the
+            // same kind of bound on another figure is reporting another figure.
+            Relation::Compatible
+                if m.unit == n.unit
+                    && m.qualifier == n.qualifier
+                    && m.qualifier != Qualifier::Exact
+                    && !m.vague
+                    && !n.vague
+                    && (m.low - n.low).abs() > 0.05 * m.low.abs().max(n.low.abs()) =>
+            {
+                Relation::Conflict
+            }
+            // Two ranges that overlap but end elsewhere ("three and 11 times" / "three and
+            // 33 times") report different figures.
+            Relation::Compatible | Relation::LessPrecise
+                if m.unit == n.unit
+                    && m.qualifier == n.qualifier
+                    && !m.vague
+                    && !n.vague
+                    && m.low < m.high
+                    && n.low < n.high
+                    && ((m.low - n.low).abs() > 0.05 * m.low.abs().max(n.low.abs())
+                        || (m.high - n.high).abs() > 0.05 * m.high.abs().max(n.high.abs())) =>
+            {
+                Relation::Conflict
+            }
+            r => r,
+        }),
         _ => None,
     }
 }
@@ -455,7 +521,11 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
         };
         match best {
             Some((s, j, Relation::Conflict))
-                if (s >= SAME_TOPIC || (s >= 0.15 && s >= 1.6 * second)) && agree < 0.8 * s =>
+                if (s >= SAME_TOPIC || (s >= 0.15 && s >= 1.6 * second))
+                    && agree < 0.8 * s
+                    && !explained(y, j, x)
+                    && firm(c, &y.data.claims[j])
+                    && anchored_figure(x, i, y, j) =>
             {
                 let d = &y.data.claims[j];
                 let (ca, cb) = if x.id == SideId::A { (c, d) } else { (d, c) };
@@ -532,6 +602,169 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
     }
 }
 
+/// Quote words for comparison, contractions spelled out ("it's" → "it is", "don't" → "do
+/// not").
+fn qnorm(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for w in words.iter().take(400) {
+        let prev = out.last().map(String::as_str).unwrap_or("");
+        let full = match w.as_str() {
+            "s" if matches!(
+                prev,
+                "it" | "that" | "he" | "she" | "there" | "what" | "who" | "here"
+            ) =>
+            {
+                "is"
+            }
+            "re" => "are",
+            "ve" => "have",
+            "ll" => "will",
+            "m" => "am",
+            "t" if prev.ends_with('n') => {
+                let base = match prev {
+                    "won" => "will".to_string(),
+                    "can" => "can".to_string(),
+                    "shan" => "shall".to_string(),
+                    p => p.trim_end_matches('n').to_string(),
+                };
+                if let Some(last) = out.last_mut() {
+                    *last = base;
+                }
+                "not"
+            }
+            other => other,
+        };
+        out.push(full.to_string());
+    }
+    out
+}
+
+/// Longest common subsequence of two word lists, and whether some stretch between common
+/// words replaces a content word by a different one (a substitution, not a word left out).
+fn lcs_diff(a: &[String], b: &[String]) -> (usize, bool) {
+    let (n, m) = (a.len(), b.len());
+    let mut t = vec![vec![0u16; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[i][j] = if a[i] == b[j] {
+                t[i + 1][j + 1] + 1
+            } else {
+                t[i + 1][j].max(t[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let (mut del, mut ins): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    let mut substituted = false;
+    // Words of the other quote anywhere: a word moved within the quote is no substitution.
+    let all_b: BTreeSet<String> = b.iter().map(|w| stem(w)).collect();
+    let mut flush = |del: &mut Vec<&str>, ins: &mut Vec<&str>| {
+        // "chip set" / "chipset", "F.T.C." / "FTC": the same letters split otherwise.
+        if !del.is_empty() && !ins.is_empty() && del.concat() != ins.concat() {
+            let stems: BTreeSet<String> = ins.iter().map(|w| stem(w)).collect();
+            if del.iter().any(|w| {
+                !cues::STOP.contains(w) && !stems.contains(&stem(w)) && !all_b.contains(&stem(w))
+            }) {
+                substituted = true;
+            }
+        }
+        del.clear();
+        ins.clear();
+    };
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            flush(&mut del, &mut ins);
+            i += 1;
+            j += 1;
+        } else if j >= m || (i < n && t[i + 1][j] >= t[i][j + 1]) {
+            del.push(&a[i]);
+            i += 1;
+        } else {
+            ins.push(&b[j]);
+            j += 1;
+        }
+    }
+    flush(&mut del, &mut ins);
+    (usize::from(t[0][0]), substituted)
+}
+
+/// Whether claim `j` of `y` is restated on side `x` (the same value in a like context): a
+/// figure that is accounted for is not the other half of a conflict (sentences often carry
+/// several figures). A date counts as restated only with the same meaning, so that B restating
+/// A's date loosely and also giving another one (the seed pair) stays a conflict.
+fn explained(y: &Side<'_>, j: usize, x: &Side<'_>) -> bool {
+    let d = &y.data.claims[j];
+    x.data.claims.iter().enumerate().any(|(i, c)| {
+        let equal = match (&c.val, &d.val) {
+            (Val::Num(p), Val::Num(q)) => p.low == q.low && p.high == q.high,
+            _ => false,
+        };
+        let agrees = equal
+            || match (&c.val, rel_of(c, d)) {
+                // A date counts as restated only word for word in meaning: B restating A's
+                // "last November" as "November" and also saying "late 2018" still conflicts.
+                (Val::Date(_), r) => r == Some(Relation::Same),
+                (_, r) => matches!(
+                    r,
+                    Some(Relation::Same | Relation::LessPrecise | Relation::Compatible)
+                ),
+            };
+        agrees && topic_sim(x, i, y, j) >= SAME_TOPIC
+    })
+}
+
+/// A figure conflict needs the two figures attached to the same word ("36 feet" … "crest"),
+/// unless each is the only figure of its sentence: sentences with several figures otherwise
+/// pair the wrong ones.
+fn anchored_figure(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
+    let (c, d) = (&x.data.claims[i], &y.data.claims[j]);
+    if !matches!(c.val, Val::Num(_)) {
+        return true;
+    }
+    let count = |s: &Side<'_>, k: &Claim| {
+        s.data
+            .claims
+            .iter()
+            .filter(|e| e.sidx == k.sidx && matches!(e.val, Val::Num(_)))
+            .count()
+    };
+    (count(x, c) == 1 && count(y, d) == 1) || x.near[i].intersection(&y.near[j]).next().is_some()
+}
+
+/// Days since 0000-03-01 (proleptic Gregorian), for gaps between intervals.
+fn day_number(d: crate::CalendarDate) -> i64 {
+    let (y, m) = if d.month <= 2 {
+        (i64::from(d.year) - 1, i64::from(d.month) + 9)
+    } else {
+        (i64::from(d.year), i64::from(d.month) - 3)
+    };
+    365 * y + y.div_euclid(4) - y.div_euclid(100)
+        + y.div_euclid(400)
+        + (153 * m + 2) / 5
+        + i64::from(d.day)
+}
+
+/// A date conflict that rests on a publication date known only roughly (a year, inferred) must
+/// hold even with that year off by one: the intervals must lie more than a year apart.
+fn firm(c: &Claim, d: &Claim) -> bool {
+    let (Val::Date(p), Val::Date(q)) = (&c.val, &d.val) else {
+        return true;
+    };
+    let rough = |e: &super::dates::DateExpr| e.relative && e.anchor.is_some_and(|a| !a.is_exact());
+    // Two relative dates over the same anchor move together: its roughness cancels.
+    let shared = p.rule.is_some() && q.rule.is_some() && p.anchor == q.anchor;
+    if shared || !(rough(p) || rough(q)) {
+        return true;
+    }
+    match (p.interval, q.interval) {
+        (Some(x), Some(y)) => {
+            let gap = (day_number(y.0) - day_number(x.1)).max(day_number(x.0) - day_number(y.1));
+            gap > 366
+        }
+        _ => true,
+    }
+}
+
 /// Whether `p` is a contiguous run of `q`.
 fn contains_run(q: &[String], p: &[String]) -> bool {
     !p.is_empty() && q.windows(p.len()).any(|w| w == p)
@@ -544,22 +777,30 @@ fn quotes(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>) {
         let Val::Quote { words, speaker } = &c.val else {
             continue;
         };
+        let mine = qnorm(words);
         let mut best: Option<(f64, &Claim)> = None;
         let mut same: Option<&Claim> = None;
         for d in &y.data.claims {
             let Val::Quote { words: w2, .. } = &d.val else {
                 continue;
             };
-            if words == w2 || contains_run(w2, words) || contains_run(words, w2) {
+            let theirs = qnorm(w2);
+            if mine == theirs || contains_run(&theirs, &mine) || contains_run(&mine, &theirs) {
                 same = same.or(Some(d));
                 continue;
             }
-            let sx: BTreeSet<&String> = words.iter().collect();
-            let sy: BTreeSet<&String> = w2.iter().collect();
-            let inter = sx.intersection(&sy).count() as f64;
-            let jac = inter / (sx.len() + sy.len()) as f64 * 2.0;
-            if best.is_none_or(|(b, _)| jac > b) {
-                best = Some((jac, d));
+            let (common, substituted) = lcs_diff(&mine, &theirs);
+            let cover = common as f64 / mine.len().min(theirs.len()).max(1) as f64;
+            if cover < 0.5 || common < 2 {
+                continue;
+            }
+            if !substituted {
+                // Words left out or put in around the same wording: the same quote.
+                same = same.or(Some(d));
+                continue;
+            }
+            if best.is_none_or(|(b, _)| cover > b) {
+                best = Some((cover, d));
             }
         }
         let tx = x.data.slice(c.start, c.end);
@@ -576,7 +817,7 @@ fn quotes(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>) {
                     flags.push(Flag {
                         change: Change::Changed,
                         kind: ClaimKind::Quote,
-                        severity: Severity::Conflict,
+                        severity: Severity::Notice,
                         a: sa,
                         b: sb,
                         message: format!(
@@ -591,7 +832,7 @@ fn quotes(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>) {
             continue;
         }
         match best {
-            Some((s, d)) if s >= 0.5 => {
+            Some((_, d)) => {
                 let ty = y.data.slice(d.start, d.end);
                 let (qa, qb) = if x.id == SideId::A {
                     (tx, ty)
@@ -654,15 +895,29 @@ fn best_sentence(s: &[Vec<f64>], i: usize) -> Option<(usize, f64)> {
         })
 }
 
+/// Whether a negation is a negator ("not", "n't", "never", "no"…) rather than a verb of
+/// denial or refusal ("denied", "refused to"), which words of rejection can paraphrase.
+fn syntactic(x: &Side<'_>, c: &Claim) -> bool {
+    let w = x.data.slice(c.start, c.end).to_lowercase();
+    !(cues::NEGATION_BEFORE_TO.contains(&w.as_str()) || w.starts_with("den"))
+}
+
 /// Negation: flipped in the same statement, or stated in one version only.
 fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) {
     let mut lone = BTreeSet::new();
+    let mut flipped: BTreeMap<usize, usize> = BTreeMap::new();
     for c in &x.data.claims {
-        let Val::Neg { target } = &c.val else {
+        let Val::Neg { target, quoted } = &c.val else {
             continue;
         };
         let Some((j, v)) = best_sentence(s, c.sidx) else {
             continue;
+        };
+        let implied = |side: &Side<'_>, k: usize| {
+            side.data.toks[k]
+                .iter()
+                .filter(|t| cues::NEGATIVE_IMPLIED.contains(&t.lower.as_str()))
+                .count()
         };
         let y_negs = |j: usize| {
             y.data
@@ -670,6 +925,8 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
                 .iter()
                 .filter(|d| d.sidx == j && matches!(d.val, Val::Neg { .. }))
                 .count()
+                // implied negatives only the other sentence has ("failing to" for "not")
+                + implied(y, j).saturating_sub(implied(x, c.sidx))
         };
         let x_negs = x
             .data
@@ -678,13 +935,21 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
             .filter(|d| d.sidx == c.sidx && matches!(d.val, Val::Neg { .. }))
             .count();
         if v >= SAME_STATEMENT {
-            if y_negs(j) >= x_negs {
+            if y_negs(j) >= x_negs || !syntactic(x, c) {
                 continue;
             }
             let Some(t) = target else { continue };
+            // A negation kept on the other side (same negated word) is not the flipped one.
+            let kept = y.data.claims.iter().any(|d| {
+                d.sidx == j && matches!(&d.val, Val::Neg { target: Some(u), .. } if u == t)
+            });
+            if kept || flipped.get(&c.sidx).copied().unwrap_or(0) >= x_negs - y_negs(j) {
+                continue;
+            }
             let Some(tok) = y.data.toks[j].iter().find(|k| &stem(&k.lower) == t) else {
                 continue;
             };
+            *flipped.entry(c.sidx).or_insert(0) += 1;
             let ty = y.data.slice(tok.start, tok.end);
             let tx = x.data.slice(c.start, c.end);
             let yspan = Span {
@@ -712,9 +977,16 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
                 y.data
                     .claims
                     .iter()
-                    .any(|d| matches!(&d.val, Val::Neg { target: Some(u) } if u == t))
+                    .any(|d| matches!(&d.val, Val::Neg { target: Some(u), .. } if u == t))
             });
-            if restated || !lone.insert(c.sidx) {
+            // One denial per sentence, the last (the main clause comes last more often: "Based
+            // on its policy of not meddling …, Beijing has said … it does not meddle").
+            let later = x.data.claims.iter().any(|d| {
+                d.sidx == c.sidx
+                    && d.start > c.start
+                    && matches!(d.val, Val::Neg { quoted: false, .. })
+            });
+            if restated || *quoted || later || !lone.insert(c.sidx) {
                 continue;
             }
             let sent = &x.data.sentences[c.sidx];
@@ -832,9 +1104,19 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
     // Name swaps: a name only in A and a name only in B in the same statement, standing
     // between the same words.
     let neighbours = |s: &Side<'_>, sidx: usize, st: usize, en: usize| {
+        // Titles are skipped: "said Ambassador Mohib" / "said Nadia Okonkwo".
         let toks = &s.data.toks[sidx];
-        let prev = toks.iter().rfind(|t| t.end <= st).map(|t| t.lower.clone());
-        let next = toks.iter().find(|t| t.start >= en).map(|t| t.lower.clone());
+        let plain = |t: &&extract::Tok| !(t.cap && cues::TITLES.contains(&t.lower.as_str()));
+        let prev = toks
+            .iter()
+            .filter(plain)
+            .rfind(|t| t.end <= st)
+            .map(|t| t.lower.clone());
+        let next = toks
+            .iter()
+            .filter(plain)
+            .find(|t| t.start >= en)
+            .map(|t| t.lower.clone());
         (prev, next)
     };
     let mut pairs = BTreeSet::new();
@@ -863,7 +1145,9 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
                     return false;
                 }
                 let (pb, nb) = neighbours(sb, j, bst, ben);
-                (pa.is_some() && pa == pb) || (na.is_some() && na == nb)
+                // Standing between the same words on both sides, as a name put in the place
+                // of another.
+                pa == pb && na == nb && (pa.is_some() || na.is_some())
             });
             if let Some(&(bst, ben, eb)) = hit {
                 used_a.insert(ea);
@@ -983,9 +1267,15 @@ fn inconsistencies(
             let tp = x.data.slice(c.start, c.end);
             let tq = x.data.slice(d.start, d.end);
             let message = if c.kind == ClaimKind::Date {
-                format!("{} dates the same event {tp} and {tq}", name(x.id))
+                format!(
+                    "{} gives two dates for the same event: {tp} and {tq}",
+                    name(x.id)
+                )
             } else {
-                format!("{} gives the same figure as {tp} and {tq}", name(x.id))
+                format!(
+                    "{} gives two figures for the same thing: {tp} and {tq}",
+                    name(x.id)
+                )
             };
             out.push(Inconsistency {
                 side: x.id,

@@ -144,6 +144,8 @@ pub(crate) enum Val {
     Neg {
         /// The stem of the content word the negation bears on.
         target: Option<String>,
+        /// Inside a quotation (counted for flips, not reported alone: the quote is).
+        quoted: bool,
     },
     Attr {
         doubt: bool,
@@ -205,6 +207,7 @@ pub(crate) fn extract<'a>(
     };
     // Pass 1: tokens, quotes, raw name mentions.
     let mut raw: Vec<(usize, usize, usize, Vec<String>, bool)> = Vec::new(); // sidx, start, end, words, after_prep
+    let (mut carry, mut carry_par) = (false, 0usize);
     for (sidx, s) in sentences.iter().enumerate() {
         let body = if s.furniture {
             None
@@ -217,11 +220,19 @@ pub(crate) fn extract<'a>(
             continue;
         };
         let toks = tokens(st, s.start);
-        side.quotes.push(find_quotes(st, s.start));
+        let carry_in = carry && s.paragraph == carry_par;
+        let (q, open) = find_quotes(st, s.start, carry_in);
+        side.quotes.push(q);
+        carry = open;
+        carry_par = s.paragraph;
         let initial = initial_flags(text, s, &toks);
         let headline = s.role == crate::report::Role::Headline;
         for (st, en) in name_runs(text, &toks, &initial, headline, vocab) {
-            let words: Vec<String> = toks[st..en].iter().map(|t| t.lower.clone()).collect();
+            let mut words: Vec<String> = toks[st..en].iter().map(|t| t.lower.clone()).collect();
+            // "U.S." and "US" are one name.
+            if words.len() > 1 && words.iter().all(|w| w.chars().count() == 1) {
+                words = vec![words.concat()];
+            }
             let prep = st > 0 && matches!(toks[st - 1].lower.as_str(), "in" | "at" | "near");
             raw.push((sidx, toks[st].start, toks[en - 1].end, words, prep));
         }
@@ -309,16 +320,19 @@ pub(crate) fn extract<'a>(
                 val: Val::Name(e),
             });
         }
-        // Cues outside quotes.
+        // Cues (negation also inside quotes, attribution outside them).
         let toks = &side.toks[sidx];
         let mut speaker_verb: Option<usize> = None;
         for (k, t) in toks.iter().enumerate() {
-            if side.in_quote(sidx, t.start) {
-                continue;
-            }
+            let quoted = side.in_quote(sidx, t.start);
             let w = t.lower.as_str();
             let next = toks.get(k + 1).map(|n| n.lower.as_str());
-            let neg = if cues::NEGATION.contains(&w) {
+            // "do-not-call": a negator inside a compound word negates nothing.
+            let compound = text.get(t.start.saturating_sub(1)..t.start) == Some("-")
+                && text.get(t.end..t.end + 1) == Some("-");
+            let neg = if compound {
+                false
+            } else if cues::NEGATION.contains(&w) {
                 // "No. 2 Ford": an abbreviation of number.
                 !(w == "no" && text.get(t.end..t.end + 1) == Some("."))
             } else if cues::NEGATION_BEFORE_TO.contains(&w) {
@@ -347,8 +361,11 @@ pub(crate) fn extract<'a>(
                     start,
                     end: t.end,
                     kind: ClaimKind::Negation,
-                    val: Val::Neg { target },
+                    val: Val::Neg { target, quoted },
                 });
+            }
+            if quoted {
+                continue;
             }
             let neutral =
                 cues::ATTRIBUTION_NEUTRAL.contains(&w) && (w != "according" || next == Some("to"));
@@ -506,17 +523,27 @@ fn name_runs(
 }
 
 /// Quote spans (the words inside the marks) of one sentence, document offsets.
-fn find_quotes(s: &str, base: usize) -> Vec<(usize, usize)> {
+///
+/// `carry` says a double quotation opened in an earlier sentence of the paragraph is still
+/// open; the result says whether one is still open at the end of this sentence.
+fn find_quotes(s: &str, base: usize, carry: bool) -> (Vec<(usize, usize)>, bool) {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let alnum_at = |i: usize| chars.get(i).is_some_and(|c| c.1.is_alphanumeric());
     let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None; // inner start, opening mark
-    let mut seen_any = false;
+    // inner start, opening mark
+    let mut open: Option<(usize, char)> = carry.then_some((0, '“'));
+    let mut seen_any = carry;
     for (i, &(pos, c)) in chars.iter().enumerate() {
         let next = pos + c.len_utf8();
         let prev_alnum = i > 0 && alnum_at(i - 1);
         match (open, c) {
             (None, '“' | '«' | '„') => open = Some((next, c)),
+            (None, '"')
+                if i > 0 && !chars[i - 1].1.is_whitespace() && !alnum_at(i + 1) && !seen_any =>
+            {
+                // a closing mark whose opening stands before this sentence
+                out.push((base, base + pos));
+            }
             (None, '"') => open = Some((next, c)),
             (None, '‘') if !prev_alnum => open = Some((next, c)),
             (None, '\'') if !prev_alnum && alnum_at(i + 1) => open = Some((next, c)),
@@ -538,16 +565,18 @@ fn find_quotes(s: &str, base: usize) -> Vec<(usize, usize)> {
             seen_any = true;
         }
     }
+    let mut still_open = false;
     if let Some((st, o)) = open {
         if matches!(o, '“' | '«' | '„' | '"') {
             out.push((base + st, base + s.len()));
+            still_open = true;
         }
     }
     out.retain(|&(a, b)| {
         s.get(a - base..b - base)
             .is_some_and(|q| q.chars().any(|c| c.is_alphanumeric()))
     });
-    out
+    (out, still_open)
 }
 
 /// Word weights of sentence contexts: inverse sentence frequency over both texts.
@@ -583,8 +612,22 @@ mod tests {
     #[test]
     fn quotes_of_every_kind() {
         let s = "He said “partners, not rivals” and 'go home' and \"stop\" but China’s view.";
-        let q: Vec<&str> = find_quotes(s, 0).iter().map(|&(a, b)| &s[a..b]).collect();
+        let q: Vec<&str> = find_quotes(s, 0, false)
+            .0
+            .iter()
+            .map(|&(a, b)| &s[a..b])
+            .collect();
         assert_eq!(q, vec!["partners, not rivals", "go home", "stop"]);
+    }
+
+    #[test]
+    fn quotes_across_sentences() {
+        let (q, open) = find_quotes("He said: “We came.", 0, false);
+        assert_eq!((q, open), (vec![(12, 20)], true));
+        let (q, open) = find_quotes("We saw.", 100, true);
+        assert_eq!((q, open), (vec![(100, 107)], true));
+        let (q, open) = find_quotes("We left,” he said.", 0, true);
+        assert_eq!((q, open), (vec![(0, 8)], false));
     }
 
     #[test]
