@@ -26,7 +26,12 @@ fn bin() -> Command {
 }
 
 /// Waits for `child`, killing it and failing the test after [`HANG_GUARD`].
-fn wait_guarded(mut child: Child, what: &str) -> Output {
+fn wait_guarded(child: Child, what: &str) -> Output {
+    wait_guarded_for(child, what, HANG_GUARD)
+}
+
+/// As [`wait_guarded`] with another limit.
+fn wait_guarded_for(mut child: Child, what: &str, guard: Duration) -> Output {
     // Drain the pipes on threads so a large output cannot block the child.
     let mut so = child.stdout.take();
     let mut se = child.stderr.take();
@@ -48,10 +53,10 @@ fn wait_guarded(mut child: Child, what: &str) -> Output {
     let status = loop {
         match child.try_wait().expect("wait") {
             Some(st) => break st,
-            None if start.elapsed() > HANG_GUARD => {
+            None if start.elapsed() > guard => {
                 let _ = child.kill();
                 let _ = child.wait();
-                panic!("{what}: storydiff still running after {HANG_GUARD:?} (hang)");
+                panic!("{what}: storydiff still running after {guard:?} (hang)");
             }
             None => std::thread::sleep(Duration::from_millis(20)),
         }
@@ -266,10 +271,19 @@ fn a_ten_megabyte_line() {
     let a = write(d.path(), "a.txt", line.as_bytes());
     line.push_str("and one more");
     let b = write(d.path(), "b.txt", line.as_bytes());
-    let o = run(&["--format", "summary", s(&a), s(&b)]);
-    assert_graceful(&o, 1);
-    let o = run(&["--format", "summary", s(&a), s(&a)]);
-    assert_graceful(&o, 0);
+    // A debug build needs about a minute per run on a loaded 2-core machine: the guard here
+    // is 300 s so that load alone cannot fail it (still a hang guard, not a timing check).
+    let run_long = |args: &[&str]| {
+        let child = bin()
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn storydiff");
+        wait_guarded_for(child, "10 MB line", Duration::from_secs(300))
+    };
+    assert_graceful(&run_long(&["--format", "summary", s(&a), s(&b)]), 1);
+    assert_graceful(&run_long(&["--format", "summary", s(&a), s(&a)]), 0);
 }
 
 #[test]
