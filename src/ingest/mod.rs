@@ -3,6 +3,11 @@
 //! Input: a path (or `-`). Output: the text exactly as read, so that byte offsets computed
 //! later slice the file itself (a UTF-8 byte-order mark is kept and counts; CRLF and CR line
 //! ends are kept). Invariant: a `Document`'s text is valid UTF-8 and has no NUL byte.
+//!
+//! UTF-16 with a byte-order mark (LE `FF FE` or BE `FE FF`) is decoded to UTF-8: the document
+//! is then marked `converted`, so the JSON carries the decoded `text` and spans count in it.
+//! UTF-16 that is not well formed (an odd byte count, an unpaired surrogate) is refused with
+//! the byte offset of the bad unit, or replaced with U+FFFD under `--lossy`.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -129,6 +134,9 @@ fn io_error(p: &Path, source: std::io::Error) -> Error {
 /// Checks and decodes the bytes of one input.
 pub fn decode(path: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Document> {
     let p = PathBuf::from(path);
+    if let Some(big_endian) = utf16_bom(&bytes) {
+        return decode_utf16(path, &bytes[2..], big_endian, opts);
+    }
     if let Some(offset) = memchr_nul(&bytes) {
         return Err(Error::Binary { path: p, offset });
     }
@@ -146,6 +154,79 @@ pub fn decode(path: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Document
         path: path.to_string(),
         text,
         converted: false,
+    })
+}
+
+/// `Some(big_endian)` when the bytes open with a UTF-16 byte-order mark.
+fn utf16_bom(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(false),
+        [0xFE, 0xFF, ..] => Some(true),
+        _ => None,
+    }
+}
+
+/// Decodes UTF-16 `body` (the bytes after the byte-order mark). Offsets in errors count in the
+/// file, the mark included.
+fn decode_utf16(path: &str, body: &[u8], big_endian: bool, opts: &ReadOptions) -> Result<Document> {
+    let p = PathBuf::from(path);
+    let units = body.chunks(2).map(|c| match (c, big_endian) {
+        ([hi, lo], true) => Some(u16::from_be_bytes([*hi, *lo])),
+        ([lo, hi], false) => Some(u16::from_le_bytes([*lo, *hi])),
+        _ => None, // a trailing odd byte
+    });
+    let mut text = String::with_capacity(body.len());
+    let mut pending: Option<u16> = None; // a high surrogate waiting for its pair
+    let bad = |offset: usize, text: &mut String| -> Result<()> {
+        if opts.lossy {
+            text.push(char::REPLACEMENT_CHARACTER);
+            Ok(())
+        } else {
+            Err(Error::NotUtf8 {
+                path: p.clone(),
+                offset,
+            })
+        }
+    };
+    for (i, unit) in units.enumerate() {
+        let offset = 2 + 2 * i;
+        let Some(u) = unit else {
+            bad(offset, &mut text)?;
+            continue;
+        };
+        if let Some(hi) = pending.take() {
+            if (0xDC00..0xE000).contains(&u) {
+                let c = 0x10000 + ((u32::from(hi) - 0xD800) << 10) + (u32::from(u) - 0xDC00);
+                match char::from_u32(c) {
+                    Some(ch) => text.push(ch),
+                    None => bad(offset - 2, &mut text)?,
+                }
+                continue;
+            }
+            bad(offset - 2, &mut text)?;
+        }
+        match u {
+            0 => {
+                return Err(Error::Binary {
+                    path: p.clone(),
+                    offset,
+                })
+            }
+            0xD800..=0xDBFF => pending = Some(u),
+            0xDC00..=0xDFFF => bad(offset, &mut text)?,
+            _ => match char::from_u32(u32::from(u)) {
+                Some(ch) => text.push(ch),
+                None => bad(offset, &mut text)?,
+            },
+        }
+    }
+    if pending.is_some() {
+        bad(2 + body.len() - body.len() % 2 - 2, &mut text)?;
+    }
+    Ok(Document {
+        path: path.to_string(),
+        text,
+        converted: true,
     })
 }
 
@@ -178,6 +259,47 @@ mod tests {
         };
         let d = decode("x.txt", b"ab\xffcd".to_vec(), &opts).unwrap();
         assert_eq!(d.text, "ab\u{fffd}cd");
+    }
+
+    fn utf16(s: &str, be: bool) -> Vec<u8> {
+        let mut v = if be {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for u in s.encode_utf16() {
+            v.extend(if be { u.to_be_bytes() } else { u.to_le_bytes() });
+        }
+        v
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded_and_converted() {
+        for be in [false, true] {
+            let d = decode("x.txt", utf16("Hi, 😀 é.", be), &ReadOptions::default()).unwrap();
+            assert_eq!(d.text, "Hi, 😀 é.");
+            assert!(d.converted);
+        }
+    }
+
+    #[test]
+    fn utf16_broken_is_refused_or_replaced() {
+        let mut v = utf16("ab", false);
+        v.extend([0x00, 0xD8, b'c', 0x00]); // unpaired high surrogate at offset 6
+        let e = decode("x.txt", v.clone(), &ReadOptions::default()).unwrap_err();
+        assert!(matches!(e, Error::NotUtf8 { offset: 6, .. }), "{e:?}");
+        let lossy = ReadOptions {
+            lossy: true,
+            ..Default::default()
+        };
+        assert_eq!(decode("x.txt", v, &lossy).unwrap().text, "ab\u{fffd}c");
+        let mut odd = utf16("ab", true);
+        odd.push(b'x');
+        let e = decode("x.txt", odd, &ReadOptions::default()).unwrap_err();
+        assert!(matches!(e, Error::NotUtf8 { offset: 6, .. }), "{e:?}");
+        let nul = utf16("a\0b", false);
+        let e = decode("x.txt", nul, &ReadOptions::default()).unwrap_err();
+        assert!(matches!(e, Error::Binary { offset: 4, .. }), "{e:?}");
     }
 
     #[test]
