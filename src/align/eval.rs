@@ -158,6 +158,9 @@ pub enum Scorer {
     Jaccard,
     /// [`Model`] with IDF learnt from the given collection.
     Model,
+    /// [`super::paraphrase::paraphrase_score`] (logistic regression learnt on MSRP train),
+    /// IDF learnt from the given collection.
+    Paraphrase,
 }
 
 /// Scores each pair with `scorer`, the model learnt from `background` sentences.
@@ -167,6 +170,13 @@ pub fn score_pairs(pairs: &[Pair], background: &[&str], scorer: Scorer) -> Vec<f
         Scorer::Model => {
             let m = Model::new(background);
             pairs.iter().map(|p| m.similarity(&p.a, &p.b)).collect()
+        }
+        Scorer::Paraphrase => {
+            let m = Model::new(background);
+            pairs
+                .iter()
+                .map(|p| super::paraphrase::paraphrase_score(&m, &p.a, &p.b))
+                .collect()
         }
     }
 }
@@ -183,6 +193,18 @@ pub fn msrp(train: &[Pair], test: &[Pair], scorer: Scorer) -> Binary {
     let te = score_pairs(test, &bg, scorer);
     let gte: Vec<f64> = test.iter().map(|p| p.gold).collect();
     binary(&te, &gte, t)
+}
+
+/// The paraphrase feature vectors of `pairs`, IDF learnt from `background` sentences.
+pub fn paraphrase_features(
+    pairs: &[Pair],
+    background: &[&str],
+) -> Vec<[f64; super::paraphrase::N_FEATURES]> {
+    let m = Model::new(background);
+    pairs
+        .iter()
+        .map(|p| super::paraphrase::paraphrase_features(&m, &p.a, &p.b))
+        .collect()
 }
 
 /// STS figures `(pearson, spearman)` on `test`, IDF learnt from `background` sentences.

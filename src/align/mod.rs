@@ -60,6 +60,7 @@
 //! deletion and one insertion.
 
 pub mod eval;
+pub mod paraphrase;
 pub mod similarity;
 pub mod worddiff;
 
