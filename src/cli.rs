@@ -53,8 +53,10 @@ pub enum Command {
 
 /// Arguments of `storydiff batch`.
 #[derive(Debug, Args)]
+#[command(after_help = BATCH_HELP)]
 pub struct BatchArgs {
     /// The manifest: JSON Lines or TSV of pairs (a, b, optional id and date); `-` for stdin.
+    /// Relative paths in it resolve against the manifest's folder (stdin: the current folder).
     pub manifest: String,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
@@ -65,7 +67,31 @@ pub struct BatchArgs {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// Replace bytes that are not UTF-8 with U+FFFD instead of failing the pair.
+    #[arg(long)]
+    pub lossy: bool,
+    /// No progress bar and no summary line on standard error.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
+
+const BATCH_HELP: &str = "\
+Manifest formats (detected from the first line that is not blank or a # comment):
+  JSON Lines   {\"a\": \"old/1.txt\", \"b\": \"new/1.txt\", \"id\": \"story-1\", \"date\": \"2024-04-26\"}
+  TSV          old/1.txt<TAB>new/1.txt<TAB>story-1<TAB>2024-04-26
+               (an optional header line: a<TAB>b<TAB>id<TAB>date)
+id defaults to the manifest line number; date is the publication date of both versions.
+Relative paths resolve against the manifest's folder (for - : the current folder).
+
+Output: one line of JSON per pair, in manifest order: the storydiff/1 document with \"id\"
+first, or {\"id\": ..., \"error\": {\"code\": ..., \"message\": ...}} for a pair that failed.
+
+Exit codes: 2 if any pair failed, else 1 if any pair differs at the --fail-on level, else 0.
+A manifest that cannot be read: one line on standard error, exit 2, nothing on stdout.
+
+Examples:
+  storydiff batch pairs.jsonl > results.jsonl
+  printf 'old/1.txt\\tnew/1.txt\\n' | storydiff batch - --jobs 4";
 
 /// Arguments of a comparison of two versions.
 #[derive(Debug, Args)]
@@ -244,10 +270,54 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> crate::Result<i32> {
                 .map_err(crate::Error::Output)?;
             Ok(crate::exit::SAME)
         }
-        Some(Command::Batch(_)) => Err(crate::Error::Usage(
-            "this command is not built yet".to_string(),
-        )),
+        Some(Command::Batch(args)) => run_batch(args, out),
     }
+}
+
+/// Runs `storydiff batch`: JSON Lines on `out`, a progress bar on standard error when it is a
+/// terminal, and the one-line summary on standard error at the end.
+pub fn run_batch(args: &BatchArgs, out: &mut dyn std::io::Write) -> crate::Result<i32> {
+    let opts = crate::batch::BatchOptions {
+        jobs: args.jobs,
+        fail_on: args.fail_on.into(),
+        read: crate::ingest::ReadOptions {
+            max_bytes: args.max_bytes,
+            lossy: args.lossy,
+        },
+        ..Default::default()
+    };
+    let bar = if std::io::stderr().is_terminal() && !args.quiet {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} pairs, {per_sec}, {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let start = std::time::Instant::now();
+    let progress = |n: u64| {
+        if let Some(b) = &bar {
+            b.set_position(n);
+        }
+    };
+    let result = crate::batch::run(&args.manifest, &opts, out, &progress);
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let stats = result?;
+    if !args.quiet {
+        // A failed write to standard error is not worth failing the batch for.
+        let _ = crate::render::json::render_batch_summary(
+            stats.pairs,
+            stats.differ,
+            stats.failed,
+            start.elapsed().as_secs_f64(),
+            &mut std::io::stderr(),
+        );
+    }
+    Ok(stats.exit_code())
 }
 
 /// Runs one comparison as the command line asks, writing to `out`; returns the exit code.

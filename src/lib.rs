@@ -27,6 +27,7 @@
 //! ```
 
 pub mod align;
+pub mod batch;
 pub mod claims;
 pub mod cli;
 pub mod corpora;

@@ -86,6 +86,23 @@ pub fn read(path: &str, opts: &ReadOptions) -> Result<Document> {
     decode(path, bytes, opts)
 }
 
+/// Opens a list of lines (a batch manifest) for streaming: the file at `path`, or standard
+/// input for `-`. The lines are read as the caller goes, so a long manifest is never held whole.
+pub fn open_lines(path: &str) -> Result<Box<dyn std::io::BufRead>> {
+    if path == "-" {
+        return Ok(Box::new(std::io::stdin().lock()));
+    }
+    let p = Path::new(path);
+    let meta = std::fs::metadata(p).map_err(|source| io_error(p, source))?;
+    if meta.is_dir() {
+        return Err(Error::IsDirectory {
+            path: p.to_path_buf(),
+        });
+    }
+    let file = std::fs::File::open(p).map_err(|source| io_error(p, source))?;
+    Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, file)))
+}
+
 fn read_file(p: &Path, max_bytes: u64) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(p).map_err(|source| io_error(p, source))?;
     if meta.is_dir() {

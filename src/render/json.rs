@@ -105,6 +105,72 @@ pub fn render_line(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
+/// One line of `storydiff batch` output: the pair's `id` first, then the document's fields.
+#[derive(serde::Serialize)]
+struct BatchLine<'a> {
+    id: &'a str,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+/// Writes one `storydiff batch` result as a JSON Lines line: the storydiff/1 document with the
+/// pair's `id` as its first field.
+pub fn render_batch_line(id: &str, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &BatchLine { id, report })?;
+    out.write_all(b"\n")
+}
+
+/// The `error` object of a pair that could not be compared.
+#[derive(serde::Serialize)]
+struct BatchError<'a> {
+    id: &'a str,
+    error: ErrorBody<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct ErrorBody<'a> {
+    code: &'a str,
+    message: &'a str,
+}
+
+/// Writes the line of a `storydiff batch` pair that failed:
+/// `{"id": …, "error": {"code": …, "message": …}}`.
+pub fn render_batch_error(
+    id: &str,
+    code: &str,
+    message: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    serde_json::to_writer(
+        &mut *out,
+        &BatchError {
+            id,
+            error: ErrorBody { code, message },
+        },
+    )?;
+    out.write_all(b"\n")
+}
+
+/// Writes the one-line summary of a batch (for standard error):
+/// `10000 pairs: 9123 differ, 0 failed, in 2.1 s (4762 pairs/s)`.
+pub fn render_batch_summary(
+    pairs: u64,
+    differ: u64,
+    failed: u64,
+    seconds: f64,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let rate = if seconds > 0.0 {
+        format!(" ({:.0} pairs/s)", pairs as f64 / seconds)
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "{pairs} pairs: {differ} differ, {failed} failed, in {seconds:.1} s{rate}"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use crate::render::sample::{self, snap};

@@ -1,0 +1,490 @@
+//! batch: a manifest of pairs → one JSON Lines line per pair (`storydiff batch MANIFEST`).
+//!
+//! Input: a manifest read through [`crate::ingest::open_lines`] (a file, or `-` for standard
+//! input), streamed in chunks of [`CHUNK`] pairs. Output: for each pair, in manifest order, one
+//! compact line of JSON written through [`crate::render::json`]: the `storydiff/1` document with
+//! an `id` field first, or `{"id": …, "error": {"code": …, "message": …}}` for a pair that could
+//! not be compared. Invariants: output order is manifest order whatever the number of threads;
+//! memory is bounded by one chunk of pairs; one bad pair never stops the batch.
+//!
+//! # The manifest
+//!
+//! The format is detected once per manifest, from the first line that is neither blank nor a
+//! `#` comment: if it starts with `{` the manifest is JSON Lines, otherwise TSV.
+//!
+//! - JSON Lines: one object per line, `{"a": "old.txt", "b": "new.txt", "id": "story-1",
+//!   "date": "2024-04-26"}`; `id` (a string or a number) and `date` (YYYY-MM-DD, the
+//!   publication date of both versions) are optional; other fields are ignored.
+//! - TSV: `a<TAB>b[<TAB>id[<TAB>date]]`; an empty id or date column counts as absent. A first
+//!   line whose first two columns are `a` and `b` (such as `a\tb\tid\tdate`) is a header and
+//!   skipped.
+//!
+//! Blank lines and lines starting with `#` are skipped in both formats. A pair's `id` defaults
+//! to its manifest line number (from 1) as a string. Relative paths resolve against the folder
+//! of the manifest (for a manifest on standard input: the current folder). `-` is refused as a
+//! pair's file. Saved web pages (`.html`, `.htm`, or a leading `<!DOCTYPE html>`/`<html>`) are
+//! converted to their article text as `--input auto` does.
+//!
+//! Error codes: `not-found`, `is-directory`, `unreadable`, `not-utf8`, `binary`, `too-large`,
+//! `bad-date`, `manifest` (a line that is not a pair), `html`, `error` (anything else).
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::ingest::{self, ReadOptions};
+use crate::{CalendarDate, FailOn};
+
+/// Pairs compared per chunk: each chunk is compared in parallel and written before the next
+/// chunk is read, which keeps memory bounded and the output in manifest order.
+pub const CHUNK: usize = 1024;
+
+/// How to run a batch.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// Worker threads; `None` or 0 for all cores.
+    pub jobs: Option<usize>,
+    /// What counts as "differs" for the exit code and the summary.
+    pub fail_on: FailOn,
+    /// How each pair's files are read.
+    pub read: ReadOptions,
+    /// Pairs per chunk (at least 1).
+    pub chunk: usize,
+}
+
+impl Default for BatchOptions {
+    fn default() -> Self {
+        BatchOptions {
+            jobs: None,
+            fail_on: FailOn::Any,
+            read: ReadOptions::default(),
+            chunk: CHUNK,
+        }
+    }
+}
+
+/// The counts of a finished batch.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub pairs: u64,
+    pub differ: u64,
+    pub failed: u64,
+}
+
+impl Stats {
+    /// The exit code: 2 if any pair failed, else 1 if any differs, else 0.
+    pub fn exit_code(&self) -> i32 {
+        if self.failed > 0 {
+            crate::exit::TROUBLE
+        } else if self.differ > 0 {
+            crate::exit::DIFFERENT
+        } else {
+            crate::exit::SAME
+        }
+    }
+}
+
+/// One manifest entry: a pair to compare, or the reason its line is not one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The line number in the manifest, from 1.
+    pub line: usize,
+    pub id: String,
+    pub pair: std::result::Result<Pair, PairError>,
+}
+
+/// Two files to compare, with paths already resolved against the manifest's folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    pub a: String,
+    pub b: String,
+    pub date: Option<CalendarDate>,
+}
+
+/// Why a pair could not be compared: a stable `code` and a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairError {
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl PairError {
+    fn new(code: &'static str, message: impl Into<String>) -> Self {
+        PairError {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<Error> for PairError {
+    fn from(e: Error) -> Self {
+        let code = match &e {
+            Error::NotFound { .. } => "not-found",
+            Error::IsDirectory { .. } => "is-directory",
+            Error::Unreadable { .. } => "unreadable",
+            Error::NotUtf8 { .. } => "not-utf8",
+            Error::Binary { .. } => "binary",
+            Error::TooLarge { .. } => "too-large",
+            Error::Usage(_) => "usage",
+            _ => "error",
+        };
+        PairError::new(code, e.to_string())
+    }
+}
+
+/// The manifest format, detected from its first non-blank, non-comment line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    JsonLines,
+    Tsv,
+}
+
+/// Turns manifest lines into [`Entry`] values, detecting the format on the first pair line.
+#[derive(Debug)]
+pub struct ManifestParser {
+    base: PathBuf,
+    format: Option<Format>,
+}
+
+impl ManifestParser {
+    /// A parser whose relative paths resolve against `base` (empty: the current folder).
+    pub fn new(base: impl Into<PathBuf>) -> Self {
+        ManifestParser {
+            base: base.into(),
+            format: None,
+        }
+    }
+
+    /// The detected format, once a pair line has been seen.
+    pub fn format(&self) -> Option<Format> {
+        self.format
+    }
+
+    /// Parses line number `line` (from 1); `None` for blank lines, comments and a TSV header.
+    pub fn parse(&mut self, line: usize, text: &str) -> Option<Entry> {
+        let text = text.trim_end_matches(['\n', '\r']);
+        let trimmed = text.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            return None;
+        }
+        let first = self.format.is_none();
+        let format = *self.format.get_or_insert(if trimmed.starts_with('{') {
+            Format::JsonLines
+        } else {
+            Format::Tsv
+        });
+        let default_id = line.to_string();
+        let (id, raw) = match format {
+            Format::JsonLines => parse_json(trimmed),
+            Format::Tsv => {
+                let cols: Vec<&str> = text.split('\t').collect();
+                if first && cols.len() >= 2 && cols[0].trim() == "a" && cols[1].trim() == "b" {
+                    return None;
+                }
+                parse_tsv(&cols)
+            }
+        };
+        let id = id.unwrap_or(default_id);
+        let pair = raw.and_then(|(a, b, date)| {
+            let date = match date {
+                Some(d) => Some(d.parse::<CalendarDate>().map_err(|m| {
+                    PairError::new("bad-date", format!("manifest line {line}: {m}"))
+                })?),
+                None => None,
+            };
+            Ok(Pair {
+                a: self.resolve(&a, line)?,
+                b: self.resolve(&b, line)?,
+                date,
+            })
+        });
+        let pair = pair.map_err(|mut e| {
+            if e.code == "manifest" {
+                e.message = format!("manifest line {line}: {}", e.message);
+            }
+            e
+        });
+        Some(Entry { line, id, pair })
+    }
+
+    fn resolve(&self, path: &str, line: usize) -> std::result::Result<String, PairError> {
+        if path.is_empty() {
+            return Err(PairError::new("manifest", "a path is empty"));
+        }
+        if path == "-" {
+            return Err(PairError::new(
+                "usage",
+                format!("manifest line {line}: standard input (-) cannot be a file of a pair"),
+            ));
+        }
+        let p = Path::new(path);
+        if p.is_absolute() || self.base.as_os_str().is_empty() {
+            Ok(path.to_string())
+        } else {
+            Ok(self.base.join(p).to_string_lossy().into_owned())
+        }
+    }
+}
+
+type Raw = std::result::Result<(String, String, Option<String>), PairError>;
+
+fn parse_json(text: &str) -> (Option<String>, Raw) {
+    let v: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            return (
+                None,
+                Err(PairError::new(
+                    "manifest",
+                    format!("not a JSON object ({e})"),
+                )),
+            )
+        }
+    };
+    let Some(obj) = v.as_object() else {
+        return (None, Err(PairError::new("manifest", "not a JSON object")));
+    };
+    let id = match obj.get("id") {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let field = |k: &str| -> std::result::Result<String, PairError> {
+        match obj.get(k) {
+            Some(serde_json::Value::String(s)) => Ok(s.clone()),
+            Some(_) => Err(PairError::new(
+                "manifest",
+                format!("\"{k}\" is not a string"),
+            )),
+            None => Err(PairError::new("manifest", format!("\"{k}\" is missing"))),
+        }
+    };
+    let raw = (|| {
+        let a = field("a")?;
+        let b = field("b")?;
+        let date = match obj.get("date") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(s)) if s.is_empty() => None,
+            Some(serde_json::Value::String(s)) => Some(s.clone()),
+            Some(_) => {
+                return Err(PairError::new(
+                    "bad-date",
+                    "\"date\" is not a string of the form YYYY-MM-DD",
+                ))
+            }
+        };
+        Ok((a, b, date))
+    })();
+    (id, raw)
+}
+
+fn parse_tsv(cols: &[&str]) -> (Option<String>, Raw) {
+    let opt = |i: usize| {
+        cols.get(i)
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let id = opt(2);
+    if cols.len() < 2 || cols.len() > 4 {
+        return (
+            id,
+            Err(PairError::new(
+                "manifest",
+                format!(
+                    "expected 2 to 4 tab-separated columns (a, b, id, date), found {}",
+                    cols.len()
+                ),
+            )),
+        );
+    }
+    let raw = Ok((cols[0].to_string(), cols[1].to_string(), opt(3)));
+    (id, raw)
+}
+
+/// The result of one pair: its output line (already rendered) and whether it differs/failed.
+struct Done {
+    line: Vec<u8>,
+    differs: bool,
+    failed: bool,
+}
+
+fn compare_one(entry: &Entry, opts: &BatchOptions) -> Done {
+    let mut line = Vec::with_capacity(4096);
+    let result = entry.pair.clone().and_then(|pair| {
+        let read = |p: &str| -> std::result::Result<crate::Document, PairError> {
+            let doc = ingest::read(p, &opts.read)?;
+            if ingest::html::looks_like_html(&doc.path, &doc.text) {
+                ingest::html::convert(&doc).map_err(|e| {
+                    let mut pe = PairError::from(e);
+                    if pe.code == "error" {
+                        pe.code = "html";
+                    }
+                    pe
+                })
+            } else {
+                Ok(doc)
+            }
+        };
+        let a = read(&pair.a)?;
+        let b = read(&pair.b)?;
+        let mut o = crate::Options::default();
+        o.claims.date_a = pair.date;
+        o.claims.date_b = pair.date;
+        Ok(crate::compare(&a, &b, &o))
+    });
+    // Writing into a Vec cannot fail, so the io::Result is always Ok.
+    match result {
+        Ok(report) => {
+            let _ = crate::render::json::render_batch_line(&entry.id, &report, &mut line);
+            Done {
+                line,
+                differs: report.differs(opts.fail_on),
+                failed: false,
+            }
+        }
+        Err(e) => {
+            let _ =
+                crate::render::json::render_batch_error(&entry.id, e.code, &e.message, &mut line);
+            Done {
+                line,
+                differs: false,
+                failed: true,
+            }
+        }
+    }
+}
+
+/// The folder that relative paths of the manifest at `path` resolve against.
+pub fn base_dir(path: &str) -> PathBuf {
+    if path == "-" {
+        return PathBuf::new();
+    }
+    Path::new(path)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// Runs the batch described by the manifest at `manifest` (`-`: standard input), writing one
+/// line per pair to `out`; `progress` is called with the number of pairs done after each chunk.
+///
+/// Errors: the manifest cannot be opened or read (nothing is written then if it fails at
+/// opening), the thread pool cannot start, or writing to `out` fails ([`Error::Output`]).
+pub fn run(
+    manifest: &str,
+    opts: &BatchOptions,
+    out: &mut dyn std::io::Write,
+    progress: &dyn Fn(u64),
+) -> Result<Stats> {
+    let mut input = ingest::open_lines(manifest)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start {:?} threads: {e}", opts.jobs)))?;
+    let mut parser = ManifestParser::new(base_dir(manifest));
+    let chunk = opts.chunk.max(1);
+    let mut stats = Stats::default();
+    let mut line_no = 0usize;
+    let mut buf = Vec::new();
+    let mut eof = false;
+    while !eof {
+        let mut entries = Vec::with_capacity(chunk);
+        while entries.len() < chunk {
+            buf.clear();
+            let n = input
+                .read_until(b'\n', &mut buf)
+                .map_err(|source| Error::Unreadable {
+                    path: PathBuf::from(manifest),
+                    source,
+                })?;
+            if n == 0 {
+                eof = true;
+                break;
+            }
+            line_no += 1;
+            let entry = match std::str::from_utf8(&buf) {
+                Ok(text) => parser.parse(line_no, text),
+                Err(_) => Some(Entry {
+                    line: line_no,
+                    id: line_no.to_string(),
+                    pair: Err(PairError::new(
+                        "manifest",
+                        format!("manifest line {line_no}: is not UTF-8 text"),
+                    )),
+                }),
+            };
+            entries.extend(entry);
+        }
+        let done: Vec<Done> =
+            pool.install(|| entries.par_iter().map(|e| compare_one(e, opts)).collect());
+        for d in &done {
+            out.write_all(&d.line).map_err(Error::Output)?;
+            stats.pairs += 1;
+            stats.differ += u64::from(d.differs);
+            stats.failed += u64::from(d.failed);
+        }
+        progress(stats.pairs);
+    }
+    out.flush().map_err(Error::Output)?;
+    Ok(stats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_jsonl_and_resolves_paths() {
+        let mut p = ManifestParser::new("dir");
+        assert_eq!(p.parse(1, "\n"), None);
+        assert_eq!(p.parse(2, "# comment\n"), None);
+        let e = p
+            .parse(
+                3,
+                r#"{"a": "x.txt", "b": "/abs/y.txt", "date": "2024-04-26"}"#,
+            )
+            .unwrap();
+        assert_eq!(p.format(), Some(Format::JsonLines));
+        assert_eq!(e.id, "3");
+        let pair = e.pair.unwrap();
+        assert_eq!(pair.a, Path::new("dir").join("x.txt").to_string_lossy());
+        assert_eq!(pair.b, "/abs/y.txt");
+        assert_eq!(pair.date.unwrap().day, 26);
+        let e = p.parse(4, r#"{"a": "x", "b": "y", "id": 7}"#).unwrap();
+        assert_eq!(e.id, "7");
+        let e = p.parse(5, "x.txt\ty.txt").unwrap();
+        assert_eq!(e.pair.unwrap_err().code, "manifest");
+    }
+
+    #[test]
+    fn tsv_header_columns_and_errors() {
+        let mut p = ManifestParser::new("");
+        assert_eq!(p.parse(1, "a\tb\tid\tdate\n"), None);
+        assert_eq!(p.format(), Some(Format::Tsv));
+        let e = p.parse(2, "x.txt\ty.txt\tone\t2024-02-29\r\n").unwrap();
+        assert_eq!(e.id, "one");
+        assert_eq!(e.pair.as_ref().unwrap().a, "x.txt");
+        let e = p.parse(3, "x.txt\ty.txt\t\t2023-02-29").unwrap();
+        assert_eq!(e.id, "3");
+        assert_eq!(e.pair.unwrap_err().code, "bad-date");
+        let e = p.parse(4, "only-one-column").unwrap();
+        assert_eq!(e.pair.unwrap_err().code, "manifest");
+        let e = p.parse(5, "-\ty.txt").unwrap();
+        assert_eq!(e.pair.unwrap_err().code, "usage");
+    }
+
+    #[test]
+    fn exit_code_precedence() {
+        let s = |differ, failed| Stats {
+            pairs: 3,
+            differ,
+            failed,
+        };
+        assert_eq!(s(0, 0).exit_code(), 0);
+        assert_eq!(s(1, 0).exit_code(), 1);
+        assert_eq!(s(1, 1).exit_code(), 2);
+    }
+}

@@ -1,0 +1,211 @@
+//! batch: `storydiff batch MANIFEST` as a script meets it — JSON Lines and TSV manifests,
+//! relative paths, default ids, manifest order under parallelism, error lines, exit codes,
+//! a manifest on standard input, and a missing manifest.
+//!
+//! Input: article files and manifests written into a temporary folder. Output: pass/fail.
+//! Whether a pair differs is read from the output, not assumed, except for identical files.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_storydiff"));
+    c.stdin(Stdio::null());
+    c
+}
+
+fn batch(args: &[&str]) -> Output {
+    bin().arg("batch").args(args).output().unwrap()
+}
+
+/// A folder with `a.txt`, `b.txt` (an edited version) and `c.txt` (a copy of `a.txt`).
+fn folder() -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    let a = "Harbour bridge to close for repairs\n\nPORTSMOUTH - The bridge will close on \
+             March 3 for six weeks, the council said on Monday. About 12,000 drivers use it \
+             every day.\n";
+    let b = "Harbour bridge to close for repairs\n\nPORTSMOUTH - The bridge will close on \
+             March 10 for eight weeks, the council said on Monday. About 14,000 drivers use \
+             it every day. A ferry will run instead.\n";
+    std::fs::write(d.path().join("a.txt"), a).unwrap();
+    std::fs::write(d.path().join("b.txt"), b).unwrap();
+    std::fs::write(d.path().join("c.txt"), a).unwrap();
+    d
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+/// Parses each stdout line; checks every line is one JSON object with an id and either schema
+/// storydiff/1 or an error object.
+fn lines(o: &Output) -> Vec<serde_json::Value> {
+    let text = String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8");
+    text.lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("each line is JSON");
+            assert!(v["id"].is_string(), "no id: {l}");
+            assert!(
+                v["schema"] == "storydiff/1" || v["error"]["code"].is_string(),
+                "neither a document nor an error: {l}"
+            );
+            v
+        })
+        .collect()
+}
+
+#[test]
+fn jsonl_manifest_with_relative_paths_and_default_ids() {
+    let d = folder();
+    let m = write(
+        d.path(),
+        "m.jsonl",
+        "# pairs\n\n{\"a\": \"a.txt\", \"b\": \"b.txt\", \"id\": \"bridge\", \"date\": \"2024-04-26\"}\n\
+         {\"a\": \"a.txt\", \"b\": \"c.txt\"}\n",
+    );
+    // Run from elsewhere: the paths resolve against the manifest's folder, not the cwd.
+    let o = bin()
+        .current_dir(std::env::temp_dir())
+        .args(["batch", &m])
+        .output()
+        .unwrap();
+    let v = lines(&o);
+    assert_eq!(v.len(), 2, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(v[0]["id"], "bridge");
+    assert_eq!(v[1]["id"], "4", "default id is the manifest line number");
+    assert!(v[1]["error"].is_null());
+    assert_eq!(v[1]["summary"]["edited"], 0);
+    assert_eq!(v[1]["summary"]["added"], 0);
+    let differs = v[0]["summary"]["edited"].as_u64().unwrap() > 0
+        || v[0]["claims"].as_array().is_some_and(|c| !c.is_empty());
+    assert!(differs, "a and b differ: {}", v[0]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("2 pairs: 1 differ, 0 failed"), "{err}");
+}
+
+#[test]
+fn tsv_manifest_with_header_and_exit_zero() {
+    let d = folder();
+    let m = write(
+        d.path(),
+        "m.tsv",
+        "a\tb\tid\tdate\na.txt\tc.txt\tsame\t\n\na.txt\ta.txt\n",
+    );
+    let o = batch(&[&m]);
+    let v = lines(&o);
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[0]["id"], "same");
+    assert_eq!(v[1]["id"], "4");
+    assert_eq!(o.status.code(), Some(0), "identical pairs exit 0");
+    // --fail-on never keeps a differing batch at 0.
+    let m2 = write(d.path(), "m2.tsv", "a.txt\tb.txt\n");
+    assert_eq!(batch(&[&m2]).status.code(), Some(1));
+    assert_eq!(batch(&[&m2, "--fail-on", "never"]).status.code(), Some(0));
+}
+
+#[test]
+fn error_pair_in_the_middle_does_not_stop_the_batch() {
+    let d = folder();
+    std::fs::write(d.path().join("bin.txt"), b"abc\0def").unwrap();
+    let m = write(
+        d.path(),
+        "m.jsonl",
+        "{\"a\": \"a.txt\", \"b\": \"c.txt\"}\n\
+         {\"a\": \"missing.txt\", \"b\": \"c.txt\", \"id\": \"gone\"}\n\
+         {\"a\": \"bin.txt\", \"b\": \"c.txt\"}\n\
+         {\"a\": \"a.txt\", \"b\": \"c.txt\", \"date\": \"2023-02-30\"}\n\
+         {\"a\": \"a.txt\"\n\
+         {\"a\": \"a.txt\", \"b\": \"c.txt\"}\n",
+    );
+    let o = batch(&[&m]);
+    let v = lines(&o);
+    let codes: Vec<&str> = v
+        .iter()
+        .map(|x| x["error"]["code"].as_str().unwrap_or("ok"))
+        .collect();
+    assert_eq!(
+        codes,
+        ["ok", "not-found", "binary", "bad-date", "manifest", "ok"]
+    );
+    assert_eq!(v[1]["id"], "gone");
+    assert!(v[1]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("missing.txt"));
+    assert_eq!(v[5]["id"], "6");
+    assert_eq!(o.status.code(), Some(2), "a failed pair takes precedence");
+}
+
+#[test]
+fn order_is_kept_with_two_jobs_and_many_pairs() {
+    let d = folder();
+    // More pairs than one chunk, alternating differing and identical pairs.
+    let n = 2500;
+    let mut m = String::new();
+    for i in 0..n {
+        let b = if i % 3 == 0 { "b.txt" } else { "c.txt" };
+        m.push_str(&format!(
+            "{{\"a\": \"a.txt\", \"b\": \"{b}\", \"id\": \"p{i}\"}}\n"
+        ));
+    }
+    let m = write(d.path(), "m.jsonl", &m);
+    let o = batch(&[&m, "--jobs", "2"]);
+    let v = lines(&o);
+    assert_eq!(v.len(), n);
+    for (i, x) in v.iter().enumerate() {
+        assert_eq!(x["id"], format!("p{i}"));
+        let b = if i % 3 == 0 { "b.txt" } else { "c.txt" };
+        assert!(x["b"]["path"].as_str().unwrap().ends_with(b));
+    }
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn manifest_on_stdin_resolves_against_the_current_folder() {
+    let d = folder();
+    let mut child = bin()
+        .current_dir(d.path())
+        .args(["batch", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"a.txt\tc.txt\tx\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    let v = lines(&o);
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0]["id"], "x");
+    assert_eq!(v[0]["a"]["path"], "a.txt");
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn missing_manifest_is_trouble_with_empty_stdout() {
+    let d = tempfile::tempdir().unwrap();
+    let m = d.path().join("nope.jsonl");
+    let o = batch(&[m.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("nope.jsonl"));
+}
+
+#[test]
+fn empty_manifest_exits_zero() {
+    let d = tempfile::tempdir().unwrap();
+    let m = write(d.path(), "m.jsonl", "# nothing yet\n\n");
+    let o = batch(&[&m]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stdout.is_empty());
+}
