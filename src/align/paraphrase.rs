@@ -67,17 +67,23 @@ pub struct Logistic {
 
 impl Logistic {
     /// The probability of the positive class for feature vector `x`.
+    ///
+    /// The regression is fitted on MSRP, whose pairs all share many words; far outside that
+    /// range (little overlap) its linear terms extrapolate wrongly (an unrelated pair would
+    /// score high because the weighted-Dice weight is negative once the other overlaps are
+    /// known), so the probability is scaled down linearly when the weighted Dice overlap
+    /// `x[0]` is below [`OVERLAP_FLOOR`].
     pub fn predict(&self, x: &[f64; N_FEATURES]) -> f64 {
         let mut z = self.bias;
-        for k in 0..N_FEATURES {
+        for (k, &xk) in x.iter().enumerate() {
             let s = if self.scale[k] > 0.0 {
                 self.scale[k]
             } else {
                 1.0
             };
-            z += self.weights[k] * (x[k] - self.mean[k]) / s;
+            z += self.weights[k] * (xk - self.mean[k]) / s;
         }
-        sigmoid(z)
+        sigmoid(z) * (x[0] / OVERLAP_FLOOR).clamp(0.0, 1.0)
     }
 }
 
@@ -123,8 +129,13 @@ pub const FIT_RATE: f64 = 0.5;
 
 /// Paraphrase probability of `a` and `b` under [`MSRP_LOGISTIC`], IDF from `model`.
 pub fn paraphrase_score(model: &Model, a: &str, b: &str) -> f64 {
-    MSRP_LOGISTIC.predict(&paraphrase_features(model, a, b))
+    let x = paraphrase_features(model, a, b);
+    MSRP_LOGISTIC.predict(&x)
 }
+
+/// Weighted Dice overlap under which [`paraphrase_score`] is scaled down (MSRP pairs lie
+/// almost all above it).
+pub const OVERLAP_FLOOR: f64 = 0.3;
 
 /// Whether `a` and `b` are judged paraphrases (probability ≥ the table's threshold).
 pub fn is_paraphrase(model: &Model, a: &str, b: &str) -> bool {
@@ -316,18 +327,16 @@ pub fn fit_logistic(
         let mut gb = 0.0;
         for (r, &t) in z.iter().zip(&y[..n]) {
             let mut s = m.bias;
-            for k in 0..N_FEATURES {
-                s += m.weights[k] * r[k];
-            }
+            s += m.weights.iter().zip(r).map(|(w, v)| w * v).sum::<f64>();
             let e = sigmoid(s) - t;
             gb += e;
-            for k in 0..N_FEATURES {
-                gw[k] += e * r[k];
+            for (g, v) in gw.iter_mut().zip(r) {
+                *g += e * v;
             }
         }
         m.bias -= rate * gb / nf;
-        for k in 0..N_FEATURES {
-            m.weights[k] -= rate * (gw[k] / nf + 2.0 * l2 * m.weights[k]);
+        for (w, g) in m.weights.iter_mut().zip(&gw) {
+            *w -= rate * (g / nf + 2.0 * l2 * *w);
         }
     }
     let p: Vec<f64> = x[..n].iter().map(|r| m.predict(r)).collect();

@@ -1,7 +1,7 @@
 //! claims::cues: the word lists of the claim engine (negation, attribution, hedges, titles,
 //! stop words for name detection, places), as plain data tables.
 //!
-//! Input: none. Output: sorted-free static slices, looked up with `contains` on lowercase
+//! Input: none. Output: static word tables ([`WordSet`]), looked up with `contains` on lowercase
 //! words. Invariant: every entry is lowercase ASCII or lowercase Unicode.
 //!
 //! Provenance: all lists were written by hand for this project. The negation, attribution and
@@ -12,21 +12,51 @@
 //! stsb-news sentences; the places are the UN member states most often in English news plus
 //! capitals, as recalled, not copied from a gazetteer.
 
+/// A word table looked up by hash (the tables have hundreds of entries and are consulted
+/// for every token); it derefs to the plain slice for iteration.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Whether `word` (lowercase) is in the table; the signature of `<[&str]>::contains`.
+    pub fn contains(&self, word: &&str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(*word)
+    }
+}
+
+impl std::ops::Deref for WordSet {
+    type Target = [&'static str];
+    fn deref(&self) -> &Self::Target {
+        self.words
+    }
+}
+
 /// Negation cues (outside quotes). "n't" is detected separately on the raw text.
-pub const NEGATION: &[&str] = &[
+pub static NEGATION: WordSet = WordSet::new(&[
     "not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "cannot", "deny",
     "denies", "denied", "denying",
-];
+]);
 
 /// Negation cues that count only when followed by "to": "refused to", "failed to".
-pub const NEGATION_BEFORE_TO: &[&str] = &[
+pub static NEGATION_BEFORE_TO: WordSet = WordSet::new(&[
     "refuse", "refuses", "refused", "refusing", "fail", "fails", "failed", "declined", "declines",
-];
+]);
 
 /// Words that imply a negation without being one ("failing to address" / "not addressing",
 /// "states without the death penalty" / "does not have"): counted when deciding whether a
 /// negation flipped, never reported alone.
-pub const NEGATIVE_IMPLIED: &[&str] = &[
+pub static NEGATIVE_IMPLIED: WordSet = WordSet::new(&[
     "fail",
     "fails",
     "failed",
@@ -56,10 +86,10 @@ pub const NEGATIVE_IMPLIED: &[&str] = &[
     "hasnt",
     "havent",
     "shouldnt",
-];
+]);
 
 /// Neutral reporting verbs and phrases.
-pub const ATTRIBUTION_NEUTRAL: &[&str] = &[
+pub static ATTRIBUTION_NEUTRAL: WordSet = WordSet::new(&[
     "said",
     "says",
     "say",
@@ -77,10 +107,10 @@ pub const ATTRIBUTION_NEUTRAL: &[&str] = &[
     "confirmed",
     "mentioned",
     "remarked",
-];
+]);
 
 /// Reporting verbs that distance the writer from the claim.
-pub const ATTRIBUTION_DOUBT: &[&str] = &[
+pub static ATTRIBUTION_DOUBT: WordSet = WordSet::new(&[
     "claimed",
     "claims",
     "claim",
@@ -97,10 +127,10 @@ pub const ATTRIBUTION_DOUBT: &[&str] = &[
     "purported",
     "maintained",
     "maintains",
-];
+]);
 
 /// Hedging adverbs.
-pub const HEDGES: &[&str] = &[
+pub static HEDGES: WordSet = WordSet::new(&[
     "reportedly",
     "allegedly",
     "arguably",
@@ -111,10 +141,10 @@ pub const HEDGES: &[&str] = &[
     "possibly",
     "probably",
     "presumably",
-];
+]);
 
 /// Title words that precede a name and are not part of it ("Foreign Minister Wang Yi").
-pub const TITLES: &[&str] = &[
+pub static TITLES: WordSet = WordSet::new(&[
     "president",
     "secretary",
     "minister",
@@ -183,12 +213,12 @@ pub const TITLES: &[&str] = &[
     "former",
     "current",
     "new",
-];
+]);
 
 /// Capitalised words that are not names when they stand at a sentence start or in a headline,
 /// and never names anywhere (function words, months and weekdays — dates are their own
 /// claims — and common sentence openers).
-pub const NOT_NAMES: &[&str] = &[
+pub static NOT_NAMES: WordSet = WordSet::new(&[
     "a",
     "an",
     "the",
@@ -412,10 +442,10 @@ pub const NOT_NAMES: &[&str] = &[
     "articles",
     "back",
     "top",
-];
+]);
 
 /// Places: countries and cities frequent in English news (hand-written, see module docs).
-pub const PLACES: &[&str] = &[
+pub static PLACES: WordSet = WordSet::new(&[
     "us",
     "u.s",
     "usa",
@@ -498,10 +528,10 @@ pub const PLACES: &[&str] = &[
     "geneva",
     "vienna",
     "singapore",
-];
+]);
 
 /// Function words left out of the context bags.
-pub const STOP: &[&str] = &[
+pub static STOP: WordSet = WordSet::new(&[
     "a",
     "an",
     "the",
@@ -606,4 +636,4 @@ pub const STOP: &[&str] = &[
     "one",
     "two",
     "three",
-];
+]);

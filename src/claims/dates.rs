@@ -193,7 +193,7 @@ pub enum RelRule {
 }
 
 /// What a date expression says, normalised.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DateExpr {
     /// A canonical label, equal for expressions that say the same thing in other words
     /// ("Nov. 2023" and "November 2023" both `2023-11`; "Friday" `weekday:fri`).
@@ -334,7 +334,38 @@ pub fn infer_anchor(text: &str) -> Option<(Anchor, String)> {
 /// relative expression against an absolute date likewise over every anchor from 400 days
 /// before to 400 days after it ("Friday" / "Thursday, April 25, 2024" is a `Conflict`
 /// whatever the anchor).
+///
+/// The day-by-day comparisons cost up to a few thousand resolutions, and a story with many
+/// dates compares the same pairs of expressions again and again, so results are memoised per
+/// thread (a bounded table, cleared when full).
 pub fn compare_dates(a: &DateExpr, b: &DateExpr) -> Relation {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    const MEMO_CAP: usize = 8192;
+    thread_local! {
+        static MEMO: RefCell<HashMap<(DateExpr, DateExpr), Relation>> =
+            RefCell::new(HashMap::new());
+    }
+    // Cheap cases are not worth a table entry.
+    if a.time.is_some() || b.time.is_some() || (a.rule.is_none() && b.rule.is_none()) {
+        return compare_dates_uncached(a, b);
+    }
+    let key = (a.clone(), b.clone());
+    if let Some(r) = MEMO.with(|m| m.borrow().get(&key).copied()) {
+        return r;
+    }
+    let r = compare_dates_uncached(a, b);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= MEMO_CAP {
+            m.clear();
+        }
+        m.insert(key, r);
+    });
+    r
+}
+
+fn compare_dates_uncached(a: &DateExpr, b: &DateExpr) -> Relation {
     match (a.time, b.time) {
         (Some(x), Some(y)) => return span_relation(x, y, false, false),
         (Some(_), None) | (None, Some(_)) => return Relation::Unknown,

@@ -24,17 +24,65 @@ const SAME_TOPIC: f64 = 0.25;
 /// Sentence similarity above which two sentences are taken to report the same statement.
 const SAME_STATEMENT: f64 = 0.5;
 
-type Bag = BTreeMap<String, f64>;
+/// A weighted bag of word stems: (stem key, weight) sorted by key, with its Euclidean norm.
+/// Stems are keyed by a fixed 64-bit hash, so that cosine is a merge of two sorted vectors
+/// rather than string look-ups (the claim matcher computes thousands per pair).
+#[derive(Default)]
+struct Bag {
+    items: Vec<(u64, f64)>,
+    norm: f64,
+}
+
+fn stem_key(stem: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // SipHash with fixed zero keys: the same key on every run and machine.
+    let mut h = std::hash::DefaultHasher::new();
+    stem.hash(&mut h);
+    h.finish()
+}
+
+/// Collects (stem, weight) entries into a [`Bag`], adding the weights of repeated stems.
+#[derive(Default)]
+struct BagBuilder(Vec<(u64, f64)>);
+
+impl BagBuilder {
+    fn add(&mut self, stem: &str, weight: f64) {
+        self.0.push((stem_key(stem), weight));
+    }
+
+    fn build(mut self) -> Bag {
+        self.0.sort_by_key(|&(k, _)| k);
+        let mut items: Vec<(u64, f64)> = Vec::with_capacity(self.0.len());
+        for (k, w) in self.0 {
+            match items.last_mut() {
+                Some(last) if last.0 == k => last.1 += w,
+                _ => items.push((k, w)),
+            }
+        }
+        let norm = items.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
+        Bag { items, norm }
+    }
+}
 
 fn cosine(x: &Bag, y: &Bag) -> f64 {
-    let dot: f64 = x.iter().filter_map(|(k, v)| y.get(k).map(|w| v * w)).sum();
-    let nx: f64 = x.values().map(|v| v * v).sum::<f64>().sqrt();
-    let ny: f64 = y.values().map(|v| v * v).sum::<f64>().sqrt();
-    if nx == 0.0 || ny == 0.0 {
-        0.0
-    } else {
-        dot / (nx * ny)
+    if x.norm == 0.0 || y.norm == 0.0 {
+        return 0.0;
     }
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < x.items.len() && j < y.items.len() {
+        let (ka, va) = x.items[i];
+        let (kb, vb) = y.items[j];
+        match ka.cmp(&kb) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += va * vb;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot / (x.norm * y.norm)
 }
 
 /// One side with its bags.
@@ -51,7 +99,7 @@ struct Side<'a> {
 }
 
 fn context_bag(data: &SideData<'_>, c: &Claim, idf: &Idf) -> Bag {
-    let mut bag = Bag::new();
+    let mut bag = BagBuilder::default();
     // Content words only; distance counts content words between the word and the claim.
     let content: Vec<&extract::Tok> = data.toks[c.sidx]
         .iter()
@@ -67,9 +115,9 @@ fn context_bag(data: &SideData<'_>, c: &Claim, idf: &Idf) -> Bag {
         let dist = if k < split { split - k } else { k - split + 1 };
         let w = stem(&t.lower);
         let weight = idf.weight(&w) * if dist <= 3 { 3.0 } else { 1.0 };
-        *bag.entry(w).or_insert(0.0) += weight;
+        bag.add(&w, weight);
     }
-    bag
+    bag.build()
 }
 
 fn near_words(data: &SideData<'_>, c: &Claim) -> BTreeSet<String> {
@@ -105,16 +153,16 @@ fn topic_sim(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> f64 {
 }
 
 fn sentence_bag(data: &SideData<'_>, sidx: usize, idf: &Idf) -> Bag {
-    let mut bag = Bag::new();
+    let mut bag = BagBuilder::default();
     for t in &data.toks[sidx] {
         if cues::STOP.contains(&t.lower.as_str()) {
             continue;
         }
         let w = stem(&t.lower);
         let weight = idf.weight(&w);
-        *bag.entry(w).or_insert(0.0) += weight;
+        bag.add(&w, weight);
     }
-    bag
+    bag.build()
 }
 
 /// Publication anchors of both sides and the notes saying where they came from.
