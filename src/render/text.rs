@@ -41,7 +41,9 @@ use std::io::{self, Write};
 
 use super::palette::{Class, Palette};
 use super::wrap::{self, paint, Span, Style};
-use crate::report::{Change, ClaimChange, ClaimSpan, DiffOp, Report, Row, RowOp, Severity, SideId};
+use crate::report::{
+    Change, ClaimChange, ClaimKind, ClaimSpan, DiffOp, Report, Row, RowOp, Severity, SideId,
+};
 
 /// Text never gets fewer columns than this, however narrow the width.
 pub const MIN_TEXT_WIDTH: usize = 12;
@@ -277,34 +279,10 @@ fn claims(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Resul
     for line in wrap::wrap(&head, opts.width) {
         writeln!(out, "{}", paint(&line, p))?;
     }
-    for c in order {
-        let (mark, class) = match group(c) {
-            0 => ("!", Class::Conflict),
-            1 => ("~", Class::Notice),
-            2 => ("+", Class::Ins),
-            _ => ("-", Class::Del),
-        };
-        let change = match c.change {
-            Change::Changed => "changed",
-            Change::Added => "added",
-            Change::Dropped => "dropped",
-        };
-        let mut v = vec![Span::new(
-            Style::Paint(class),
-            format!("{} {change}:", kind_name(&c.kind)),
-        )];
-        v.push(Span::plain(" "));
-        if let Some(a) = &c.a {
-            v.extend(claim_at(p, SideId::A, a));
-        }
-        if c.a.is_some() && c.b.is_some() {
-            v.push(Span::plain(" → "));
-        }
-        if let Some(b) = &c.b {
-            v.extend(claim_at(p, SideId::B, b));
-        }
-        message(&mut v, &c.message);
-        claim_block(out, p, Span::new(Style::Paint(class), mark), &v, opts.width)?;
+    // Conflicts, then the inconsistencies (also contradictions), then the notices: one entry
+    // each with both versions' words.
+    for c in order.iter().filter(|c| group(c) == 0) {
+        changed_entry(out, p, opts.width, c, "!", Class::Conflict)?;
     }
     for inc in &report.inconsistencies {
         let side = match inc.side {
@@ -327,6 +305,137 @@ fn claims(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Resul
             &v,
             opts.width,
         )?;
+    }
+    for c in order.iter().filter(|c| group(c) == 1) {
+        changed_entry(out, p, opts.width, c, "~", Class::Notice)?;
+    }
+    // Added and dropped claims: one line per sentence, so that a dropped passage takes a line
+    // a sentence rather than a line a claim (the sentence section below shows the words).
+    added_dropped(report, out, p, opts.width, Change::Added)?;
+    added_dropped(report, out, p, opts.width, Change::Dropped)?;
+    Ok(())
+}
+
+/// One changed claim: kind, both versions' words where they stand, and the message.
+fn changed_entry(
+    out: &mut dyn Write,
+    p: &Palette,
+    width: usize,
+    c: &ClaimChange,
+    mark: &str,
+    class: Class,
+) -> io::Result<()> {
+    let mut v = vec![Span::new(
+        Style::Paint(class),
+        format!("{} changed:", kind_name(&c.kind)),
+    )];
+    v.push(Span::plain(" "));
+    if let Some(a) = &c.a {
+        v.extend(claim_at(p, SideId::A, a));
+    }
+    if c.a.is_some() && c.b.is_some() {
+        v.push(Span::plain(" → "));
+    }
+    if let Some(b) = &c.b {
+        v.extend(claim_at(p, SideId::B, b));
+    }
+    message(&mut v, &c.message);
+    claim_block(out, p, Span::new(Style::Paint(class), mark), &v, width)
+}
+
+/// Longest claim text shown in the grouped added/dropped lines, in characters.
+const SHORT_CLAIM: usize = 60;
+
+/// `text` cut at a word boundary to about [`SHORT_CLAIM`] characters, with `…`.
+fn shorten(text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() <= SHORT_CLAIM {
+        return text.to_string();
+    }
+    let cut = text
+        .char_indices()
+        .nth(SHORT_CLAIM)
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    let head = match head.rfind(char::is_whitespace) {
+        Some(i) if i > SHORT_CLAIM / 2 => &head[..i],
+        _ => head,
+    };
+    format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// The text between the first pair of straight double quotes in `msg`, if any.
+fn quoted(msg: &str) -> Option<&str> {
+    let start = msg.find('"')? + 1;
+    let len = msg[start..].find('"')?;
+    Some(&msg[start..start + len]).filter(|q| !q.trim().is_empty())
+}
+
+/// The added (B) or dropped (A) claims grouped by sentence: `- A10 dropped: name [-…-];
+/// quote [-…-]`, with `(sentence dropped)` when the whole sentence has no counterpart.
+fn added_dropped(
+    report: &Report,
+    out: &mut dyn Write,
+    p: &Palette,
+    width: usize,
+    change: Change,
+) -> io::Result<()> {
+    let (side, mark, class, word) = match change {
+        Change::Added => (SideId::B, "+", Class::Ins, "added"),
+        _ => (SideId::A, "-", Class::Del, "dropped"),
+    };
+    let mut by_sentence: std::collections::BTreeMap<usize, Vec<&ClaimSpan>> =
+        std::collections::BTreeMap::new();
+    let mut kinds: std::collections::BTreeMap<usize, Vec<(String, String)>> =
+        std::collections::BTreeMap::new();
+    for c in report.claims.iter().filter(|c| c.change == change) {
+        let span = match side {
+            SideId::A => c.a.as_ref(),
+            SideId::B => c.b.as_ref(),
+        };
+        if let Some(span) = span {
+            by_sentence.entry(span.sentence).or_default().push(span);
+            // A negation's span is the negator alone ("not"); the message quotes the denial.
+            let shown = match c.kind {
+                ClaimKind::Negation => quoted(&c.message).unwrap_or(&span.text),
+                _ => &span.text,
+            };
+            kinds
+                .entry(span.sentence)
+                .or_default()
+                .push((kind_name(&c.kind), shorten(shown)));
+        }
+    }
+    for (sid, spans) in &by_sentence {
+        let whole = report.alignment.iter().any(|r| {
+            matches!(r.op, RowOp::Added | RowOp::Dropped)
+                && match side {
+                    SideId::A => r.a.contains(sid),
+                    SideId::B => r.b.contains(sid),
+                }
+        });
+        let mut v = vec![
+            Span::new(Style::Paint(Class::Dim), label(side, &[*sid])),
+            Span::plain(" "),
+            Span::new(Style::Paint(class), format!("{word}:")),
+        ];
+        let mut ordered: Vec<(&ClaimSpan, &(String, String))> =
+            spans.iter().copied().zip(&kinds[sid]).collect();
+        ordered.sort_by_key(|(s, _)| (s.start, s.end));
+        for (k, (_, (kind, shown))) in ordered.into_iter().enumerate() {
+            if k > 0 {
+                v.push(Span::plain(";"));
+            }
+            v.push(Span::plain(format!(" {kind} ")));
+            v.extend(highlighted(p, class, shown));
+        }
+        if whole {
+            v.push(Span::new(
+                Style::Paint(Class::Dim),
+                format!(" (sentence {word})"),
+            ));
+        }
+        claim_block(out, p, Span::new(Style::Paint(class), mark), &v, width)?;
     }
     Ok(())
 }
@@ -678,17 +787,17 @@ mod tests {
     }
 
     #[test]
-    fn claims_come_first_conflicts_then_notices_added_dropped_inconsistencies() {
+    fn claims_come_first_conflicts_inconsistencies_notices_then_added_dropped() {
         let r = sample::report_with_claims();
         let out = plain(&r, 0);
         let order = [
             "Claims: 2 conflicts, 1 notice, 1 added, 1 dropped, 1 inconsistency",
             "! date changed: A1 [-last November-] → B1 {+late 2018+} — the summit",
             "! number changed: A2 [-About 14,000-] → B2 {+Some 18,000+}",
-            "~ attribution changed: A2 [-said-] → B1 {+claimed+}",
-            "+ number added: B4 {+3,000+}",
-            "- quote dropped: A3 [-\"partners, not rivals\"-]",
             "! date inconsistent in B: B1 {+late 2018+} ↔ B5 {+November+}",
+            "~ attribution changed: A2 [-said-] → B1 {+claimed+}",
+            "+ B4 added: number {+3,000+} (sentence added)",
+            "- A3 dropped: quote [-\"partners, not rivals\"-] (sentence dropped)",
             "Sentences",
         ];
         let mut last = 0;
@@ -723,6 +832,24 @@ mod tests {
             "claims_side_by_side",
             &render_with(&r, Palette::plain(), 100, None, true),
         );
+    }
+
+    #[test]
+    fn added_and_dropped_claims_are_grouped_by_sentence_and_shortened() {
+        assert_eq!(shorten("  short one  "), "short one");
+        let long = "We are now focused on areas where we are working to cooperate, but we are also";
+        let s = shorten(long);
+        assert!(
+            s.ends_with('…') && s.chars().count() <= SHORT_CLAIM + 1,
+            "{s}"
+        );
+        assert!(long.starts_with(s.trim_end_matches('…')), "{s}");
+        assert_eq!(shorten(&"é".repeat(100)).chars().count(), SHORT_CLAIM + 1);
+        assert_eq!(
+            quoted(r#"the denial "not meddle" is in B only"#),
+            Some("not meddle")
+        );
+        assert_eq!(quoted("no quote here"), None);
     }
 
     #[test]
