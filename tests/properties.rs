@@ -118,3 +118,29 @@ fn itself_does_not_differ_regression() {
     let r = compare(&doc("a", a), &doc("a", a), &Options::default());
     assert!(!r.differs(FailOn::Any), "{:?}", r.inconsistencies);
 }
+
+/// Inputs that fuzzing (`fuzz/fuzz_targets/claims.rs`) found to differ from themselves, kept in
+/// `tests/fixtures/fuzz_regressions/`: each compared with itself must report nothing.
+#[test]
+fn fuzz_regressions_do_not_differ_from_themselves() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz_regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("fuzz_regressions folder") {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let r = compare(&doc("a", &text), &doc("a", &text), &Options::default());
+        assert!(
+            !r.differs(FailOn::Any),
+            "{}: {:?} {:?}",
+            path.display(),
+            r.claims,
+            r.inconsistencies
+        );
+        seen += 1;
+    }
+    assert!(seen > 0, "no regression inputs in {}", dir.display());
+}

@@ -174,7 +174,17 @@ struct Pair {
 }
 
 /// Heaviest chain of pairs strictly increasing in `i` and `j` (Fenwick tree of prefix maxima).
+///
+/// Chains of equal weight are told apart by the smaller sum of `i + j` over their pairs (the
+/// chain nearer the start of both texts), a rule that reads the same with A and B swapped, so
+/// that comparing B with A pairs the same sentences as comparing A with B.
 fn heaviest_chain(pairs: &[Pair], n: usize) -> Vec<Pair> {
+    /// (total similarity, total of i + j, last pair); `better` is the order of the tree.
+    type Best = (f64, usize, usize);
+    fn better(x: &Best, y: &Best) -> bool {
+        x.0 > y.0 || (x.0 == y.0 && x.1 < y.1)
+    }
+    const NONE: Best = (0.0, 0, usize::MAX);
     let mut order: Vec<usize> = (0..pairs.len()).collect();
     order.sort_by(|&x, &y| {
         pairs[x]
@@ -182,14 +192,13 @@ fn heaviest_chain(pairs: &[Pair], n: usize) -> Vec<Pair> {
             .cmp(&pairs[y].j)
             .then(pairs[y].i.cmp(&pairs[x].i))
     });
-    // tree[k] = (best total, pair index) over a prefix of A positions.
-    let mut tree: Vec<(f64, usize)> = vec![(0.0, usize::MAX); n + 1];
+    // tree[k] = the best chain over a prefix of A positions.
+    let mut tree: Vec<Best> = vec![NONE; n + 1];
     let mut prev: Vec<usize> = vec![usize::MAX; pairs.len()];
-    let mut total: Vec<f64> = vec![0.0; pairs.len()];
-    let query = |tree: &Vec<(f64, usize)>, mut k: usize| {
-        let mut best = (0.0, usize::MAX);
+    let query = |tree: &Vec<Best>, mut k: usize| {
+        let mut best = NONE;
         while k > 0 {
-            if tree[k].0 > best.0 {
+            if better(&tree[k], &best) {
                 best = tree[k];
             }
             k &= k - 1;
@@ -197,19 +206,19 @@ fn heaviest_chain(pairs: &[Pair], n: usize) -> Vec<Pair> {
         best
     };
     for &p in &order {
-        let Pair { i, sim, .. } = pairs[p];
-        let (b, from) = query(&tree, i);
-        total[p] = b + sim;
+        let Pair { i, j, sim } = pairs[p];
+        let (b, pos, from) = query(&tree, i);
+        let here: Best = (b + sim, pos + i + j, p);
         prev[p] = from;
         let mut k = i + 1;
         while k <= n {
-            if total[p] > tree[k].0 {
-                tree[k] = (total[p], p);
+            if better(&here, &tree[k]) {
+                tree[k] = here;
             }
             k += k & k.wrapping_neg();
         }
     }
-    let (_, mut p) = query(&tree, n);
+    let (_, _, mut p) = query(&tree, n);
     let mut chain = Vec::new();
     while p != usize::MAX {
         chain.push(pairs[p]);
@@ -828,6 +837,16 @@ mod tests {
             c.iter().map(|p| (p.i, p.j)).collect::<Vec<_>>(),
             [(0, 1), (2, 2)]
         );
+    }
+
+    #[test]
+    fn equal_chains_are_broken_the_same_way_in_both_directions() {
+        let p = |i, j| Pair { i, j, sim: 0.747 };
+        let ab = heaviest_chain(&[p(0, 0), p(2, 0)], 3);
+        let ba = heaviest_chain(&[p(0, 0), p(0, 2)], 1);
+        assert_eq!((ab[0].i, ab[0].j), (0, 0));
+        assert_eq!((ba[0].i, ba[0].j), (0, 0));
+        assert_eq!((ab.len(), ba.len()), (1, 1));
     }
 
     #[test]

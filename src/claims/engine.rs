@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::dates::{compare_dates, infer_anchor, Anchor, RelRule, Relation};
 use super::extract::{self, stem, Claim, Idf, SideData, Val, Vocab};
-use super::numbers::{compare_numbers, Qualifier};
+use super::numbers::{compare_numbers, Qualifier, QuantityKind};
 use super::{cues, ClaimInput, ClaimOptions, ClaimsOutcome};
 use crate::report::{
     Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, Row, RowOp, Severity, SideId,
@@ -1280,6 +1280,29 @@ fn inconsistencies(
                     continue;
                 }
                 if rel_of(&cl[p], &cl[q]) != Some(Relation::Conflict) {
+                    continue;
+                }
+                // Ordinals number different things ("Second line." … "Third line.").
+                let ordinal =
+                    |c: &Claim| matches!(&c.val, Val::Num(n) if n.kind == QuantityKind::Ordinal);
+                if ordinal(&cl[p]) && ordinal(&cl[q]) {
+                    continue;
+                }
+                // Two figures of one text are one thing given twice only when they count the
+                // same word ("14,000 vehicles" … "18,000 vehicles"), not bare list numbers.
+                if matches!(cl[p].val, Val::Num(_))
+                    && x.near[p].intersection(&x.near[q]).next().is_none()
+                {
+                    continue;
+                }
+                // A sentence that also states the other value ("released on Friday, … close
+                // next month") speaks of two events, not of one event dated twice.
+                let beside = |r: usize, s: usize| {
+                    cl.iter().enumerate().any(|(e, c)| {
+                        e != s && c.sidx == cl[s].sidx && rel_of(&cl[r], c) == Some(Relation::Same)
+                    })
+                };
+                if beside(p, q) || beside(q, p) {
                     continue;
                 }
                 let direct = topic_sim(x, p, x, q) >= 0.45;

@@ -8,7 +8,8 @@
 //!
 //! Names are found by hand-written heuristics (runs of capitalised words, titles split off,
 //! sentence-initial and headline words accepted only when the texts also use them
-//! capitalised mid-sentence or never in lower case, stop lists): no named-entity crate is
+//! capitalised mid-sentence, or never in lower case and not a common English word of the
+//! lexicon's word list, stop lists): no named-entity crate is
 //! used because the useful ones need a statistical model to be downloaded, and no offline
 //! NER model is available in this build environment.
 
@@ -470,7 +471,12 @@ fn name_runs(
         if initial.get(k).copied().unwrap_or(false) || headline {
             let common_shape =
                 t.lower.ends_with("ed") || t.lower.ends_with("ing") || t.lower.ends_with("ly");
-            vocab.cap_mid.contains(&t.lower) || (!vocab.lower.contains(&t.lower) && !common_shape)
+            // A capitalised opener is a name when the texts use it capitalised elsewhere, or
+            // when it is no common English word ("Drivers will…", "Local businesses…").
+            vocab.cap_mid.contains(&t.lower)
+                || (!vocab.lower.contains(&t.lower)
+                    && !common_shape
+                    && !super::lexicon::is_common_word(&t.lower))
         } else {
             true
         }

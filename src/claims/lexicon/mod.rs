@@ -1,4 +1,5 @@
-//! claims::lexicon: the word tables of the value extractors (dates, numbers).
+//! claims::lexicon: the word tables of the value extractors (dates, numbers), and the
+//! common-word list that the name finder consults for sentence openers.
 //!
 //! Input: one word, already lower-cased by [`lower`]. Output: what the word means to an
 //! extractor (a month number, a unit, a qualifier…). Invariants: every table says where its
@@ -47,7 +48,46 @@ pub fn look<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
     table.iter().find(|(w, _)| *w == key).map(|(_, v)| *v)
 }
 
+/// The common-word list (see the header of `common_words.txt` for where it comes from), one
+/// lower-case word a line, sorted bytewise; `#` lines are its header.
+const COMMON_WORDS: &str = include_str!("common_words.txt");
+
+/// True when `word` (lower-case ASCII) is a common English word that an English word list does
+/// not also give as a name: "drivers", "local" are; "smith", "may", "brown" are not.
+pub fn is_common_word(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        COMMON_WORDS
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    !word.is_empty() && words.binary_search(&word).is_ok()
+}
+
 /// True when `key` (lower-case) is in `list`.
 pub fn is_in(list: &[&str], key: &str) -> bool {
     !key.is_empty() && list.contains(&key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_common_word;
+
+    #[test]
+    fn common_words_are_known_and_names_are_not() {
+        for w in [
+            "drivers",
+            "engineers",
+            "forecasters",
+            "winds",
+            "local",
+            "officials",
+        ] {
+            assert!(is_common_word(w), "{w}");
+        }
+        for w in ["smith", "bush", "may", "blinken", "xi", "", "Drivers"] {
+            assert!(!is_common_word(w), "{w}");
+        }
+    }
 }
