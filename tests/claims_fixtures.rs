@@ -133,3 +133,34 @@ fn self_contradiction() {
     // not a change between the versions.
     assert!(conflicts(&r).is_empty(), "{:#?}", r.claims);
 }
+
+/// The built-in example: a figure that counts another thing than every figure of A ("3,000
+/// signatures" beside "14,000 vehicles") is added; "three weeks", stated twice in A and
+/// changed to "four weeks" once, is one conflict, not also a dropped figure; sentence openers
+/// such as "Drivers" and "Local" are not names.
+#[test]
+fn example_figures_added_once_and_no_opener_names() {
+    let r = run("example");
+    let added: Vec<_> = r
+        .claims
+        .iter()
+        .filter(|c| c.change == storydiff::report::Change::Added)
+        .map(texts)
+        .collect();
+    assert!(added.contains(&("", "3,000 signatures")), "{added:?}");
+    assert!(
+        !r.claims
+            .iter()
+            .any(|c| c.change == storydiff::report::Change::Dropped && texts(c).0 == "three weeks"),
+        "{:#?}",
+        r.claims
+    );
+    assert!(
+        !r.claims
+            .iter()
+            .any(|c| c.kind == ClaimKind::Name && matches!(texts(c).0, "Drivers" | "Local")),
+        "{:#?}",
+        r.claims
+    );
+    assert_eq!(conflicts(&r).len(), 3, "{:#?}", r.claims);
+}

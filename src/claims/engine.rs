@@ -339,6 +339,29 @@ pub(crate) fn run(
         .collect();
     let mut keep = covered.into_iter().map(|c| !c);
     flags.retain(|_| keep.next().unwrap_or(true));
+    // A figure or date stated twice on one side ("three weeks" in the headline and the body)
+    // whose other statement is already a conflict is that change, not also a dropped or added
+    // claim.
+    let in_conflict = |x: &Side<'_>, k: usize| {
+        conflicts_ab
+            .iter()
+            .any(|&(ia, ib)| if x.id == SideId::A { ia == k } else { ib == k })
+    };
+    let twin_changed = |x: &Side<'_>, span: Span| {
+        let cl = &x.data.claims;
+        cl.iter()
+            .position(|c| Span::of(c) == span && matches!(c.val, Val::Date(_) | Val::Num(_)))
+            .is_some_and(|i| {
+                cl.iter().enumerate().any(|(k, e)| {
+                    k != i && rel_of(&cl[i], e) == Some(Relation::Same) && in_conflict(x, k)
+                })
+            })
+    };
+    flags.retain(|f| match (f.change, f.a, f.b) {
+        (Change::Dropped, Some(a), None) => !twin_changed(&sa, a),
+        (Change::Added, None, Some(b)) => !twin_changed(&sb, b),
+        _ => true,
+    });
     // Merge both directions: one entry per (change, kind, a span, b span).
     flags.sort_by(|p, q| {
         (
@@ -623,7 +646,10 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
                     }
                 }
             }
-            Some((s, _, _)) if s >= SAME_TOPIC || agree_any => {}
+            // A close figure or date that may be the same fact said otherwise: neither side
+            // states it alone. One that counts another thing ("3,000 signatures" beside
+            // "14,000 vehicles") says nothing about this one.
+            Some((s, _, rel)) if s >= SAME_TOPIC && rel != Relation::Unknown => {}
             _ if agree_any => {}
             _ => {
                 let t = x.data.slice(c.start, c.end);
