@@ -159,7 +159,7 @@ pub fn compare_numbers(a: &Quantity, b: &Quantity) -> Relation {
         // figure may be the same fact in other words; anything else cannot be told.
         if counted(a) && counted(b) {
             let (ia, ib) = (interval(a, 1.0), interval(b, 1.0));
-            if ia.0 <= ib.1 && ib.0 <= ia.1 {
+            if ia.0 <= ib.1 && ib.0 <= ia.1 && !open_and_far(a, b, 1.0, 1.0) {
                 return Relation::Compatible;
             }
         }
@@ -192,7 +192,33 @@ pub fn compare_numbers(a: &Quantity, b: &Quantity) -> Relation {
     if (coarse(a, b) && contains(ia, ib)) || (coarse(b, a) && contains(ib, ia)) {
         return Relation::LessPrecise;
     }
+    if open_and_far(a, b, fa, fb) {
+        return Relation::Unknown;
+    }
     Relation::Compatible
+}
+
+/// An open bound holds of any figure on its side ("more than 40" of 1,200; "up to 200,000" of
+/// 5,000), so it agrees only with a figure of about its own size: true when one of the two is
+/// such a bound (and they are not the same kind of bound), neither is vague ("hours") and the
+/// values lie more than a factor of two apart — another figure, of which nothing can be told.
+fn open_and_far(a: &Quantity, b: &Quantity, fa: f64, fb: f64) -> bool {
+    let open = |q: &Quantity| {
+        !matches!(
+            q.qualifier,
+            Qualifier::Exact | Qualifier::About | Qualifier::Nearly
+        )
+    };
+    let far = |x: f64, y: f64| {
+        let (x, y) = (x.abs(), y.abs());
+        x.min(y) > 0.0 && x.max(y) > 2.0 * x.min(y)
+    };
+    (open(a) || open(b))
+        && !a.vague
+        && !b.vague
+        && a.qualifier != b.qualifier
+        && far(a.low * fa, b.low * fb)
+        && far(a.high * fa, b.high * fb)
 }
 
 /// Conversion factors to a common base for `a` and `b`, or None when they do not compare.

@@ -679,3 +679,30 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn open_bounds_agree_only_with_figures_of_their_size() {
+    let n = |t: &str| one(t).1;
+    // A bound far from the other figure is another figure: nothing can be told.
+    assert_eq!(
+        compare_numbers(&n("more than 40 people"), &n("almost 1,200 people")),
+        Relation::Unknown
+    );
+    assert_eq!(
+        compare_numbers(&n("up to 200,000 fish"), &n("5,000 fish")),
+        Relation::Unknown
+    );
+    assert_eq!(
+        compare_numbers(&n("12 tanks"), &n("up to 200,000 fish")),
+        Relation::Unknown
+    );
+    // Near it, the bound restates the figure.
+    assert_eq!(
+        compare_numbers(&n("more than 1,000 people"), &n("about 1,200 people")),
+        Relation::Compatible
+    );
+    assert_eq!(
+        compare_numbers(&n("up to 200,000 fish"), &n("150,000 fish")),
+        Relation::Compatible
+    );
+}
