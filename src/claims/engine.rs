@@ -649,7 +649,12 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
             // A close figure or date that may be the same fact said otherwise: neither side
             // states it alone. One that counts another thing ("3,000 signatures" beside
             // "14,000 vehicles") says nothing about this one.
-            Some((s, _, rel)) if s >= SAME_TOPIC && rel != Relation::Unknown => {}
+            // A conflicting counterpart that this side restates elsewhere is accounted for
+            // ("Saturday" dropped beside a "Tuesday" both keep) and is no match either.
+            Some((s, j, rel))
+                if s >= SAME_TOPIC
+                    && rel != Relation::Unknown
+                    && !(rel == Relation::Conflict && explained(y, j, x)) => {}
             _ if agree_any => {}
             _ => {
                 let t = x.data.slice(c.start, c.end);
