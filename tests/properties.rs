@@ -144,3 +144,28 @@ fn fuzz_regressions_do_not_differ_from_themselves() {
     }
     assert!(seen > 0, "no regression inputs in {}", dir.display());
 }
+
+/// Found by the `claims` fuzz target: a text that gives one event two times ("starts at 9
+/// a.m." … "starts at 8 a.m.") contradicts itself, so compared with itself it reports that
+/// inconsistency, the same on both sides, and nothing else.
+#[test]
+fn a_text_that_contradicts_itself_says_so_on_both_sides() {
+    let a = "Marathon route changes\n\nThe race starts at 9 a.m. on Sunday.\n\n\
+             The race starts at 8 a.m. on Sunday.\n";
+    let r = compare(&doc("a", a), &doc("a", a), &Options::default());
+    assert!(r
+        .alignment
+        .iter()
+        .all(|row| row.op == storydiff::report::RowOp::Equal));
+    assert!(r.claims.is_empty(), "{:?}", r.claims);
+    let by_side = |s: storydiff::report::SideId| {
+        r.inconsistencies
+            .iter()
+            .filter(|i| i.side == s)
+            .map(|i| (i.first.text.clone(), i.second.text.clone()))
+            .collect::<Vec<_>>()
+    };
+    let a_side = by_side(storydiff::report::SideId::A);
+    assert_eq!(a_side, [("9 a.m.".to_string(), "8 a.m.".to_string())]);
+    assert_eq!(a_side, by_side(storydiff::report::SideId::B));
+}
