@@ -164,3 +164,56 @@ fn example_figures_added_once_and_no_opener_names() {
     );
     assert_eq!(conflicts(&r).len(), 3, "{:#?}", r.claims);
 }
+
+/// Long texts (here the built-in example inside 1,000 filler sentences a side) are compared
+/// window by window: linear time and memory, a `claims-windowed` note, and the example's
+/// changed date is still found where it stands.
+#[test]
+fn long_texts_are_compared_in_windows() {
+    let word = |mut k: usize| {
+        let mut w = String::new();
+        for _ in 0..4 {
+            w.push(char::from(b'a' + (k % 26) as u8));
+            k /= 26;
+        }
+        w
+    };
+    let filler = |from: usize| -> String {
+        (from..from + 500)
+            .map(|i| {
+                format!(
+                    "Filler {} {} {}.\n\n",
+                    word(3 * i),
+                    word(3 * i + 1),
+                    word(3 * i + 2)
+                )
+            })
+            .collect()
+    };
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/example");
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
+    let a = format!("{}{}\n\n{}", filler(0), read("a.txt"), filler(500));
+    let b = format!("{}{}\n\n{}", filler(0), read("b.txt"), filler(500));
+    let r = compare(
+        &Document::from_text("a.txt", &a),
+        &Document::from_text("b.txt", &b),
+        &Options::default(),
+    );
+    assert!(
+        r.notes.iter().any(|n| n.code == "claims-windowed"),
+        "{:?}",
+        r.notes
+    );
+    let c = conflicts(&r);
+    assert!(
+        c.iter().any(|c| texts(c) == ("March 3", "March 10")),
+        "{:#?}",
+        c
+    );
+    for c in &r.claims {
+        for span in [c.a.as_ref(), c.b.as_ref()].into_iter().flatten() {
+            let text = if c.a.as_ref() == Some(span) { &a } else { &b };
+            assert_eq!(&text[span.start..span.end], span.text);
+        }
+    }
+}

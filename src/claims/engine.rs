@@ -15,7 +15,8 @@ use super::extract::{self, stem, Claim, Idf, SideData, Val, Vocab};
 use super::numbers::{compare_numbers, Qualifier, QuantityKind};
 use super::{cues, ClaimInput, ClaimOptions, ClaimsOutcome};
 use crate::report::{
-    Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, Row, RowOp, Severity, SideId,
+    Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, Row, RowOp, Sentence, Severity,
+    SideId,
 };
 
 /// Context similarity above which two claims of different values are taken to speak of the
@@ -250,13 +251,139 @@ impl Span {
     }
 }
 
+/// Above this many sentence pairs (A sentences × B sentences, about 500 × 500: far longer than
+/// any news article) the claims are compared window by window (see [`run`]).
+const MAX_WHOLE_PAIRS: usize = 250_000;
+
+/// Sentences per side in one window of the windowed comparison.
+const WINDOW: usize = 200;
+
+/// Compares the claims of both sides. The comparison matches every claim with every claim of
+/// the other side and every sentence with every other, which is quadratic: for long texts
+/// (more than [`MAX_WHOLE_PAIRS`] sentence pairs) it runs instead on consecutive windows of the
+/// alignment's rows, each holding at most about [`WINDOW`] sentences of a side, so that time
+/// and memory grow linearly. A fact is then matched only inside its window (a few hundred
+/// sentences around its aligned place), and a note says so.
 pub(crate) fn run(
     a: ClaimInput<'_>,
     b: ClaimInput<'_>,
     rows: &[Row],
     opts: &ClaimOptions,
 ) -> ClaimsOutcome {
-    let (anchor_a, anchor_b, notes) = anchors(a.text, b.text, opts);
+    let (anchor_a, anchor_b, mut notes) = anchors(a.text, b.text, opts);
+    if a.sentences.len().saturating_mul(b.sentences.len()) <= MAX_WHOLE_PAIRS {
+        let mut out = run_whole(a, b, rows, (anchor_a, anchor_b));
+        notes.append(&mut out.notes);
+        out.notes = notes;
+        return out;
+    }
+    let windows = windows(rows, WINDOW);
+    notes.push(Note {
+        code: "claims-windowed".into(),
+        message: format!(
+            "long texts ({} and {} sentences): claims were compared within {} windows of about \
+             {WINDOW} aligned sentences each, not across the whole texts",
+            a.sentences.len(),
+            b.sentences.len(),
+            windows.len()
+        ),
+    });
+    let mut out = ClaimsOutcome {
+        notes,
+        ..ClaimsOutcome::default()
+    };
+    for w in windows {
+        let pick = |all: &[Sentence], ids: &BTreeSet<usize>| -> Vec<Sentence> {
+            ids.iter().filter_map(|&i| all.get(i).cloned()).collect()
+        };
+        let (ids_a, ids_b): (BTreeSet<usize>, BTreeSet<usize>) = (
+            w.iter().flat_map(|r| r.a.iter().copied()).collect(),
+            w.iter().flat_map(|r| r.b.iter().copied()).collect(),
+        );
+        let (sa, sb) = (pick(a.sentences, &ids_a), pick(b.sentences, &ids_b));
+        // Rows of the window with ids turned into indices of its own sentence lists.
+        let local = |ids: &BTreeSet<usize>, v: &[usize]| -> Vec<usize> {
+            v.iter()
+                .filter_map(|i| ids.range(..*i).count().into())
+                .collect()
+        };
+        let wrows: Vec<Row> = w
+            .iter()
+            .map(|r| Row {
+                op: r.op,
+                a: local(&ids_a, &r.a),
+                b: local(&ids_b, &r.b),
+                similarity: r.similarity,
+                diff: Vec::new(),
+            })
+            .collect();
+        let part = run_whole(
+            ClaimInput {
+                text: a.text,
+                sentences: &sa,
+            },
+            ClaimInput {
+                text: b.text,
+                sentences: &sb,
+            },
+            &wrows,
+            (anchor_a, anchor_b),
+        );
+        out.claims.extend(part.claims);
+        out.inconsistencies.extend(part.inconsistencies);
+    }
+    sort_claims(&mut out.claims);
+    out.inconsistencies
+        .sort_by_key(|i| (i.side, i.first.start, i.second.start));
+    out
+}
+
+/// Consecutive runs of `rows` holding at most about `size` sentences of either side.
+fn windows(rows: &[Row], size: usize) -> Vec<Vec<&Row>> {
+    let mut out: Vec<Vec<&Row>> = Vec::new();
+    let (mut na, mut nb) = (0, 0);
+    for r in rows {
+        if out.is_empty() || na + r.a.len() > size || nb + r.b.len() > size {
+            out.push(Vec::new());
+            (na, nb) = (0, 0);
+        }
+        na += r.a.len();
+        nb += r.b.len();
+        if let Some(w) = out.last_mut() {
+            w.push(r);
+        }
+    }
+    out
+}
+
+/// Conflicts first, then by where the claim stands (the earlier of its two spans).
+fn sort_claims(claims: &mut [ClaimChange]) {
+    claims.sort_by(|p, q| {
+        let key = |c: &ClaimChange| {
+            let pos =
+                c.a.as_ref()
+                    .map(|s| s.start)
+                    .unwrap_or(usize::MAX)
+                    .min(c.b.as_ref().map(|s| s.start).unwrap_or(usize::MAX));
+            (
+                c.severity,
+                pos,
+                c.a.as_ref().map(|s| s.start),
+                c.b.as_ref().map(|s| s.start),
+                c.kind,
+            )
+        };
+        key(p).cmp(&key(q))
+    });
+}
+
+fn run_whole(
+    a: ClaimInput<'_>,
+    b: ClaimInput<'_>,
+    rows: &[Row],
+    (anchor_a, anchor_b): (Option<Anchor>, Option<Anchor>),
+) -> ClaimsOutcome {
+    let notes = Vec::new();
     let mut vocab = Vocab::default();
     vocab.add(a.text, a.sentences);
     vocab.add(b.text, b.sentences);
@@ -397,23 +524,7 @@ pub(crate) fn run(
             message: f.message,
         })
         .collect();
-    claims.sort_by(|p, q| {
-        let key = |c: &ClaimChange| {
-            let pos =
-                c.a.as_ref()
-                    .map(|s| s.start)
-                    .unwrap_or(usize::MAX)
-                    .min(c.b.as_ref().map(|s| s.start).unwrap_or(usize::MAX));
-            (
-                c.severity,
-                pos,
-                c.a.as_ref().map(|s| s.start),
-                c.b.as_ref().map(|s| s.start),
-                c.kind,
-            )
-        };
-        key(p).cmp(&key(q))
-    });
+    sort_claims(&mut claims);
     ClaimsOutcome {
         claims,
         inconsistencies,
