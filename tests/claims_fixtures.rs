@@ -217,3 +217,21 @@ fn long_texts_are_compared_in_windows() {
         }
     }
 }
+
+/// A sentence with hundreds of figures (a text without full stops) is compared on its first
+/// claims only, and a `claims-capped` note says so.
+#[test]
+fn a_sentence_with_hundreds_of_claims_is_capped() {
+    let a: String = (0..300).map(|i| format!("{} boats, ", 100 + i)).collect();
+    let b = a.replace("150 boats", "999 boats");
+    let r = compare(
+        &Document::from_text("a.txt", &a),
+        &Document::from_text("b.txt", &b),
+        &Options::default(),
+    );
+    assert!(
+        r.notes.iter().any(|n| n.code == "claims-capped"),
+        "{:?}",
+        r.notes
+    );
+}

@@ -377,18 +377,51 @@ fn sort_claims(claims: &mut [ClaimChange]) {
     });
 }
 
+/// At most this many claims of one sentence are compared (no news sentence comes near it;
+/// a text without full stops, one sentence of megabytes, does).
+const MAX_CLAIMS_PER_SENTENCE: usize = 50;
+
+/// Keeps the first [`MAX_CLAIMS_PER_SENTENCE`] claims of each sentence, and says so, so that
+/// matching claims with claims stays bounded however long a sentence is.
+fn cap_claims(data: &mut SideData<'_>, side: &str, notes: &mut Vec<Note>) {
+    let mut per: BTreeMap<usize, usize> = BTreeMap::new();
+    let before = data.claims.len();
+    data.claims.retain(|c| {
+        let n = per.entry(c.sidx).or_insert(0);
+        *n += 1;
+        *n <= MAX_CLAIMS_PER_SENTENCE
+    });
+    let over = per
+        .values()
+        .filter(|&&n| n > MAX_CLAIMS_PER_SENTENCE)
+        .count();
+    if over > 0 {
+        notes.push(Note {
+            code: "claims-capped".into(),
+            message: format!(
+                "{over} sentence(s) of {side} hold more than {MAX_CLAIMS_PER_SENTENCE} claims each: \
+                 only the first {MAX_CLAIMS_PER_SENTENCE} of each were compared ({} of {before} \
+                 claims left out)",
+                before - data.claims.len()
+            ),
+        });
+    }
+}
+
 fn run_whole(
     a: ClaimInput<'_>,
     b: ClaimInput<'_>,
     rows: &[Row],
     (anchor_a, anchor_b): (Option<Anchor>, Option<Anchor>),
 ) -> ClaimsOutcome {
-    let notes = Vec::new();
+    let mut notes = Vec::new();
     let mut vocab = Vocab::default();
     vocab.add(a.text, a.sentences);
     vocab.add(b.text, b.sentences);
-    let da = extract::extract(a.text, a.sentences, anchor_a.as_ref(), &vocab);
-    let db = extract::extract(b.text, b.sentences, anchor_b.as_ref(), &vocab);
+    let mut da = extract::extract(a.text, a.sentences, anchor_a.as_ref(), &vocab);
+    let mut db = extract::extract(b.text, b.sentences, anchor_b.as_ref(), &vocab);
+    cap_claims(&mut da, "A", &mut notes);
+    cap_claims(&mut db, "B", &mut notes);
     let mut idf = Idf::default();
     idf.add(&da);
     idf.add(&db);
