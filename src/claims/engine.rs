@@ -420,6 +420,23 @@ fn run_whole(
     vocab.add(b.text, b.sentences);
     let mut da = extract::extract(a.text, a.sentences, anchor_a.as_ref(), &vocab);
     let mut db = extract::extract(b.text, b.sentences, anchor_b.as_ref(), &vocab);
+    for (side, input) in [("A", &a), ("B", &b)] {
+        let long = input
+            .sentences
+            .iter()
+            .filter(|s| !s.furniture && s.end - s.start > extract::MAX_CLAIM_SENTENCE_BYTES)
+            .count();
+        if long > 0 {
+            notes.push(Note {
+                code: "claims-skipped".into(),
+                message: format!(
+                    "{long} sentence(s) of {side} are longer than {} bytes: their claims were \
+                     not compared",
+                    extract::MAX_CLAIM_SENTENCE_BYTES
+                ),
+            });
+        }
+    }
     cap_claims(&mut da, "A", &mut notes);
     cap_claims(&mut db, "B", &mut notes);
     let mut idf = Idf::default();

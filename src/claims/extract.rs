@@ -70,6 +70,11 @@ pub(crate) fn stem(w: &str) -> String {
     s
 }
 
+/// Sentences longer than this (a text without full stops, megabytes long) raise no claims:
+/// speakers, quotes and names are matched within a sentence, which would cost time growing
+/// with the square of its length. The engine says so in a note. No news sentence comes near.
+pub(crate) const MAX_CLAIM_SENTENCE_BYTES: usize = 20_000;
+
 /// What both texts say about capitalisation, shared so that both sides decide alike.
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
@@ -279,6 +284,9 @@ pub(crate) fn extract<'a>(
         let Some(st) = text.get(s.start..s.end) else {
             continue;
         };
+        if st.len() > MAX_CLAIM_SENTENCE_BYTES {
+            continue;
+        }
         let mut claims = Vec::new();
         let dates = dates::find_dates_anchored(st, anchor);
         for d in &dates {
@@ -290,8 +298,21 @@ pub(crate) fn extract<'a>(
                 val: Val::Date(d.expr.clone()),
             });
         }
+        // Numbers inside a date are the date's: spans sorted by start with the running
+        // maximum of their ends answer "does any date overlap" in log time (a sentence of
+        // megabytes holds hundreds of thousands of both).
+        let mut spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
+        spans.sort_unstable();
+        let max_end: Vec<usize> = spans
+            .iter()
+            .scan(0, |m, &(_, e)| {
+                *m = (*m).max(e);
+                Some(*m)
+            })
+            .collect();
         for n in numbers::find_numbers(st) {
-            if dates.iter().any(|d| d.start < n.end && n.start < d.end) {
+            let before = spans.partition_point(|&(ds, _)| ds < n.end);
+            if before > 0 && max_end[before - 1] > n.start {
                 continue;
             }
             let kind = match n.value.kind {
