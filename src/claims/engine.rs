@@ -1020,12 +1020,22 @@ fn quotes(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>) {
         let mine = qnorm(words);
         let mut best: Option<(f64, &Claim)> = None;
         let mut same: Option<&Claim> = None;
+        let mut same_exact = false;
         for d in &y.data.claims {
             let Val::Quote { words: w2, .. } = &d.val else {
                 continue;
             };
             let theirs = qnorm(w2);
-            if mine == theirs || contains_run(&theirs, &mine) || contains_run(&mine, &theirs) {
+            // The same words word for word win over a quote that only contains them (or is
+            // contained), so that a text compared with itself pairs each quote with itself.
+            if mine == theirs {
+                if !same_exact {
+                    same = Some(d);
+                    same_exact = true;
+                }
+                continue;
+            }
+            if contains_run(&theirs, &mine) || contains_run(&mine, &theirs) {
                 same = same.or(Some(d));
                 continue;
             }
