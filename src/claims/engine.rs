@@ -1029,7 +1029,21 @@ fn quotes(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>) {
             // The same words word for word win over a quote that only contains them (or is
             // contained), so that a text compared with itself pairs each quote with itself.
             if mine == theirs {
-                if !same_exact {
+                // Among quotes with the same words, the one given to the same speaker (a
+                // quote may be repeated, by two people).
+                let agrees = |e: &Claim| match (&e.val, speaker) {
+                    (
+                        Val::Quote {
+                            speaker: Some(q), ..
+                        },
+                        Some(p),
+                    ) => {
+                        let (ep, eq) = (&x.data.entities[*p], &y.data.entities[*q]);
+                        ep.words.iter().any(|w| eq.words.contains(w))
+                    }
+                    _ => false,
+                };
+                if !same_exact || (!same.is_some_and(agrees) && agrees(d)) {
                     same = Some(d);
                     same_exact = true;
                 }
