@@ -303,9 +303,7 @@ pub(crate) fn run(
         let (sa, sb) = (pick(a.sentences, &ids_a), pick(b.sentences, &ids_b));
         // Rows of the window with ids turned into indices of its own sentence lists.
         let local = |ids: &BTreeSet<usize>, v: &[usize]| -> Vec<usize> {
-            v.iter()
-                .filter_map(|i| ids.range(..*i).count().into())
-                .collect()
+            v.iter().map(|i| ids.range(..*i).count()).collect()
         };
         let wrows: Vec<Row> = w
             .iter()
