@@ -339,18 +339,23 @@ pub fn infer_anchor(text: &str) -> Option<(Anchor, String)> {
 /// dates compares the same pairs of expressions again and again, so results are memoised per
 /// thread (a bounded table, cleared when full).
 pub fn compare_dates(a: &DateExpr, b: &DateExpr) -> Relation {
+    use rustc_hash::FxHashMap;
     use std::cell::RefCell;
-    use std::collections::HashMap;
     const MEMO_CAP: usize = 8192;
     thread_local! {
-        static MEMO: RefCell<HashMap<(DateExpr, DateExpr), Relation>> =
-            RefCell::new(HashMap::new());
+        static MEMO: RefCell<FxHashMap<(DateExpr, DateExpr), Relation>> =
+            RefCell::new(FxHashMap::default());
     }
     // Cheap cases are not worth a table entry.
     if a.time.is_some() || b.time.is_some() || (a.rule.is_none() && b.rule.is_none()) {
         return compare_dates_uncached(a, b);
     }
-    let key = (a.clone(), b.clone());
+    // The relation is symmetric: one entry serves both orders.
+    let key = if (&a.label, a.rule.is_some()) <= (&b.label, b.rule.is_some()) {
+        (a.clone(), b.clone())
+    } else {
+        (b.clone(), a.clone())
+    };
     if let Some(r) = MEMO.with(|m| m.borrow().get(&key).copied()) {
         return r;
     }
@@ -389,15 +394,18 @@ fn compare_dates_uncached(a: &DateExpr, b: &DateExpr) -> Relation {
     };
     if let Some(anchor) = pointwise_anchor.filter(|x| x.len_days() <= 800) {
         let start = days(anchor.earliest);
-        let rels = (0..anchor.len_days()).map(|k| relation_on(a, b, from_days(start + k)));
-        return combine(rels, Relation::Compatible);
+        return sweep(
+            a,
+            b,
+            start,
+            start + anchor.len_days() - 1,
+            Relation::Compatible,
+        );
     }
     if let (Some(_), Some(_), None, None) = (a.rule, b.rule, a.anchor, b.anchor) {
         // Eight years: every weekday meets every month-day, both leap and common years.
-        let start = days(ymd(2019, 1, 1));
-        let len = days(ymd(2026, 12, 31)) - start + 1;
-        let rels = (0..len).map(|k| relation_on(a, b, from_days(start + k)));
-        return combine(rels, Relation::Unknown);
+        let (start, end) = (days(ymd(2019, 1, 1)), days(ymd(2026, 12, 31)));
+        return sweep(a, b, start, end, Relation::Unknown);
     }
     // One side relative and unanchored, the other absolute: try every anchor from 400 days
     // before to 400 days after the absolute dates ("Friday" can never be Thursday, April 25).
@@ -411,8 +419,7 @@ fn compare_dates_uncached(a: &DateExpr, b: &DateExpr) -> Relation {
     if let Some((lo, hi)) = one_sided {
         let (start, end) = (days(lo) - 400, days(hi) + 400);
         if end - start <= 4000 {
-            let rels = (start..=end).map(|z| relation_on(a, b, from_days(z)));
-            return combine(rels, Relation::Unknown);
+            return sweep(a, b, start, end, Relation::Unknown);
         }
     }
     match (a.interval, b.interval) {
@@ -422,6 +429,7 @@ fn compare_dates_uncached(a: &DateExpr, b: &DateExpr) -> Relation {
     }
 }
 
+#[cfg(test)]
 /// The relation of `a` and `b` when the publication date is `day`.
 fn relation_on(a: &DateExpr, b: &DateExpr, day: CalendarDate) -> Option<Relation> {
     let at = |e: &DateExpr| match e.rule {
@@ -431,17 +439,119 @@ fn relation_on(a: &DateExpr, b: &DateExpr, day: CalendarDate) -> Option<Relation
     Some(day_relation(at(a)?, at(b)?, a.relative, b.relative))
 }
 
-/// Folds per-day relations: one relation on every day stands (`Same` and `LessPrecise` mixed
-/// give `LessPrecise`); conflicts mixed with agreement give `mixed`.
-fn combine(rels: impl Iterator<Item = Option<Relation>>, mixed: Relation) -> Relation {
+/// Whether resolving the rule can fail for some anchor day (a "February 29" in a common
+/// year, a month or season out of range): a failure anywhere makes the relation `Unknown`,
+/// so [`sweep`] may stop early only when no day can fail.
+fn may_fail(rule: Option<RelRule>) -> bool {
+    use RelRule as R;
+    match rule {
+        None => false,
+        Some(R::MonthDay(m, d)) => !(1..=12).contains(&m) || !(1..=28).contains(&d),
+        Some(R::NamedMonth(m, ..)) => !(1..=12).contains(&m),
+        Some(R::Season(s, _)) => s as usize >= lx::SEASONS.len(),
+        Some(R::Year(k, _) | R::Quarter(_, k) | R::Half(_, k)) => k.unsigned_abs() > 1000,
+        Some(_) => false,
+    }
+}
+
+/// The relation of `a` and `b` over every anchor day from `start` to `end` (day numbers,
+/// inclusive), folded as [`combine`] folds them.
+///
+/// Day by day this costs thousands of resolutions, and a story with many dates compares many
+/// pairs. Two things make it cheap without changing the answer (a test compares it with the
+/// day-by-day fold for every kind of rule):
+/// - every rule's resolution moves forward with the anchor, so the days on which both sides
+///   resolve as on day `z` form one run; its end is found by probing (the last run's length
+///   first, then doubling, then bisecting), and the run is counted with one relation: one
+///   probe a month for "last November" against "this year", about two a week for "Friday";
+/// - once both a conflict and an agreement have been seen the answer is `mixed`, unless a
+///   later day fails to resolve, which [`may_fail`] rules out.
+fn sweep(a: &DateExpr, b: &DateExpr, start: i64, end: i64, mixed: Relation) -> Relation {
+    type Pair = (Option<Days>, Option<Days>);
+    let at = |e: &DateExpr, z: i64| match e.rule {
+        Some(rule) => resolve(rule, from_days(z)),
+        None => e.interval,
+    };
+    let both = |z: i64| -> Pair { (at(a, z), at(b, z)) };
+    let can_stop = !may_fail(a.rule) && !may_fail(b.rule);
+    let mut runs: Vec<(Option<Relation>, i64)> = Vec::new();
+    let (mut agree, mut conflict) = (false, false);
+    let mut guess = 1i64;
+    let mut z = start;
+    let mut cur = both(z);
+    while z <= end {
+        let v = cur;
+        // Last day known to resolve as `v` (`lo`) and first known not to (`hi`).
+        let mut lo = z;
+        let mut hi = None;
+        let mut next: Option<Pair> = None;
+        if guess > 1 {
+            let p = (z + guess - 1).min(end);
+            let w = both(p);
+            if w == v {
+                lo = p;
+            } else {
+                hi = Some((p, w));
+            }
+        }
+        let mut step = 1;
+        while hi.is_none() && lo < end {
+            let p = (lo + step).min(end);
+            let w = both(p);
+            if w == v {
+                lo = p;
+                step *= 2;
+            } else {
+                hi = Some((p, w));
+            }
+        }
+        if let Some((mut h, mut hw)) = hi {
+            while h - lo > 1 {
+                let mid = lo + (h - lo) / 2;
+                let w = both(mid);
+                if w == v {
+                    lo = mid;
+                } else {
+                    (h, hw) = (mid, w);
+                }
+            }
+            next = Some(hw);
+        }
+        let rel = match v {
+            (Some(x), Some(y)) => Some(day_relation(x, y, a.relative, b.relative)),
+            _ => None,
+        };
+        match rel {
+            Some(Relation::Conflict) => conflict = true,
+            Some(Relation::Unknown) | None => return Relation::Unknown,
+            Some(_) => agree = true,
+        }
+        if can_stop && agree && conflict {
+            return mixed;
+        }
+        runs.push((rel, lo - z + 1));
+        guess = lo - z + 1;
+        z = lo + 1;
+        match next {
+            Some(w) => cur = w,
+            None => break,
+        }
+    }
+    combine(runs.into_iter(), mixed)
+}
+
+/// Folds per-day relations, each with the number of days it holds for: one relation on every
+/// day stands (`Same` and `LessPrecise` mixed give `LessPrecise`); conflicts mixed with
+/// agreement give `mixed`.
+fn combine(rels: impl Iterator<Item = (Option<Relation>, i64)>, mixed: Relation) -> Relation {
     let (mut same, mut less, mut compat, mut conflict, mut n) = (0, 0, 0, 0, 0);
-    for r in rels {
-        n += 1;
+    for (r, w) in rels {
+        n += w;
         match r {
-            Some(Relation::Same) => same += 1,
-            Some(Relation::LessPrecise) => less += 1,
-            Some(Relation::Compatible) => compat += 1,
-            Some(Relation::Conflict) => conflict += 1,
+            Some(Relation::Same) => same += w,
+            Some(Relation::LessPrecise) => less += w,
+            Some(Relation::Compatible) => compat += w,
+            Some(Relation::Conflict) => conflict += w,
             _ => return Relation::Unknown,
         }
     }

@@ -36,8 +36,8 @@ struct Bag {
 
 fn stem_key(stem: &str) -> u64 {
     use std::hash::{Hash, Hasher};
-    // SipHash with fixed zero keys: the same key on every run and machine.
-    let mut h = std::hash::DefaultHasher::new();
+    // FxHash has no random keys: the same key on every run and machine.
+    let mut h = rustc_hash::FxHasher::default();
     stem.hash(&mut h);
     h.finish()
 }
@@ -47,8 +47,8 @@ fn stem_key(stem: &str) -> u64 {
 struct BagBuilder(Vec<(u64, f64)>);
 
 impl BagBuilder {
-    fn add(&mut self, stem: &str, weight: f64) {
-        self.0.push((stem_key(stem), weight));
+    fn add(&mut self, key: u64, weight: f64) {
+        self.0.push((key, weight));
     }
 
     fn build(mut self) -> Bag {
@@ -92,76 +92,127 @@ struct Side<'a> {
     data: SideData<'a>,
     /// Context bag of each claim.
     bags: Vec<Bag>,
-    /// Stems of the common words (not names) within three content words of each claim: the
-    /// thing a date or figure is attached to ("summit").
-    near: Vec<BTreeSet<String>>,
+    /// Stem keys of the common words (not names) within three content words of each claim,
+    /// sorted: the thing a date or figure is attached to ("summit").
+    near: Vec<Vec<u64>>,
     /// Bag of each sentence.
     sent_bags: Vec<Bag>,
 }
 
-fn context_bag(data: &SideData<'_>, c: &Claim, idf: &Idf) -> Bag {
+/// What the bags need of each token, worked out once per side: its stem's key, the stem's
+/// weight, and whether it is a stop word or a figure.
+struct TokInfo {
+    key: u64,
+    weight: f64,
+    stop: bool,
+    numeric: bool,
+    any_digit: bool,
+}
+
+/// Stems of every token of every sentence (`[sentence][token]`).
+fn side_stems(data: &SideData<'_>) -> Vec<Vec<String>> {
+    data.toks
+        .iter()
+        .map(|toks| toks.iter().map(|t| stem(&t.lower)).collect())
+        .collect()
+}
+
+fn tok_info(data: &SideData<'_>, stems: &[Vec<String>], idf: &Idf) -> Vec<Vec<TokInfo>> {
+    data.toks
+        .iter()
+        .zip(stems)
+        .map(|(toks, st)| {
+            toks.iter()
+                .zip(st)
+                .map(|(t, w)| TokInfo {
+                    key: stem_key(w),
+                    weight: idf.weight(w),
+                    stop: cues::STOP.contains(&t.lower.as_str()),
+                    numeric: t.lower.chars().all(|ch| ch.is_numeric()),
+                    any_digit: t.lower.chars().any(|ch| ch.is_numeric()),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn context_bag(data: &SideData<'_>, info: &[Vec<TokInfo>], c: &Claim) -> Bag {
     let mut bag = BagBuilder::default();
     // Content words only; distance counts content words between the word and the claim.
-    let content: Vec<&extract::Tok> = data.toks[c.sidx]
+    let content: Vec<(&extract::Tok, &TokInfo)> = data.toks[c.sidx]
         .iter()
-        .filter(|t| !(t.start >= c.start && t.end <= c.end))
-        .filter(|t| !cues::STOP.contains(&t.lower.as_str()))
-        .filter(|t| !t.lower.chars().all(|ch| ch.is_numeric()))
+        .zip(&info[c.sidx])
+        .filter(|(t, _)| !(t.start >= c.start && t.end <= c.end))
+        .filter(|(_, i)| !i.stop && !i.numeric)
         .collect();
     let split = content
         .iter()
-        .position(|t| t.start >= c.end)
+        .position(|(t, _)| t.start >= c.end)
         .unwrap_or(content.len());
-    for (k, t) in content.iter().enumerate() {
+    for (k, (_, i)) in content.iter().enumerate() {
         let dist = if k < split { split - k } else { k - split + 1 };
-        let w = stem(&t.lower);
-        let weight = idf.weight(&w) * if dist <= 3 { 3.0 } else { 1.0 };
-        bag.add(&w, weight);
+        let weight = i.weight * if dist <= 3 { 3.0 } else { 1.0 };
+        bag.add(i.key, weight);
     }
     bag.build()
 }
 
-fn near_words(data: &SideData<'_>, c: &Claim) -> BTreeSet<String> {
-    let content: Vec<&extract::Tok> = data.toks[c.sidx]
+fn near_words(data: &SideData<'_>, info: &[Vec<TokInfo>], c: &Claim) -> Vec<u64> {
+    let content: Vec<(&extract::Tok, &TokInfo)> = data.toks[c.sidx]
         .iter()
-        .filter(|t| !(t.start >= c.start && t.end <= c.end))
-        .filter(|t| !cues::STOP.contains(&t.lower.as_str()) && t.lower.len() > 2)
-        .filter(|t| !t.lower.chars().any(|ch| ch.is_numeric()))
+        .zip(&info[c.sidx])
+        .filter(|(t, _)| !(t.start >= c.start && t.end <= c.end))
+        .filter(|(t, i)| !i.stop && t.lower.len() > 2 && !i.any_digit)
         .collect();
     let split = content
         .iter()
-        .position(|t| t.start >= c.end)
+        .position(|(t, _)| t.start >= c.end)
         .unwrap_or(content.len());
     let lo = split.saturating_sub(3);
     let hi = (split + 3).min(content.len());
-    content[lo..hi]
+    let mut out: Vec<u64> = content[lo..hi]
         .iter()
-        .filter(|t| {
+        .filter(|(t, _)| {
             !data.mentions[c.sidx]
                 .iter()
                 .any(|m| m.0 <= t.start && t.end <= m.1)
         })
-        .filter(|t| !cues::NOT_NAMES.contains(&t.lower.as_str()))
-        .map(|t| stem(&t.lower))
-        .collect()
+        .filter(|(t, _)| !cues::NOT_NAMES.contains(&t.lower.as_str()))
+        .map(|(_, i)| i.key)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How many keys two sorted key lists share.
+fn shared_keys(x: &[u64], y: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Topic similarity of claim `i` of `x` and claim `j` of `y`: the cosine of their context
 /// bags, plus 0.1 for each shared word right next to both (at most two).
 fn topic_sim(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> f64 {
-    let shared = x.near[i].intersection(&y.near[j]).count().min(2);
+    let shared = shared_keys(&x.near[i], &y.near[j]).min(2);
     cosine(&x.bags[i], &y.bags[j]) + 0.1 * shared as f64
 }
 
-fn sentence_bag(data: &SideData<'_>, sidx: usize, idf: &Idf) -> Bag {
+fn sentence_bag(info: &[TokInfo]) -> Bag {
     let mut bag = BagBuilder::default();
-    for t in &data.toks[sidx] {
-        if cues::STOP.contains(&t.lower.as_str()) {
-            continue;
-        }
-        let w = stem(&t.lower);
-        let weight = idf.weight(&w);
-        bag.add(&w, weight);
+    for i in info.iter().filter(|i| !i.stop) {
+        bag.add(i.key, i.weight);
     }
     bag.build()
 }
@@ -437,19 +488,23 @@ fn run_whole(
     }
     cap_claims(&mut da, "A", &mut notes);
     cap_claims(&mut db, "B", &mut notes);
+    let (stems_a, stems_b) = (side_stems(&da), side_stems(&db));
     let mut idf = Idf::default();
-    idf.add(&da);
-    idf.add(&db);
-    fn mk<'a>(id: SideId, data: SideData<'a>, idf: &Idf) -> Side<'a> {
+    idf.add(&stems_a);
+    idf.add(&stems_b);
+    fn mk<'a>(id: SideId, data: SideData<'a>, stems: &[Vec<String>], idf: &Idf) -> Side<'a> {
+        let info = tok_info(&data, stems, idf);
         let bags = data
             .claims
             .iter()
-            .map(|c| context_bag(&data, c, idf))
+            .map(|c| context_bag(&data, &info, c))
             .collect();
-        let near = data.claims.iter().map(|c| near_words(&data, c)).collect();
-        let sent_bags = (0..data.sentences.len())
-            .map(|i| sentence_bag(&data, i, idf))
+        let near = data
+            .claims
+            .iter()
+            .map(|c| near_words(&data, &info, c))
             .collect();
+        let sent_bags = info.iter().map(|i| sentence_bag(i)).collect();
         Side {
             id,
             data,
@@ -458,8 +513,8 @@ fn run_whole(
             sent_bags,
         }
     }
-    let sa = mk(SideId::A, da, &idf);
-    let sb = mk(SideId::B, db, &idf);
+    let sa = mk(SideId::A, da, &stems_a, &idf);
+    let sb = mk(SideId::B, db, &stems_b, &idf);
     // Sentence similarity, raised to the alignment's where a row pairs two sentences.
     let mut sim = vec![vec![0.0f64; sb.sent_bags.len()]; sa.sent_bags.len()];
     for (i, x) in sa.sent_bags.iter().enumerate() {
@@ -622,6 +677,15 @@ fn same_form(x: RelRule, y: RelRule) -> bool {
     }
 }
 
+/// Whether [`rel_of`] relates the two claims at all (two dates, or two figures of one kind).
+fn comparable(p: &Claim, q: &Claim) -> bool {
+    match (&p.val, &q.val) {
+        (Val::Date(_), Val::Date(_)) => true,
+        (Val::Num(_), Val::Num(_)) => p.kind == q.kind,
+        _ => false,
+    }
+}
+
 fn rel_of(p: &Claim, q: &Claim) -> Option<Relation> {
     match (&p.val, &q.val) {
         (Val::Date(d), Val::Date(e)) => Some(match compare_dates(d, e) {
@@ -708,10 +772,12 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
                 continue;
             }
         }
-        let mut best: Option<(f64, usize, Relation)> = None;
-        let mut second = 0.0f64;
-        let mut agree = 0.0f64;
+        // Which claims of `y` can be compared with `c`, and how close their contexts are.
+        // Working out the relation costs more than the context similarity, so it is worked
+        // out only where it can matter (see below); the outcome is that of relating every
+        // pair.
         let mut agree_any = false;
+        let mut cands: Vec<(usize, f64)> = Vec::new();
         for (j, d) in y.data.claims.iter().enumerate() {
             if let (Val::Num(p), Val::Num(q)) = (&c.val, &d.val) {
                 // The same figure counting something named in other words ("two
@@ -720,29 +786,50 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
                     agree_any = true;
                 }
             }
-            let Some(rel) = rel_of(c, d) else { continue };
-            let s = topic_sim(x, i, y, j);
-            match rel {
-                Relation::Same => {
-                    agree_any = true;
-                    agree = agree.max(s);
-                }
-                Relation::LessPrecise | Relation::Compatible => {
-                    if s >= 0.1 {
-                        agree_any = true;
-                    }
-                    agree = agree.max(s);
-                }
-                _ => {}
+            if comparable(c, d) {
+                cands.push((j, topic_sim(x, i, y, j)));
             }
+        }
+        // The closest counterpart (the first of equals) and the next closest similarity.
+        let mut best: Option<(f64, usize)> = None;
+        let mut second = 0.0f64;
+        for &(j, s) in &cands {
             match best {
-                Some((b, _, _)) if s <= b => second = second.max(s),
+                Some((b, _)) if s <= b => second = second.max(s),
                 _ => {
-                    second = best.map_or(0.0, |(b, _, _)| b).max(second);
-                    best = Some((s, j, rel));
+                    second = best.map_or(0.0, |(b, _)| b).max(second);
+                    best = Some((s, j));
                 }
             }
         }
+        // Agreement: any counterpart that says the same; a compatible one only with a
+        // context similarity of 0.1 or more. Below 0.1 a counterpart can neither be acted
+        // on as the best match (that takes 0.15) nor weigh in `agree` (compared with 0.8×
+        // the best's similarity), so it is related only while no agreement is known.
+        let mut agree = 0.0f64;
+        let mut best_rel = Relation::Unknown;
+        for &(j, s) in cands.iter().filter(|&&(_, s)| s >= 0.1) {
+            let Some(rel) = rel_of(c, &y.data.claims[j]) else {
+                continue;
+            };
+            if best.is_some_and(|(_, b)| b == j) {
+                best_rel = rel;
+            }
+            if matches!(
+                rel,
+                Relation::Same | Relation::LessPrecise | Relation::Compatible
+            ) {
+                agree_any = true;
+                agree = agree.max(s);
+            }
+        }
+        if !agree_any {
+            agree_any = cands
+                .iter()
+                .filter(|&&(_, s)| s < 0.1)
+                .any(|&(j, _)| rel_of(c, &y.data.claims[j]) == Some(Relation::Same));
+        }
+        let best = best.map(|(s, j)| (s, j, best_rel));
         let what = match c.kind {
             ClaimKind::Date => "date",
             ClaimKind::Money => "amount",
@@ -966,7 +1053,7 @@ fn anchored_figure(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
             .filter(|e| e.sidx == k.sidx && matches!(e.val, Val::Num(_)))
             .count()
     };
-    (count(x, c) == 1 && count(y, d) == 1) || x.near[i].intersection(&y.near[j]).next().is_some()
+    (count(x, c) == 1 && count(y, d) == 1) || shared_keys(&x.near[i], &y.near[j]) > 0
 }
 
 /// Days since 0000-03-01 (proleptic Gregorian), for gaps between intervals.
@@ -1490,10 +1577,8 @@ fn inconsistencies(
         let mut found = BTreeSet::new();
         for p in 0..cl.len() {
             for q in p + 1..cl.len() {
-                if cl[p].sidx == cl[q].sidx {
-                    continue;
-                }
-                if rel_of(&cl[p], &cl[q]) != Some(Relation::Conflict) {
+                // The tests are all needed; the cheap ones come first.
+                if cl[p].sidx == cl[q].sidx || !comparable(&cl[p], &cl[q]) {
                     continue;
                 }
                 // Ordinals number different things ("Second line." … "Third line.").
@@ -1504,21 +1589,11 @@ fn inconsistencies(
                 }
                 // Two figures of one text are one thing given twice only when they count the
                 // same word ("14,000 vehicles" … "18,000 vehicles"), not bare list numbers.
-                if matches!(cl[p].val, Val::Num(_))
-                    && x.near[p].intersection(&x.near[q]).next().is_none()
-                {
+                if matches!(cl[p].val, Val::Num(_)) && shared_keys(&x.near[p], &x.near[q]) == 0 {
                     continue;
                 }
-                // A sentence that also states the other value ("released on Friday, … close
-                // next month") speaks of two events, not of one event dated twice.
-                let beside = |r: usize, s: usize| {
-                    cl.iter().enumerate().any(|(e, c)| {
-                        e != s && c.sidx == cl[s].sidx && rel_of(&cl[r], c) == Some(Relation::Same)
-                    })
-                };
-                if beside(p, q) || beside(q, p) {
-                    continue;
-                }
+                // Both speak of one thing: directly, or through a counterpart in the other
+                // text that conflicts with one of them.
                 let direct = topic_sim(x, p, x, q) >= 0.45;
                 let via = |r: usize, s: usize| {
                     conflicts.iter().any(|&(ia, ib)| {
@@ -1536,7 +1611,20 @@ fn inconsistencies(
                             && topic_sim(x, r, y, theirs) >= SAME_TOPIC
                     })
                 };
-                if direct || via(p, q) || via(q, p) {
+                if !(direct || via(p, q) || via(q, p)) {
+                    continue;
+                }
+                if rel_of(&cl[p], &cl[q]) != Some(Relation::Conflict) {
+                    continue;
+                }
+                // A sentence that also states the other value ("released on Friday, … close
+                // next month") speaks of two events, not of one event dated twice.
+                let beside = |r: usize, s: usize| {
+                    cl.iter().enumerate().any(|(e, c)| {
+                        e != s && c.sidx == cl[s].sidx && rel_of(&cl[r], c) == Some(Relation::Same)
+                    })
+                };
+                if !(beside(p, q) || beside(q, p)) {
                     found.insert((p, q));
                 }
             }

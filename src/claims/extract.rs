@@ -13,7 +13,7 @@
 //! used because the useful ones need a statistical model to be downloaded, and no offline
 //! NER model is available in this build environment.
 
-use std::collections::{BTreeMap, BTreeSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::cues;
 use super::dates::{self, Anchor, DateExpr};
@@ -79,9 +79,9 @@ pub(crate) const MAX_CLAIM_SENTENCE_BYTES: usize = 20_000;
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
     /// Words seen in lower case anywhere.
-    lower: BTreeSet<String>,
+    lower: FxHashSet<String>,
     /// Words seen capitalised away from a sentence start, in body sentences.
-    cap_mid: BTreeSet<String>,
+    cap_mid: FxHashSet<String>,
 }
 
 impl Vocab {
@@ -94,8 +94,13 @@ impl Vocab {
             let initial = initial_flags(text, s, &toks);
             for (k, t) in toks.iter().enumerate() {
                 if !t.cap {
-                    self.lower.insert(t.lower.clone());
-                } else if !initial[k] && s.role != crate::report::Role::Headline {
+                    if !self.lower.contains(&t.lower) {
+                        self.lower.insert(t.lower.clone());
+                    }
+                } else if !initial[k]
+                    && s.role != crate::report::Role::Headline
+                    && !self.cap_mid.contains(&t.lower)
+                {
                     self.cap_mid.insert(t.lower.clone());
                 }
             }
@@ -310,7 +315,8 @@ pub(crate) fn extract<'a>(
                 Some(*m)
             })
             .collect();
-        for n in numbers::find_numbers(st) {
+        let local: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
+        for n in numbers::find_numbers_outside(st, &local) {
             let before = spans.partition_point(|&(ds, _)| ds < n.end);
             if before > 0 && max_end[before - 1] > n.start {
                 continue;
@@ -609,20 +615,30 @@ fn find_quotes(s: &str, base: usize, carry: bool) -> (Vec<(usize, usize)>, bool)
 /// Word weights of sentence contexts: inverse sentence frequency over both texts.
 #[derive(Debug, Default)]
 pub(crate) struct Idf {
-    df: BTreeMap<String, usize>,
+    df: FxHashMap<String, usize>,
     n: usize,
 }
 
 impl Idf {
-    pub fn add(&mut self, side: &SideData<'_>) {
-        for toks in &side.toks {
+    /// Counts the stems of each sentence of `side`, given as `stems[sentence][token]`.
+    pub fn add(&mut self, stems: &[Vec<String>]) {
+        let mut set: Vec<&str> = Vec::new();
+        for toks in stems {
             if toks.is_empty() {
                 continue;
             }
             self.n += 1;
-            let set: BTreeSet<String> = toks.iter().map(|t| stem(&t.lower)).collect();
-            for w in set {
-                *self.df.entry(w).or_insert(0) += 1;
+            set.clear();
+            set.extend(toks.iter().map(String::as_str));
+            set.sort_unstable();
+            set.dedup();
+            for &w in &set {
+                match self.df.get_mut(w) {
+                    Some(n) => *n += 1,
+                    None => {
+                        self.df.insert(w.to_string(), 1);
+                    }
+                }
             }
         }
     }

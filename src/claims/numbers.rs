@@ -101,6 +101,13 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
         .into_iter()
         .map(|m| (m.start, m.end))
         .collect();
+    find_numbers_outside(text, &dates)
+}
+
+/// Finds the quantities in `text` that do not overlap `dates`, the spans of its dates
+/// (sorted, not overlapping: what [`crate::claims::dates::find_dates`] gives), for a caller
+/// that has found the dates already.
+pub(crate) fn find_numbers_outside(text: &str, dates: &[(usize, usize)]) -> Vec<NumberMention> {
     let p = P { t: Toks::new(text) };
     let mut out = Vec::new();
     let mut di = 0;

@@ -534,3 +534,139 @@ mod prop {
         }
     }
 }
+
+fn every_kind_of_rule() -> Vec<RelRule> {
+    use RelRule as R;
+    let modes = [
+        Mode::Recent,
+        Mode::Last,
+        Mode::Next,
+        Mode::Coming,
+        Mode::This,
+    ];
+    let mut rules = vec![
+        R::Day(-1),
+        R::Day(0),
+        R::MonthDay(4, 26),
+        R::MonthDay(12, 31),
+        R::MonthDay(2, 29),
+        R::MonthDay(4, 31),
+        R::Ago(2, AgoUnit::Day),
+        R::Ago(2, AgoUnit::Week),
+        R::Ago(3, AgoUnit::Month),
+        R::Ago(1, AgoUnit::Year),
+        R::Quarter(1, 0),
+        R::Half(2, -1),
+    ];
+    for m in modes {
+        rules.push(R::Weekday(4, m));
+        rules.push(R::Weekend(m));
+    }
+    for p in [
+        Part::Whole,
+        Part::Early,
+        Part::Late,
+        Part::SoFar,
+        Part::Rest,
+    ] {
+        rules.push(R::Week(-1, p));
+        rules.push(R::Month(-1, p));
+        rules.push(R::Month(0, p));
+        rules.push(R::Year(-1, p));
+        rules.push(R::Year(1, p));
+        for m in modes {
+            rules.push(R::NamedMonth(11, m, p));
+        }
+    }
+    rules.push(R::NamedMonth(2, Mode::Recent, Part::Whole));
+    for s in 0..4 {
+        for m in modes {
+            rules.push(R::Season(s, m));
+        }
+    }
+    rules
+}
+
+/// `sweep` counts a run of days with one relation and stops once the answer is known; it
+/// must give the answer of resolving every day.
+#[test]
+fn runs_of_days_match_day_by_day() {
+    let rules = every_kind_of_rule();
+    let brute = |a: &DateExpr, b: &DateExpr, start: i64, end: i64, mixed: Relation| {
+        combine(
+            (start..=end).map(|z| (relation_on(a, b, from_days(z)), 1)),
+            mixed,
+        )
+    };
+    let fixed: Vec<DateExpr> = [
+        ("2018-06-01", RelRule::Year(0, Part::Late)),
+        ("2023-11-15", RelRule::Month(0, Part::Whole)),
+    ]
+    .iter()
+    .map(|(day, rule)| {
+        let mut e = rel_expr(*rule, Some(&Anchor::exact(d(day))));
+        e.rule = None;
+        e
+    })
+    .collect();
+    let anchor = Anchor::year(2023);
+    let (start, end) = (days(anchor.earliest), days(anchor.latest));
+    let mut checked = 0;
+    for x in &rules {
+        let a = rel_expr(*x, Some(&anchor));
+        for y in &rules {
+            let b = rel_expr(*y, Some(&anchor));
+            assert_eq!(
+                sweep(&a, &b, start, end, Relation::Compatible),
+                brute(&a, &b, start, end, Relation::Compatible),
+                "{x:?} / {y:?}"
+            );
+            checked += 1;
+        }
+        for f in &fixed {
+            let (lo, hi) = (start - 400, end + 17);
+            assert_eq!(
+                sweep(&a, f, lo, hi, Relation::Unknown),
+                brute(&a, f, lo, hi, Relation::Unknown),
+                "{x:?} / {f:?}"
+            );
+        }
+    }
+    // Unanchored pairs are compared over eight years.
+    let (start, end) = (days(d("2019-01-01")), days(d("2026-12-31")));
+    for x in rules.iter().step_by(3) {
+        let a = rel_expr(*x, None);
+        for y in rules.iter().step_by(5) {
+            let b = rel_expr(*y, None);
+            assert_eq!(
+                sweep(&a, &b, start, end, Relation::Unknown),
+                brute(&a, &b, start, end, Relation::Unknown),
+                "{x:?} / {y:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 5_000, "{checked}");
+}
+
+#[test]
+fn date_relations_are_symmetric() {
+    let rules = every_kind_of_rule();
+    let anchors = [
+        None,
+        Some(Anchor::year(2023)),
+        Some(Anchor::exact(d("2024-04-26"))),
+    ];
+    for x in rules.iter().step_by(2) {
+        for y in rules.iter().step_by(3) {
+            for an in &anchors {
+                let (a, b) = (rel_expr(*x, an.as_ref()), rel_expr(*y, an.as_ref()));
+                assert_eq!(
+                    compare_dates_uncached(&a, &b),
+                    compare_dates_uncached(&b, &a),
+                    "{x:?} / {y:?} / {an:?}"
+                );
+            }
+        }
+    }
+}
