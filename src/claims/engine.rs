@@ -97,6 +97,9 @@ struct Side<'a> {
     near: Vec<Vec<u64>>,
     /// Bag of each sentence.
     sent_bags: Vec<Bag>,
+    /// For each stem key, the claims whose context bag holds it (ascending): the claims
+    /// with any context similarity to a given one, without trying them all.
+    postings: rustc_hash::FxHashMap<u64, Vec<usize>>,
 }
 
 /// What the bags need of each token, worked out once per side: its stem's key, the stem's
@@ -494,7 +497,7 @@ fn run_whole(
     idf.add(&stems_b);
     fn mk<'a>(id: SideId, data: SideData<'a>, stems: &[Vec<String>], idf: &Idf) -> Side<'a> {
         let info = tok_info(&data, stems, idf);
-        let bags = data
+        let bags: Vec<Bag> = data
             .claims
             .iter()
             .map(|c| context_bag(&data, &info, c))
@@ -505,12 +508,19 @@ fn run_whole(
             .map(|c| near_words(&data, &info, c))
             .collect();
         let sent_bags = info.iter().map(|i| sentence_bag(i)).collect();
+        let mut postings: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
+        for (k, bag) in bags.iter().enumerate() {
+            for &(key, _) in &bag.items {
+                postings.entry(key).or_default().push(k);
+            }
+        }
         Side {
             id,
             data,
             bags,
             near,
             sent_bags,
+            postings,
         }
     }
     let sa = mk(SideId::A, da, &stems_a, &idf);
@@ -763,6 +773,9 @@ fn topic(x: &Side<'_>, c: &Claim, other: Option<(&Side<'_>, &Claim)>) -> Option<
 /// Dates and quantities: conflicts, lost precision, added and dropped.
 fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec<(usize, usize)>) {
     let mut lone = BTreeSet::new();
+    // Which claims of `y` are candidates of the current claim (`seen[j] == stamp`).
+    let mut seen = vec![0u32; y.data.claims.len()];
+    let mut stamp = 0u32;
     for (i, c) in x.data.claims.iter().enumerate() {
         if !matches!(c.val, Val::Date(_) | Val::Num(_)) {
             continue;
@@ -777,19 +790,28 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
         // out only where it can matter (see below); the outcome is that of relating every
         // pair.
         let mut agree_any = false;
+        if let Val::Num(p) = &c.val {
+            // The same figure counting something named in other words ("two countries" /
+            // "two nations") is restated, not dropped.
+            agree_any = y
+                .data
+                .claims
+                .iter()
+                .any(|d| matches!(&d.val, Val::Num(q) if p.low == q.low && p.high == q.high));
+        }
+        // Only claims whose context shares a word with this one's have a similarity above
+        // zero; the others count as candidates of similarity 0 (see the fallback below).
+        stamp += 1;
         let mut cands: Vec<(usize, f64)> = Vec::new();
-        for (j, d) in y.data.claims.iter().enumerate() {
-            if let (Val::Num(p), Val::Num(q)) = (&c.val, &d.val) {
-                // The same figure counting something named in other words ("two
-                // countries" / "two nations") is restated, not dropped.
-                if p.low == q.low && p.high == q.high {
-                    agree_any = true;
+        for (key, _) in &x.bags[i].items {
+            for &j in y.postings.get(key).map(Vec::as_slice).unwrap_or(&[]) {
+                if seen[j] != stamp && comparable(c, &y.data.claims[j]) {
+                    seen[j] = stamp;
+                    cands.push((j, topic_sim(x, i, y, j)));
                 }
             }
-            if comparable(c, d) {
-                cands.push((j, topic_sim(x, i, y, j)));
-            }
         }
+        cands.sort_unstable_by_key(|&(j, _)| j);
         // The closest counterpart (the first of equals) and the next closest similarity.
         let mut best: Option<(f64, usize)> = None;
         let mut second = 0.0f64;
@@ -824,10 +846,11 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
             }
         }
         if !agree_any {
-            agree_any = cands
-                .iter()
-                .filter(|&&(_, s)| s < 0.1)
-                .any(|&(j, _)| rel_of(c, &y.data.claims[j]) == Some(Relation::Same));
+            agree_any = y.data.claims.iter().enumerate().any(|(j, d)| {
+                comparable(c, d)
+                    && !(seen[j] == stamp && topic_sim(x, i, y, j) >= 0.1)
+                    && rel_of(c, d) == Some(Relation::Same)
+            });
         }
         let best = best.map(|(s, j)| (s, j, best_rel));
         let what = match c.kind {
@@ -1096,21 +1119,59 @@ fn contains_run(q: &[String], p: &[String]) -> bool {
 }
 
 /// Quotes: reworded, another speaker, added and dropped.
+/// How many words two sorted word lists share, counting repeats: a bound on the length of
+/// their longest common subsequence.
+fn shared_words(x: &[&str], y: &[&str]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 fn quotes(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>) {
     let mut reported: Vec<&[String]> = Vec::new();
+    // Each quote of `y` normalised once, with its words sorted.
+    let theirs_all: Vec<Option<Vec<String>>> = y
+        .data
+        .claims
+        .iter()
+        .map(|d| match &d.val {
+            Val::Quote { words, .. } => Some(qnorm(words)),
+            _ => None,
+        })
+        .collect();
+    fn sorted(w: &[String]) -> Vec<&str> {
+        let mut v: Vec<&str> = w.iter().map(String::as_str).collect();
+        v.sort_unstable();
+        v
+    }
+    let theirs_sorted: Vec<Vec<&str>> = theirs_all
+        .iter()
+        .map(|t| t.as_deref().map(sorted).unwrap_or_default())
+        .collect();
     for c in &x.data.claims {
         let Val::Quote { words, speaker } = &c.val else {
             continue;
         };
         let mine = qnorm(words);
+        let mine_sorted = sorted(&mine);
         let mut best: Option<(f64, &Claim)> = None;
         let mut same: Option<&Claim> = None;
         let mut same_exact = false;
-        for d in &y.data.claims {
-            let Val::Quote { words: w2, .. } = &d.val else {
+        for (k, d) in y.data.claims.iter().enumerate() {
+            let Some(theirs) = &theirs_all[k] else {
                 continue;
             };
-            let theirs = qnorm(w2);
+            let theirs = theirs.as_slice();
             // The same words word for word win over a quote that only contains them (or is
             // contained), so that a text compared with itself pairs each quote with itself.
             if mine == theirs {
@@ -1134,11 +1195,17 @@ fn quotes(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>) {
                 }
                 continue;
             }
-            if contains_run(&theirs, &mine) || contains_run(&mine, &theirs) {
+            if contains_run(theirs, &mine) || contains_run(&mine, theirs) {
                 same = same.or(Some(d));
                 continue;
             }
-            let (common, substituted) = lcs_diff(&mine, &theirs);
+            // The common words bound the common run from above: too few, and the quotes
+            // are not worth aligning (the test below would turn them down).
+            let bound = shared_words(&mine_sorted, &theirs_sorted[k]);
+            if bound < 2 || (bound as f64) < 0.5 * mine.len().min(theirs.len()).max(1) as f64 {
+                continue;
+            }
+            let (common, substituted) = lcs_diff(&mine, theirs);
             let cover = common as f64 / mine.len().min(theirs.len()).max(1) as f64;
             if cover < 0.5 || common < 2 {
                 continue;
