@@ -236,6 +236,23 @@ const DEMONYMS: [&str; 24] = [
 ];
 
 /// Whole names not at a sentence start, each word occurring once in the text.
+/// Whether the text also names `name` by its acronym ("United Nations" … "U.N.", "Johnson
+/// Space Center" … "JSC"): an alias that keeps it named, as storydiff takes it.
+fn acronym_in(text: &str, name: &str) -> bool {
+    let initials: String = name
+        .split(' ')
+        .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "de"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    if initials.chars().count() < 2 {
+        return false;
+    }
+    let dotted: String = initials.chars().map(|c| format!("{c}.")).collect();
+    text.split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map(|t| t.trim_end_matches('.'))
+        .any(|t| t == initials || t == dotted.trim_end_matches('.'))
+}
+
 fn perturb_name(text: &str, rng: &mut Rng) -> Option<Perturbed> {
     let mut cands = Vec::new();
     let b = text.as_bytes();
@@ -287,6 +304,7 @@ fn perturb_name(text: &str, rng: &mut Rng) -> Option<Perturbed> {
                 && w.len() > 2
                 && !w.chars().all(|c| c.is_uppercase() || c == ' ')
                 && w.split(' ').all(|x| text.matches(x).count() == 1)
+                && !acronym_in(text, w)
             {
                 cands.push((i, e));
             }

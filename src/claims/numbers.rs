@@ -476,7 +476,8 @@ impl P<'_> {
                 return None;
             }
             let b = self.value(a.end + 1, qualified)?;
-            return self.finish(a, Some(b), qualified);
+            // "between 150 and 100": a range given high end first is still a range.
+            return self.finish_range(a, Some(b), qualified, true);
         }
         if let Some(h) = self.vague(k) {
             return Some(h);
@@ -506,6 +507,18 @@ impl P<'_> {
 
     /// Builds the quantity from one or two figures and the unit after them.
     fn finish(&self, a: Val, b: Option<Val>, qualified: bool) -> Option<(usize, Quantity)> {
+        self.finish_range(a, b, qualified, false)
+    }
+
+    /// [`Self::finish`]; `either_way` takes two figures in falling order as a range too (after
+    /// "between", where they cannot be a score or a change).
+    fn finish_range(
+        &self,
+        a: Val,
+        b: Option<Val>,
+        qualified: bool,
+        either_way: bool,
+    ) -> Option<(usize, Quantity)> {
         let (mut lo, mut hi, last) = match b {
             Some(b) => {
                 let mut lo = a.v;
@@ -514,10 +527,13 @@ impl P<'_> {
                         lo *= s; // "1.2-1.5 million"
                     }
                 }
-                if b.v <= lo {
+                if either_way && b.v < lo {
+                    (b.v, lo, b)
+                } else if b.v <= lo {
                     return None; // a score ("3-1") or a change, not a range
+                } else {
+                    (lo, b.v, b)
                 }
-                (lo, b.v, b)
             }
             None => (a.v, a.v, a),
         };

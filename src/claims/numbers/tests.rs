@@ -359,6 +359,12 @@ fn ranges() {
         ("between 10 and 12 people", 10.0, 12.0)
     );
     assert_eq!(v.unit.as_deref(), Some("people"));
+    // High end first after "between": still the range.
+    let (s, v) = one("between 150 and 100 persons");
+    assert_eq!(
+        (s.as_str(), v.low, v.high),
+        ("between 150 and 100 persons", 100.0, 150.0)
+    );
     let (s, v) = one("10 to 12 hours");
     assert_eq!(
         (s.as_str(), v.low, v.high, v.kind),
