@@ -636,8 +636,20 @@ pub fn paraphrase_pairs(corpora: &Path) -> BTreeMap<&'static str, (usize, usize,
         }
     }
     let mut show = std::env::var_os("EVAL_CLAIMS_FALSE").is_some();
-    for (name, a, b) in pairs {
+    // EVAL_CLAIMS_AUDIT=N: print a fixed sample of N msrp conflicts (seed 7) for reading by
+    // hand: which are real differences between the two sentences (see BENCHMARKS.md).
+    let audit: usize = std::env::var("EVAL_CLAIMS_AUDIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut audited: Vec<(usize, String, String, String)> = Vec::new();
+    for (k, (name, a, b)) in pairs.into_iter().enumerate() {
         let r = cmp(&a, &b);
+        if audit > 0 && name.starts_with("msrp") {
+            for c in r.claims.iter().filter(|c| c.severity == Severity::Conflict) {
+                audited.push((k, c.message.clone(), a.clone(), b.clone()));
+            }
+        }
         let n = r
             .claims
             .iter()
@@ -653,6 +665,14 @@ pub fn paraphrase_pairs(corpora: &Path) -> BTreeMap<&'static str, (usize, usize,
         e.1 += n;
         e.2 += usize::from(n > 0);
         show = show && e.0 < 100_000;
+    }
+    if audit > 0 {
+        let mut rng = Rng::new(7);
+        let mut pool = audited;
+        for n in 0..audit.min(pool.len()) {
+            let (k, m, a, b) = pool.swap_remove(rng.below(pool.len()));
+            println!("AUDIT {n} pair {k}: {m}\n  A: {a}\n  B: {b}");
+        }
     }
     out
 }

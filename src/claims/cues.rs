@@ -16,7 +16,7 @@
 /// for every token); it derefs to the plain slice for iteration.
 pub struct WordSet {
     words: &'static [&'static str],
-    set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
 }
 
 impl WordSet {

@@ -2053,11 +2053,11 @@ impl P<'_> {
 }
 
 /// Every lower-case word a date mention can start with.
-fn date_starters() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+fn date_starters() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        let mut set = std::collections::HashSet::new();
+        let mut set = rustc_hash::FxHashSet::default();
         set.extend(lx::MONTHS.iter().map(|(w, _)| *w));
         set.extend(lx::WEEKDAYS.iter().map(|(w, _)| *w));
         set.extend(lx::SEASONS.iter().map(|(w, _)| *w));

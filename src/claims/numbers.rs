@@ -348,11 +348,11 @@ struct Suffix {
 
 /// Every lower-case word a mention can start with (qualifiers, number words, vague amounts,
 /// ordinals, currency codes and "$" prefixes, plural time units).
-fn starters() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+fn starters() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        let mut set = std::collections::HashSet::new();
+        let mut set = rustc_hash::FxHashSet::default();
         set.extend(
             lx::QUALIFIERS
                 .iter()

@@ -30,6 +30,9 @@ pub(crate) struct Tok {
 pub(crate) struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
+    /// Each token lower-cased for table lookups, worked out once (the parsers ask for it
+    /// again and again at each position).
+    lows: Vec<Lower>,
 }
 
 impl<'a> Toks<'a> {
@@ -67,7 +70,11 @@ impl<'a> Toks<'a> {
                 end,
             });
         }
-        Toks { text, toks }
+        let lows = toks
+            .iter()
+            .map(|t| lower(text.get(t.start..t.end).unwrap_or("")))
+            .collect();
+        Toks { text, toks, lows }
     }
 
     pub fn len(&self) -> usize {
@@ -96,7 +103,10 @@ impl<'a> Toks<'a> {
 
     /// The token lower-cased for table lookups (empty for punctuation too long or non-ASCII).
     pub fn low(&self, i: usize) -> Lower {
-        lower(self.s(i))
+        match self.lows.get(i) {
+            Some(l) => *l,
+            None => lower(""),
+        }
     }
 
     /// True when token `i` is the word `w` (ASCII case-insensitive).
