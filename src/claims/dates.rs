@@ -467,57 +467,16 @@ fn may_fail(rule: Option<RelRule>) -> bool {
 /// - once both a conflict and an agreement have been seen the answer is `mixed`, unless a
 ///   later day fails to resolve, which [`may_fail`] rules out.
 fn sweep(a: &DateExpr, b: &DateExpr, start: i64, end: i64, mixed: Relation) -> Relation {
-    type Pair = (Option<Days>, Option<Days>);
-    let at = |e: &DateExpr, z: i64| match e.rule {
-        Some(rule) => resolve(rule, from_days(z)),
-        None => e.interval,
-    };
-    let both = |z: i64| -> Pair { (at(a, z), at(b, z)) };
     let can_stop = !may_fail(a.rule) && !may_fail(b.rule);
+    let (mut ra, mut rb) = (Runs::new(a, end), Runs::new(b, end));
     let mut runs: Vec<(Option<Relation>, i64)> = Vec::new();
     let (mut agree, mut conflict) = (false, false);
-    let mut guess = 1i64;
     let mut z = start;
-    let mut cur = both(z);
     while z <= end {
-        let v = cur;
-        // Last day known to resolve as `v` (`lo`) and first known not to (`hi`).
-        let mut lo = z;
-        let mut hi = None;
-        let mut next: Option<Pair> = None;
-        if guess > 1 {
-            let p = (z + guess - 1).min(end);
-            let w = both(p);
-            if w == v {
-                lo = p;
-            } else {
-                hi = Some((p, w));
-            }
-        }
-        let mut step = 1;
-        while hi.is_none() && lo < end {
-            let p = (lo + step).min(end);
-            let w = both(p);
-            if w == v {
-                lo = p;
-                step *= 2;
-            } else {
-                hi = Some((p, w));
-            }
-        }
-        if let Some((mut h, mut hw)) = hi {
-            while h - lo > 1 {
-                let mid = lo + (h - lo) / 2;
-                let w = both(mid);
-                if w == v {
-                    lo = mid;
-                } else {
-                    (h, hw) = (mid, w);
-                }
-            }
-            next = Some(hw);
-        }
-        let rel = match v {
+        let (va, ea) = ra.at(z);
+        let (vb, eb) = rb.at(z);
+        let last = ea.min(eb);
+        let rel = match (va, vb) {
             (Some(x), Some(y)) => Some(day_relation(x, y, a.relative, b.relative)),
             _ => None,
         };
@@ -529,15 +488,99 @@ fn sweep(a: &DateExpr, b: &DateExpr, start: i64, end: i64, mixed: Relation) -> R
         if can_stop && agree && conflict {
             return mixed;
         }
-        runs.push((rel, lo - z + 1));
-        guess = lo - z + 1;
-        z = lo + 1;
-        match next {
-            Some(w) => cur = w,
-            None => break,
-        }
+        runs.push((rel, last - z + 1));
+        z = last + 1;
     }
     combine(runs.into_iter(), mixed)
+}
+
+/// The runs of anchor days over which one expression resolves alike, found by probing (see
+/// [`sweep`]): each expression is probed on its own, so that "Friday" costs two resolutions a
+/// week whatever it is compared with.
+struct Runs<'e> {
+    e: &'e DateExpr,
+    end: i64,
+    /// The current run: first day, last day, what it resolves to.
+    cur: Option<(i64, i64, Option<Days>)>,
+    /// What the day after the current run resolves to, when probed already.
+    next: Option<Option<Days>>,
+    guess: i64,
+}
+
+impl<'e> Runs<'e> {
+    fn new(e: &'e DateExpr, end: i64) -> Self {
+        Runs {
+            e,
+            end,
+            cur: None,
+            next: None,
+            guess: 1,
+        }
+    }
+
+    fn resolve(&self, z: i64) -> Option<Days> {
+        match self.e.rule {
+            Some(rule) => resolve(rule, from_days(z)),
+            None => self.e.interval,
+        }
+    }
+
+    /// What day `z` resolves to and the last day of its run (days are asked in order).
+    fn at(&mut self, z: i64) -> (Option<Days>, i64) {
+        if let Some((first, last, v)) = self.cur {
+            if first <= z && z <= last {
+                return (v, last);
+            }
+        }
+        if self.e.rule.is_none() {
+            let v = self.e.interval;
+            self.cur = Some((z, self.end, v));
+            return (v, self.end);
+        }
+        let v = match self.next.take() {
+            Some(v) if self.cur.is_some_and(|(_, last, _)| last + 1 == z) => v,
+            _ => self.resolve(z),
+        };
+        // Last day known to resolve as `v` (`lo`) and the first known not to (`hi`).
+        let mut lo = z;
+        let mut hi: Option<(i64, Option<Days>)> = None;
+        if self.guess > 1 {
+            let p = (z + self.guess - 1).min(self.end);
+            let w = self.resolve(p);
+            if w == v {
+                lo = p;
+            } else {
+                hi = Some((p, w));
+            }
+        }
+        let mut step = 1;
+        while hi.is_none() && lo < self.end {
+            let p = (lo + step).min(self.end);
+            let w = self.resolve(p);
+            if w == v {
+                lo = p;
+                step *= 2;
+            } else {
+                hi = Some((p, w));
+            }
+        }
+        self.next = None;
+        if let Some((mut h, mut hw)) = hi {
+            while h - lo > 1 {
+                let mid = lo + (h - lo) / 2;
+                let w = self.resolve(mid);
+                if w == v {
+                    lo = mid;
+                } else {
+                    (h, hw) = (mid, w);
+                }
+            }
+            self.next = Some(hw);
+        }
+        self.guess = lo - z + 1;
+        self.cur = Some((z, lo, v));
+        (v, lo)
+    }
 }
 
 /// Folds per-day relations, each with the number of days it holds for: one relation on every
