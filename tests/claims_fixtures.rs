@@ -235,3 +235,20 @@ fn a_sentence_with_hundreds_of_claims_is_capped() {
         r.notes
     );
 }
+
+/// Two sentences that give as many figures of one kind: each is compared with the one in the
+/// same place (the change with the change, the price with the price), not with whichever
+/// reads closest.
+#[test]
+fn figures_paired_in_place() {
+    let r = run("figures_in_place");
+    let mut got: Vec<(&str, &str)> = conflicts(&r).into_iter().map(texts).collect();
+    got.sort();
+    assert_eq!(
+        got,
+        // "about 9 percent" / "7 percent" agree within "about".
+        vec![("$3.20", "$2.75"), ("$38.40", "$37.95")],
+        "{:#?}",
+        r.claims
+    );
+}
