@@ -188,8 +188,9 @@ fn near_words(data: &SideData<'_>, info: &[Vec<TokInfo>], c: &Claim) -> Vec<u64>
     out
 }
 
-/// How many keys two sorted key lists share.
-fn shared_keys(x: &[u64], y: &[u64]) -> usize {
+/// How many items two sorted lists share, counting repeats (for word lists, a bound on the
+/// length of their longest common subsequence).
+fn shared_sorted<T: Ord>(x: &[T], y: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
@@ -203,6 +204,11 @@ fn shared_keys(x: &[u64], y: &[u64]) -> usize {
         }
     }
     n
+}
+
+/// How many keys two sorted key lists share.
+fn shared_keys(x: &[u64], y: &[u64]) -> usize {
+    shared_sorted(x, y)
 }
 
 /// Topic similarity of claim `i` of `x` and claim `j` of `y`: the cosine of their context
@@ -1168,24 +1174,6 @@ fn contains_run(q: &[String], p: &[String]) -> bool {
 }
 
 /// Quotes: reworded, another speaker, added and dropped.
-/// How many words two sorted word lists share, counting repeats: a bound on the length of
-/// their longest common subsequence.
-fn shared_words(x: &[&str], y: &[&str]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 fn quotes(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>) {
     let mut reported: Vec<&[String]> = Vec::new();
     // Each quote of `y` normalised once, with its words sorted.
@@ -1250,7 +1238,7 @@ fn quotes(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>) {
             }
             // The common words bound the common run from above: too few, and the quotes
             // are not worth aligning (the test below would turn them down).
-            let bound = shared_words(&mine_sorted, &theirs_sorted[k]);
+            let bound = shared_sorted(&mine_sorted, &theirs_sorted[k]);
             if bound < 2 || (bound as f64) < 0.5 * mine.len().min(theirs.len()).max(1) as f64 {
                 continue;
             }
