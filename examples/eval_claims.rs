@@ -203,6 +203,13 @@ const NAME_POOL: [&str; 6] = [
     "Brannigan",
     "Amara Osei",
 ];
+/// Month, weekday and title abbreviations written with a full stop.
+const ABBREVIATIONS: [&str; 30] = [
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon",
+    "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Adm", "Gen", "Sen", "Rep", "Gov", "Dr", "Mr", "Mrs",
+    "Ms", "Lt", "Col",
+];
+
 const NOT_NAME: [&str; 12] = [
     "I", "The", "A", "In", "On", "But", "And", "It", "He", "She", "They", "We",
 ];
@@ -265,8 +272,8 @@ fn perturb_name(text: &str, rng: &mut Rng) -> Option<Perturbed> {
             let initial = prev.is_none_or(|p| {
                 matches!(
                     p,
-                    '.' | '!' | '?' | '"' | '“' | '\n' | ':' | '—' | '–' | '(' | '[' | ']'
-                )
+                    '.' | '!' | '?' | '"' | '“' | '\n' | ':' | '—' | '–' | '(' | '[' | ']' | '‘'
+                ) || (p == '\'' && text[..i].trim_end().len() + 1 == i)
             });
             let mut e = i;
             loop {
@@ -285,7 +292,9 @@ fn perturb_name(text: &str, rng: &mut Rng) -> Option<Perturbed> {
             }
             let w = &text[i..e];
             let first = w.split(' ').next().unwrap_or("");
-            let months_days = MONTHS.contains(&first) || WEEKDAYS.contains(&first);
+            // Abbreviations ("Oct. 2", "Adm. Hal Gehman") are dates and titles, not names.
+            let abbreviation = text[e..].starts_with('.') && ABBREVIATIONS.contains(&first);
+            let months_days = MONTHS.contains(&first) || WEEKDAYS.contains(&first) || abbreviation;
             // A whole name: not a demonym, not part of a longer name joined by "of" / "the"
             // or a hyphen, and no word of it used elsewhere (an alias would keep it named).
             let before = text[..i].trim_end();

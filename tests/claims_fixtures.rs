@@ -252,3 +252,30 @@ fn figures_paired_in_place() {
         r.claims
     );
 }
+
+/// A reported statement whose sentence is gone is a dropped claim even when every name in it
+/// is still named elsewhere ("Okafor said …", with Okafor in the first sentence).
+#[test]
+fn statement_dropped() {
+    let r = run("statement_dropped");
+    assert!(conflicts(&r).is_empty(), "{:#?}", r.claims);
+    let dropped: Vec<(&str, ClaimKind)> = r.claims.iter().map(|c| (texts(c).0, c.kind)).collect();
+    assert_eq!(
+        dropped,
+        vec![("said", ClaimKind::Attribution)],
+        "{:#?}",
+        r.claims
+    );
+    assert_eq!(r.claims[0].a.as_ref().map(|s| s.sentence), Some(2));
+    // The same story with the statement kept raises nothing.
+    let a = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/statement_dropped/a.txt"),
+    )
+    .expect("fixture");
+    let same = compare(
+        &Document::from_text("a.txt", &a),
+        &Document::from_text("b.txt", a.replace("always wanted", "long wanted")),
+        &Options::default(),
+    );
+    assert!(same.claims.is_empty(), "{:#?}", same.claims);
+}

@@ -562,6 +562,15 @@ fn run_whole(
         attributions(x, y, s, &mut flags);
     }
     names(&sa, &sb, &sim, &simt, &mut flags);
+    // Sentences that the alignment leaves unpaired (dropped from A, added in B).
+    let unpaired = |pick: fn(&Row) -> &Vec<usize>| -> BTreeSet<usize> {
+        rows.iter()
+            .filter(|r| matches!(r.op, RowOp::Added | RowOp::Dropped))
+            .flat_map(|r| pick(r).iter().copied())
+            .collect()
+    };
+    statements(&sa, &sim, &unpaired(|r| &r.a), &mut flags);
+    statements(&sb, &simt, &unpaired(|r| &r.b), &mut flags);
     let inconsistencies = inconsistencies(&sa, &sb, &conflicts_ab);
 
     // A figure, date, name or negation changed inside a quote is one change, not also a
@@ -1535,6 +1544,50 @@ fn attributions(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag
             });
         }
     }
+}
+
+/// Reported statements in one version only: a sentence with a reporting verb ("said",
+/// "according to") that the alignment leaves unpaired (`unpaired`: indices into `x`'s
+/// sentences), with no counterpart in the other version (no sentence as similar as
+/// [`SAME_STATEMENT`]) and no other claim of its own flagged. Its names and figures may all
+/// be stated elsewhere ("Allton said he had only seen the installation in film", with Allton
+/// and the installation named elsewhere), but what the speaker is reported to have said is
+/// gone, or new. Runs after the other rules, on their flags.
+fn statements(x: &Side<'_>, s: &[Vec<f64>], unpaired: &BTreeSet<usize>, flags: &mut Vec<Flag>) {
+    let mine = |f: &Flag| if x.id == SideId::A { f.a } else { f.b };
+    let flagged: BTreeSet<usize> = flags
+        .iter()
+        .filter_map(|f| mine(f).map(|sp| sp.sidx))
+        .collect();
+    let mut done = BTreeSet::new();
+    let mut found = Vec::new();
+    for c in &x.data.claims {
+        if !matches!(c.val, Val::Attr { hedge: false, .. })
+            || flagged.contains(&c.sidx)
+            || !unpaired.contains(&c.sidx)
+        {
+            continue;
+        }
+        if best_sentence(s, c.sidx).is_some_and(|(_, v)| v >= SAME_STATEMENT)
+            || !done.insert(c.sidx)
+        {
+            continue;
+        }
+        let verb = x.data.slice(c.start, c.end).to_lowercase();
+        let (a, b) = order(x, Some(Span::of(c)), None);
+        found.push(Flag {
+            change: only_in(x),
+            kind: ClaimKind::Attribution,
+            severity: Severity::Notice,
+            a,
+            b,
+            message: format!(
+                "a statement reported with \"{verb}\" is in {} only",
+                name(x.id)
+            ),
+        });
+    }
+    flags.extend(found);
 }
 
 /// Whether two names can name the same person, organisation or place: one's words among the
