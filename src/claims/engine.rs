@@ -161,10 +161,13 @@ fn context_bag(data: &SideData<'_>, info: &[Vec<TokInfo>], c: &Claim) -> Bag {
 }
 
 fn near_words(data: &SideData<'_>, info: &[Vec<TokInfo>], c: &Claim) -> Vec<u64> {
+    // Words inside a quote are the speaker's, not what a figure outside it counts.
+    let quoted = data.in_quote(c.sidx, c.start);
     let content: Vec<(&extract::Tok, &TokInfo)> = data.toks[c.sidx]
         .iter()
         .zip(&info[c.sidx])
         .filter(|(t, _)| !(t.start >= c.start && t.end <= c.end))
+        .filter(|(t, _)| quoted || !data.in_quote(c.sidx, t.start))
         .filter(|(t, i)| !i.stop && t.lower.len() > 2 && !i.any_digit)
         .collect();
     let split = content
