@@ -7,17 +7,26 @@ use std::path::PathBuf;
 use storydiff::report::{ClaimChange, ClaimKind, Report, Severity, SideId};
 use storydiff::{compare, Document, Options};
 
-fn run(case: &str) -> Report {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+/// The text of `tests/fixtures/<case>/<file>`.
+fn fixture(case: &str, file: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
-        .join(case);
-    let a = std::fs::read_to_string(dir.join("a.txt")).expect("fixture a.txt");
-    let b = std::fs::read_to_string(dir.join("b.txt")).expect("fixture b.txt");
+        .join(case)
+        .join(file);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Compares two texts with the default options.
+fn compare_texts(a: &str, b: &str) -> Report {
     compare(
-        &Document::from_text("a.txt", &a),
-        &Document::from_text("b.txt", &b),
+        &Document::from_text("a.txt", a),
+        &Document::from_text("b.txt", b),
         &Options::default(),
     )
+}
+
+fn run(case: &str) -> Report {
+    compare_texts(&fixture(case, "a.txt"), &fixture(case, "b.txt"))
 }
 
 fn conflicts(r: &Report) -> Vec<&ClaimChange> {
@@ -190,15 +199,19 @@ fn long_texts_are_compared_in_windows() {
             })
             .collect()
     };
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/example");
-    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
-    let a = format!("{}{}\n\n{}", filler(0), read("a.txt"), filler(500));
-    let b = format!("{}{}\n\n{}", filler(0), read("b.txt"), filler(500));
-    let r = compare(
-        &Document::from_text("a.txt", &a),
-        &Document::from_text("b.txt", &b),
-        &Options::default(),
+    let a = format!(
+        "{}{}\n\n{}",
+        filler(0),
+        fixture("example", "a.txt"),
+        filler(500)
     );
+    let b = format!(
+        "{}{}\n\n{}",
+        filler(0),
+        fixture("example", "b.txt"),
+        filler(500)
+    );
+    let r = compare_texts(&a, &b);
     assert!(
         r.notes.iter().any(|n| n.code == "claims-windowed"),
         "{:?}",
@@ -224,11 +237,7 @@ fn long_texts_are_compared_in_windows() {
 fn a_sentence_with_hundreds_of_claims_is_capped() {
     let a: String = (0..300).map(|i| format!("{} boats, ", 100 + i)).collect();
     let b = a.replace("150 boats", "999 boats");
-    let r = compare(
-        &Document::from_text("a.txt", &a),
-        &Document::from_text("b.txt", &b),
-        &Options::default(),
-    );
+    let r = compare_texts(&a, &b);
     assert!(
         r.notes.iter().any(|n| n.code == "claims-capped"),
         "{:?}",
@@ -268,14 +277,7 @@ fn statement_dropped() {
     );
     assert_eq!(r.claims[0].a.as_ref().map(|s| s.sentence), Some(2));
     // The same story with the statement kept raises nothing.
-    let a = std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/statement_dropped/a.txt"),
-    )
-    .expect("fixture");
-    let same = compare(
-        &Document::from_text("a.txt", &a),
-        &Document::from_text("b.txt", a.replace("always wanted", "long wanted")),
-        &Options::default(),
-    );
+    let a = fixture("statement_dropped", "a.txt");
+    let same = compare_texts(&a, &a.replace("always wanted", "long wanted"));
     assert!(same.claims.is_empty(), "{:#?}", same.claims);
 }

@@ -209,15 +209,10 @@ fn shared_sorted<T: Ord>(x: &[T], y: &[T]) -> usize {
     n
 }
 
-/// How many keys two sorted key lists share.
-fn shared_keys(x: &[u64], y: &[u64]) -> usize {
-    shared_sorted(x, y)
-}
-
 /// Topic similarity of claim `i` of `x` and claim `j` of `y`: the cosine of their context
 /// bags, plus 0.1 for each shared word right next to both (at most two).
 fn topic_sim(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> f64 {
-    let shared = shared_keys(&x.near[i], &y.near[j]).min(2);
+    let shared = shared_sorted(&x.near[i], &y.near[j]).min(2);
     cosine(&x.bags[i], &y.bags[j]) + 0.1 * shared as f64
 }
 
@@ -899,10 +894,14 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
             }
         }
         if !agree_any {
+            // The candidates of 0.1 or more were related above (`cands` is sorted by j).
+            let related = |j: usize| {
+                cands
+                    .binary_search_by_key(&j, |&(k, _)| k)
+                    .is_ok_and(|at| cands[at].1 >= 0.1)
+            };
             agree_any = y.data.claims.iter().enumerate().any(|(j, d)| {
-                comparable(c, d)
-                    && !(seen[j] == stamp && topic_sim(x, i, y, j) >= 0.1)
-                    && rel_of(c, d) == Some(Relation::Same)
+                comparable(c, d) && !related(j) && rel_of(c, d) == Some(Relation::Same)
             });
         }
         let best = best.map(|(s, j)| (s, j, best_rel));
@@ -1143,7 +1142,7 @@ fn anchored_figure(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
             .filter(|e| e.sidx == k.sidx && matches!(e.val, Val::Num(_)))
             .count()
     };
-    (count(x, c) == 1 && count(y, d) == 1) || shared_keys(&x.near[i], &y.near[j]) > 0
+    (count(x, c) == 1 && count(y, d) == 1) || shared_sorted(&x.near[i], &y.near[j]) > 0
 }
 
 /// Days since 0000-03-01 (proleptic Gregorian), for gaps between intervals.
@@ -1862,7 +1861,7 @@ fn inconsistencies(
                 }
                 // Two figures of one text are one thing given twice only when they count the
                 // same word ("14,000 vehicles" … "18,000 vehicles"), not bare list numbers.
-                if matches!(cl[p].val, Val::Num(_)) && shared_keys(&x.near[p], &x.near[q]) == 0 {
+                if matches!(cl[p].val, Val::Num(_)) && shared_sorted(&x.near[p], &x.near[q]) == 0 {
                     continue;
                 }
                 // Both speak of one thing: directly, or through a counterpart in the other
