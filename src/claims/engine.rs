@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::dates::{compare_dates, infer_anchor, Anchor, RelRule, Relation};
 use super::extract::{self, stem, Claim, Idf, SideData, Val, Vocab};
 use super::numbers::{compare_numbers, Qualifier, QuantityKind};
-use super::{cues, ClaimInput, ClaimOptions, ClaimsOutcome};
+use super::{cues, quotes, ClaimInput, ClaimOptions, ClaimsOutcome};
 use crate::report::{
     Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, Row, RowOp, Sentence, Severity,
     SideId,
@@ -555,10 +555,10 @@ fn run_whole(
     let mut conflicts_ab: Vec<(usize, usize)> = Vec::new(); // claim indices (a, b) of value conflicts
     for (x, y, s) in [(&sa, &sb, &sim), (&sb, &sa, &simt)] {
         values(x, y, &mut flags, &mut conflicts_ab);
-        quotes(x, y, &mut flags);
         negations(x, y, s, &mut flags);
         attributions(x, y, s, &mut flags);
     }
+    quotes(&sa, &sb, &mut flags);
     names(&sa, &sb, &sim, &simt, &mut flags);
     // Sentences that the alignment leaves unpaired (dropped from A, added in B).
     let unpaired = |pick: fn(&Row) -> &Vec<usize>| -> BTreeSet<usize> {
@@ -1002,106 +1002,6 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
     }
 }
 
-/// Quote words for comparison, contractions spelled out ("it's" → "it is", "don't" → "do
-/// not").
-fn qnorm(words: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(words.len());
-    for w in words.iter().take(400) {
-        let prev = out.last().map(String::as_str).unwrap_or("");
-        let full = match w.as_str() {
-            "s" if matches!(
-                prev,
-                "it" | "that" | "he" | "she" | "there" | "what" | "who" | "here"
-            ) =>
-            {
-                "is"
-            }
-            "re" => "are",
-            "ve" => "have",
-            "ll" => "will",
-            "m" => "am",
-            "t" if prev.ends_with('n') => {
-                let base = match prev {
-                    "won" => "will".to_string(),
-                    "can" => "can".to_string(),
-                    "shan" => "shall".to_string(),
-                    p => p.trim_end_matches('n').to_string(),
-                };
-                if let Some(last) = out.last_mut() {
-                    *last = base;
-                }
-                "not"
-            }
-            // Month abbreviations ("Sept. 11" / "September 11").
-            "jan" => "january",
-            "feb" => "february",
-            "aug" => "august",
-            "sep" | "sept" => "september",
-            "oct" => "october",
-            "nov" => "november",
-            "dec" => "december",
-            other => other,
-        };
-        // British and American spellings of one word ("labour" / "labor", "behaviour" /
-        // "behavior"): the quote is the same.
-        let full = match full.strip_suffix("our") {
-            Some(stem) if full.len() >= 6 => format!("{stem}or"),
-            _ => full.to_string(),
-        };
-        out.push(full);
-    }
-    out
-}
-
-/// Longest common subsequence of two word lists, and whether some stretch between common
-/// words replaces a content word by a different one (a substitution, not a word left out).
-fn lcs_diff(a: &[String], b: &[String]) -> (usize, bool) {
-    let (n, m) = (a.len(), b.len());
-    let mut t = vec![vec![0u16; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            t[i][j] = if a[i] == b[j] {
-                t[i + 1][j + 1] + 1
-            } else {
-                t[i + 1][j].max(t[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j) = (0, 0);
-    let (mut del, mut ins): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
-    let mut substituted = false;
-    // Words of the other quote anywhere: a word moved within the quote is no substitution.
-    let all_b: BTreeSet<String> = b.iter().map(|w| stem(w)).collect();
-    let mut flush = |del: &mut Vec<&str>, ins: &mut Vec<&str>| {
-        // "chip set" / "chipset", "F.T.C." / "FTC": the same letters split otherwise.
-        if !del.is_empty() && !ins.is_empty() && del.concat() != ins.concat() {
-            let stems: BTreeSet<String> = ins.iter().map(|w| stem(w)).collect();
-            if del.iter().any(|w| {
-                !cues::STOP.contains(w) && !stems.contains(&stem(w)) && !all_b.contains(&stem(w))
-            }) {
-                substituted = true;
-            }
-        }
-        del.clear();
-        ins.clear();
-    };
-    while i < n || j < m {
-        if i < n && j < m && a[i] == b[j] {
-            flush(&mut del, &mut ins);
-            i += 1;
-            j += 1;
-        } else if j >= m || (i < n && t[i + 1][j] >= t[i][j + 1]) {
-            del.push(&a[i]);
-            i += 1;
-        } else {
-            ins.push(&b[j]);
-            j += 1;
-        }
-    }
-    flush(&mut del, &mut ins);
-    (usize::from(t[0][0]), substituted)
-}
-
 /// Whether claim `j` of `y` is restated on side `x` (the same value in a like context): a
 /// figure that is accounted for is not the other half of a conflict (sentences often carry
 /// several figures). A date counts as restated only with the same meaning, so that B restating
@@ -1179,145 +1079,76 @@ fn firm(c: &Claim, d: &Claim) -> bool {
     }
 }
 
-/// Whether `p` is a contiguous run of `q`.
-fn contains_run(q: &[String], p: &[String]) -> bool {
-    !p.is_empty() && q.windows(p.len()).any(|w| w == p)
+/// The sentence (index into the side's sentences) that holds byte `pos`.
+fn sentence_at(x: &Side<'_>, pos: usize) -> usize {
+    let s = x.data.sentences;
+    s.partition_point(|t| t.end <= pos).min(s.len().saturating_sub(1))
 }
 
-/// Quotes: reworded, another speaker, added and dropped.
-fn quotes(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>) {
-    let mut reported: Vec<&[String]> = Vec::new();
-    // Each quote of `y` normalised once, with its words sorted.
-    let theirs_all: Vec<Option<Vec<String>>> = y
-        .data
-        .claims
-        .iter()
-        .map(|d| match &d.val {
-            Val::Quote { words, .. } => Some(qnorm(words)),
-            _ => None,
-        })
-        .collect();
-    fn sorted(w: &[String]) -> Vec<&str> {
-        let mut v: Vec<&str> = w.iter().map(String::as_str).collect();
-        v.sort_unstable();
-        v
-    }
-    let theirs_sorted: Vec<Vec<&str>> = theirs_all
-        .iter()
-        .map(|t| t.as_deref().map(sorted).unwrap_or_default())
-        .collect();
-    for c in &x.data.claims {
-        let Val::Quote { words, speaker } = &c.val else {
-            continue;
-        };
-        let mine = qnorm(words);
-        let mine_sorted = sorted(&mine);
-        let mut best: Option<(f64, &Claim)> = None;
-        let mut same: Option<&Claim> = None;
-        let mut same_exact = false;
-        for (k, d) in y.data.claims.iter().enumerate() {
-            let Some(theirs) = &theirs_all[k] else {
-                continue;
-            };
-            let theirs = theirs.as_slice();
-            // The same words word for word win over a quote that only contains them (or is
-            // contained), so that a text compared with itself pairs each quote with itself.
-            if mine == theirs {
-                // Among quotes with the same words, the one given to the same speaker (a
-                // quote may be repeated, by two people).
-                let agrees = |e: &Claim| match (&e.val, speaker) {
-                    (
-                        Val::Quote {
-                            speaker: Some(q), ..
-                        },
-                        Some(p),
-                    ) => {
-                        let (ep, eq) = (&x.data.entities[*p], &y.data.entities[*q]);
-                        ep.words.iter().any(|w| eq.words.contains(w))
-                    }
-                    _ => false,
+/// Quotes, compared ledger against ledger across the whole texts ([`quotes`](super::quotes)):
+/// misquoted (a conflict), given to another speaker (a notice), added and dropped.
+fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) {
+    let (la, lb) = (quotes::ledger(&sa.data), quotes::ledger(&sb.data));
+    let pairs = quotes::compare(&la, &lb, sa.data.text, sb.data.text);
+    let mut paired_a = vec![false; la.len()];
+    let mut paired_b = vec![false; lb.len()];
+    for p in &pairs {
+        paired_a[p.a] = true;
+        paired_b[p.b] = true;
+        let (qa, qb) = (&la[p.a], &lb[p.b]);
+        match &p.verdict {
+            quotes::Verdict::Misquoted { a, b, .. } => {
+                let span = |x: &Side<'_>, (start, end): (usize, usize)| Span {
+                    sidx: sentence_at(x, start),
+                    start,
+                    end,
                 };
-                if !same_exact || (!same.is_some_and(agrees) && agrees(d)) {
-                    same = Some(d);
-                    same_exact = true;
-                }
-                continue;
-            }
-            if contains_run(theirs, &mine) || contains_run(&mine, theirs) {
-                same = same.or(Some(d));
-                continue;
-            }
-            // The common words bound the common run from above: too few, and the quotes
-            // are not worth aligning (the test below would turn them down).
-            let bound = shared_sorted(&mine_sorted, &theirs_sorted[k]);
-            if bound < 2 || (bound as f64) < 0.5 * mine.len().min(theirs.len()).max(1) as f64 {
-                continue;
-            }
-            let (common, substituted) = lcs_diff(&mine, theirs);
-            let cover = common as f64 / mine.len().min(theirs.len()).max(1) as f64;
-            if cover < 0.5 || common < 2 {
-                continue;
-            }
-            if !substituted {
-                // Words left out or put in around the same wording: the same quote.
-                same = same.or(Some(d));
-                continue;
-            }
-            if best.is_none_or(|(b, _)| cover > b) {
-                best = Some((cover, d));
-            }
-        }
-        let tx = x.data.slice(c.start, c.end);
-        if let Some(d) = same {
-            let Val::Quote { speaker: s2, .. } = &d.val else {
-                continue;
-            };
-            if let (Some(p), Some(q)) = (speaker, s2) {
-                let ep = &x.data.entities[*p];
-                let eq = &y.data.entities[*q];
-                let disjoint = !ep.words.iter().any(|w| eq.words.contains(w));
-                if disjoint && x.id == SideId::A {
-                    let (sa, sb) = order(x, Some(Span::of(c)), Some(Span::of(d)));
-                    flags.push(Flag {
-                        change: Change::Changed,
-                        kind: ClaimKind::Quote,
-                        severity: Severity::Notice,
-                        a: sa,
-                        b: sb,
-                        message: format!(
-                            "the quote \"{}\" is given to {} in A but to {} in B",
-                            short(tx),
-                            ep.canonical,
-                            eq.canonical
-                        ),
-                    });
-                }
-            }
-            continue;
-        }
-        match best {
-            Some((_, d)) => {
-                let ty = y.data.slice(d.start, d.end);
-                let (qa, qb) = if x.id == SideId::A {
-                    (tx, ty)
-                } else {
-                    (ty, tx)
-                };
-                let (sa, sb) = order(x, Some(Span::of(c)), Some(Span::of(d)));
                 flags.push(Flag {
                     change: Change::Changed,
                     kind: ClaimKind::Quote,
                     severity: Severity::Conflict,
-                    a: sa,
-                    b: sb,
+                    a: Some(span(sa, *a)),
+                    b: Some(span(sb, *b)),
                     message: format!(
                         "the quote is worded differently: \"{}\" in A but \"{}\" in B",
-                        short(qa),
-                        short(qb)
+                        short(sa.data.slice(a.0, a.1)),
+                        short(sb.data.slice(b.0, b.1))
                     ),
                 });
             }
-            _ => {
+            quotes::Verdict::Same | quotes::Verdict::Overlap => {
+                let (Some(p), Some(q)) = (qa.speaker, qb.speaker) else {
+                    continue;
+                };
+                let (ep, eq) = (&sa.data.entities[p], &sb.data.entities[q]);
+                if ep.words.iter().any(|w| eq.words.contains(w)) {
+                    continue;
+                }
+                let part = |x: &Side<'_>, q: &quotes::LedgerQuote| Span::of(&x.data.claims[q.parts[0]]);
+                flags.push(Flag {
+                    change: Change::Changed,
+                    kind: ClaimKind::Quote,
+                    severity: Severity::Notice,
+                    a: Some(part(sa, qa)),
+                    b: Some(part(sb, qb)),
+                    message: format!(
+                        "the quote \"{}\" is given to {} in A but to {} in B",
+                        short(sa.data.slice(qa.start, qa.end)),
+                        ep.canonical,
+                        eq.canonical
+                    ),
+                });
+            }
+        }
+    }
+    for (x, ledger, paired) in [(sa, &la, &paired_a), (sb, &lb, &paired_b)] {
+        let mut reported: Vec<&[String]> = Vec::new();
+        for (q, _) in ledger.iter().zip(paired.iter()).filter(|(_, &p)| !p) {
+            for &k in &q.parts {
+                let c = &x.data.claims[k];
+                let Val::Quote { words, speaker } = &c.val else {
+                    continue;
+                };
                 if reported.contains(&words.as_slice()) {
                     continue;
                 }
@@ -1325,13 +1156,14 @@ fn quotes(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>) {
                 let who = speaker
                     .map(|p| format!(" by {}", x.data.entities[p].canonical))
                     .unwrap_or_default();
-                let (sa, sb) = order(x, Some(Span::of(c)), None);
+                let tx = x.data.slice(c.start, c.end);
+                let (a, b) = order(x, Some(Span::of(c)), None);
                 flags.push(Flag {
                     change: only_in(x),
                     kind: ClaimKind::Quote,
                     severity: Severity::Notice,
-                    a: sa,
-                    b: sb,
+                    a,
+                    b,
                     message: format!("the quote \"{}\"{who} is in {} only", short(tx), name(x.id)),
                 });
             }

@@ -185,6 +185,9 @@ pub(crate) struct SideData<'a> {
     pub toks: Vec<Vec<Tok>>,
     /// Quote spans (inner text) of each sentence.
     pub quotes: Vec<Vec<(usize, usize)>>,
+    /// Whether a quotation is still open at the end of each sentence (it goes on in the next
+    /// sentence, or is reopened at the start of the next paragraph).
+    pub open_at_end: Vec<bool>,
     /// Name mentions of each sentence: (start, end, entity).
     pub mentions: Vec<Vec<(usize, usize, usize)>>,
 }
@@ -214,6 +217,7 @@ pub(crate) fn extract<'a>(
         entities: Vec::new(),
         toks: Vec::new(),
         quotes: Vec::new(),
+        open_at_end: Vec::new(),
         mentions: Vec::new(),
     };
     // Pass 1: tokens, quotes, raw name mentions.
@@ -228,12 +232,14 @@ pub(crate) fn extract<'a>(
         let Some(st) = body else {
             side.toks.push(Vec::new());
             side.quotes.push(Vec::new());
+            side.open_at_end.push(false);
             continue;
         };
         let toks = tokens(st, s.start);
         let carry_in = carry && s.paragraph == carry_par;
         let (q, open) = find_quotes(st, s.start, carry_in);
         side.quotes.push(q);
+        side.open_at_end.push(open);
         carry = open;
         carry_par = s.paragraph;
         let initial = initial_flags(text, s, &toks);

@@ -14,6 +14,7 @@ mod engine;
 mod extract;
 pub mod lexicon;
 pub mod numbers;
+mod quotes;
 
 use std::fmt;
 use std::str::FromStr;
