@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::dates::{compare_dates, infer_anchor, Anchor, RelRule, Relation};
 use super::extract::{self, stem, Claim, Idf, SideData, Val, Vocab};
+use super::frames::{self, Frame};
 use super::numbers::{compare_numbers, Qualifier, QuantityKind};
 use super::{cues, quotes, ClaimInput, ClaimOptions, ClaimsOutcome};
 use crate::report::{
@@ -97,6 +98,8 @@ struct Side<'a> {
     near: Vec<Vec<u64>>,
     /// Bag of each sentence.
     sent_bags: Vec<Bag>,
+    /// What each date or figure is about ([`frames`]); empty for other claims.
+    frames: Vec<Frame>,
     /// For each stem key, the claims whose context bag holds it (ascending): the claims
     /// with any context similarity to a given one, without trying them all.
     postings: rustc_hash::FxHashMap<u64, Vec<usize>>,
@@ -512,6 +515,14 @@ fn run_whole(
             .map(|c| near_words(&data, &info, c))
             .collect();
         let sent_bags = info.iter().map(|i| sentence_bag(i)).collect();
+        let frames = data
+            .claims
+            .iter()
+            .map(|c| match c.val {
+                Val::Date(_) | Val::Num(_) => frames::frame(&data, c),
+                _ => Frame::default(),
+            })
+            .collect();
         let mut postings: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
         for (k, bag) in bags.iter().enumerate() {
             for &(key, _) in &bag.items {
@@ -524,6 +535,7 @@ fn run_whole(
             bags,
             near,
             sent_bags,
+            frames,
             postings,
         }
     }
@@ -916,6 +928,7 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
                 if (s >= SAME_TOPIC || (s >= 0.15 && s >= 1.6 * second))
                     && agree < 0.8 * s
                     && !explained(y, j, x)
+                    && same_fact(x, i, y, j)
                     && firm(c, &y.data.claims[j])
                     && anchored_figure(x, i, y, j) =>
             {
@@ -1023,7 +1036,7 @@ fn explained(y: &Side<'_>, j: usize, x: &Side<'_>) -> bool {
                     Some(Relation::Same | Relation::LessPrecise | Relation::Compatible)
                 ),
             };
-        agrees && topic_sim(x, i, y, j) >= SAME_TOPIC
+        agrees && topic_sim(x, i, y, j) >= SAME_TOPIC && same_fact(x, i, y, j)
     })
 }
 
@@ -1043,6 +1056,28 @@ fn anchored_figure(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
             .count()
     };
     (count(x, c) == 1 && count(y, d) == 1) || shared_sorted(&x.near[i], &y.near[j]) > 0
+}
+
+/// Whether claim `i` of `x` and claim `j` of `y` state one fact: the same thing counted
+/// ("14,000 vehicles" / "18,000 vehicles": the unit is the frame), else frames that agree
+/// ([`frames::same_frame`]). Two values of different facts are never a conflict, and one does
+/// not account for the other.
+fn same_fact(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
+    let (c, d) = (&x.data.claims[i], &y.data.claims[j]);
+    if let (Val::Num(p), Val::Num(q)) = (&c.val, &d.val) {
+        let counted = |k: QuantityKind| matches!(k, QuantityKind::Number | QuantityKind::Measure);
+        if counted(p.kind) && counted(q.kind) && p.unit.is_some() && p.unit == q.unit {
+            return true;
+        }
+        // Two sums spent on different things ("$4,272.78 on the cruise" / "$4,600 fedora").
+        let (fp, fq) = (&x.frames[i], &y.frames[j]);
+        if let (Some(u), Some(v)) = (&fp.after, &fq.after) {
+            if !frames::alike(u, v) && !fp.names.iter().any(|n| fq.names.contains(n)) {
+                return false;
+            }
+        }
+    }
+    frames::same_frame(&x.frames[i], &y.frames[j])
 }
 
 /// Days since 0000-03-01 (proleptic Gregorian), for gaps between intervals.
@@ -1082,7 +1117,8 @@ fn firm(c: &Claim, d: &Claim) -> bool {
 /// The sentence (index into the side's sentences) that holds byte `pos`.
 fn sentence_at(x: &Side<'_>, pos: usize) -> usize {
     let s = x.data.sentences;
-    s.partition_point(|t| t.end <= pos).min(s.len().saturating_sub(1))
+    s.partition_point(|t| t.end <= pos)
+        .min(s.len().saturating_sub(1))
 }
 
 /// Quotes, compared ledger against ledger across the whole texts ([`quotes`](super::quotes)):
@@ -1124,7 +1160,8 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) {
                 if ep.words.iter().any(|w| eq.words.contains(w)) {
                     continue;
                 }
-                let part = |x: &Side<'_>, q: &quotes::LedgerQuote| Span::of(&x.data.claims[q.parts[0]]);
+                let part =
+                    |x: &Side<'_>, q: &quotes::LedgerQuote| Span::of(&x.data.claims[q.parts[0]]);
                 flags.push(Flag {
                     change: Change::Changed,
                     kind: ClaimKind::Quote,

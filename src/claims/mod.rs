@@ -12,6 +12,7 @@ mod cues;
 pub mod dates;
 mod engine;
 mod extract;
+mod frames;
 pub mod lexicon;
 pub mod numbers;
 mod quotes;

@@ -202,9 +202,9 @@ fn normalise(text: &str, start: usize, end: usize) -> Vec<QWord> {
             if t.lower.chars().count() == 1
                 && gap(last, t.start) == "."
                 && last.norm.chars().all(|c| c.is_alphabetic())
-                && text.get(last.start..last.end).is_some_and(|w| {
-                    w.split('.').all(|p| p.chars().count() <= 1)
-                })
+                && text
+                    .get(last.start..last.end)
+                    .is_some_and(|w| w.split('.').all(|p| p.chars().count() <= 1))
             {
                 last.norm.push_str(&t.lower);
                 last.end = t.end;
@@ -353,6 +353,10 @@ fn cut_marked(text: &str, from: usize, to: usize) -> bool {
         .is_some_and(|g| g.contains("...") || g.contains('…') || g.contains('['))
 }
 
+/// Words before (after) the common stretch in both quotations that are still taken as the
+/// same place of one remark, the quotations beginning (ending) there.
+const EDGE_WORDS: usize = 2;
+
 /// Extra words of the longer segment searched when the common stretch is extended (see
 /// [`extend`]).
 const RESYNC_SLACK: usize = 6;
@@ -455,19 +459,42 @@ fn judge(qa: &LedgerQuote, qb: &LedgerQuote, ta: &str, tb: &str) -> Option<Judge
     let common = pairs.len();
     let content = pairs.iter().filter(|&&(i, _)| a[i].content).count();
     let shorter = a.len().min(b.len());
+    // Nearly all of both: one remark however common its words ("we reject his message" /
+    // "we reject his visit").
+    let nearly_whole = 4 * common >= 3 * a.len().max(b.len()) && content >= 1;
     if common < MIN_COMMON
-        || content < MIN_CONTENT
-        || ((common as f64) < MIN_COVER * shorter as f64 && content < LONG_CONTENT)
+        || !(nearly_whole
+            || (content >= MIN_CONTENT
+                && ((common as f64) >= MIN_COVER * shorter as f64 || content >= LONG_CONTENT)))
     {
         return None;
     }
     extend(a, b, &mut pairs, false);
     extend(a, b, &mut pairs, true);
+    // Both quotations open (or close) a word or two away from the stretch: they begin (end)
+    // at the same place, and the words there differ ("… of the relationship" / "… of the
+    // partnership").
+    if let (Some(&(fi, fj)), Some(&(li, lj))) = (pairs.first(), pairs.last()) {
+        let near = |k: usize| (1..=EDGE_WORDS).contains(&k);
+        if near(fi) && near(fj) {
+            pairs.insert(0, (usize::MAX, usize::MAX));
+        }
+        if near(a.len() - li - 1) && near(b.len() - lj - 1) {
+            pairs.push((a.len(), b.len()));
+        }
+    }
     let (mut removed, mut added) = (Vec::new(), Vec::new());
+    // Sentinels: (MAX, MAX) before the first word, (len, len) after the last.
+    let after = |k: usize| k.wrapping_add(1);
     for win in pairs.windows(2) {
         let ((i0, j0), (i1, j1)) = (win[0], win[1]);
-        let gap_a = &a[i0 + 1..i1];
-        let gap_b = &b[j0 + 1..j1];
+        let gap_a = &a[after(i0)..i1];
+        let gap_b = &b[after(j0)..j1];
+        if i0 == usize::MAX || i1 == a.len() {
+            removed.extend(gap_a.iter().map(|w| w.norm.clone()));
+            added.extend(gap_b.iter().map(|w| w.norm.clone()));
+            continue;
+        }
         if gap_a.is_empty() && gap_b.is_empty() {
             continue;
         }
@@ -481,7 +508,18 @@ fn judge(qa: &LedgerQuote, qb: &LedgerQuote, ta: &str, tb: &str) -> Option<Judge
         removed.extend(gap_a.iter().map(|w| w.norm.clone()));
         added.extend(gap_b.iter().map(|w| w.norm.clone()));
     }
-    let (&(fi, fj), &(li, lj)) = (pairs.first()?, pairs.last()?);
+    let first = pairs.iter().find(|p| p.0 != usize::MAX)?;
+    let last = pairs.iter().rev().find(|p| p.0 != a.len())?;
+    let (fi, fj) = if pairs[0].0 == usize::MAX {
+        (0, 0)
+    } else {
+        *first
+    };
+    let (li, lj) = if pairs[pairs.len() - 1].0 == a.len() {
+        (a.len() - 1, b.len() - 1)
+    } else {
+        *last
+    };
     let (sa, sb) = ((a[fi].start, a[li].end), (b[fj].start, b[lj].end));
     let verdict = if removed.is_empty() && added.is_empty() {
         // Whole on one side (shortened), or a shared stretch with different ends on both.
@@ -580,16 +618,14 @@ pub(crate) fn compare(la: &Ledger, lb: &Ledger, ta: &str, tb: &str) -> Vec<Quote
     });
     let mut used_a: Vec<Vec<(usize, usize)>> = vec![Vec::new(); la.len()];
     let mut used_b: Vec<Vec<(usize, usize)>> = vec![Vec::new(); lb.len()];
-    let overlaps = |used: &[(usize, usize)], s: (usize, usize)| {
-        used.iter().any(|&(x, y)| x < s.1 && s.0 < y)
-    };
+    let overlaps =
+        |used: &[(usize, usize)], s: (usize, usize)| used.iter().any(|&(x, y)| x < s.1 && s.0 < y);
     let mut out = Vec::new();
     for (judged, i, j) in cands {
         let (sa, sb) = (judged.a, judged.b);
         // A verbatim pair always stands (a quotation repeated is found again); the others
         // only where their stretches are still free.
-        if judged.verdict != Verdict::Same
-            && (overlaps(&used_a[i], sa) || overlaps(&used_b[j], sb))
+        if judged.verdict != Verdict::Same && (overlaps(&used_a[i], sa) || overlaps(&used_b[j], sb))
         {
             continue;
         }
@@ -604,7 +640,16 @@ pub(crate) fn compare(la: &Ledger, lb: &Ledger, ta: &str, tb: &str) -> Vec<Quote
     out.sort_by_key(|p| (p.a, p.b));
     if std::env::var_os("SD_DEBUG_QUOTES").is_some() {
         for q in la.iter().chain(lb.iter()) {
-            eprintln!("Q {}..{} {:?}", q.start, q.end, q.words.iter().map(|w| w.norm.as_str()).collect::<Vec<_>>().join(" "));
+            eprintln!(
+                "Q {}..{} {:?}",
+                q.start,
+                q.end,
+                q.words
+                    .iter()
+                    .map(|w| w.norm.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
         }
         for p in &out {
             eprintln!("P {} {} {:?}", p.a, p.b, p.verdict);
@@ -646,7 +691,10 @@ mod tests {
             "I think it's destructive of the fabric of the relationship",
         );
         assert_eq!(misquoted(v), Some((vec!["to".into()], vec!["of".into()])));
-        let v = verdict("a spot at the bar", "dress like you deserve respect, not a spot at a bar");
+        let v = verdict(
+            "a spot at the bar",
+            "dress like you deserve respect, not a spot at a bar",
+        );
         assert_eq!(misquoted(v), Some((vec!["the".into()], vec!["a".into()])));
     }
 
@@ -674,7 +722,10 @@ mod tests {
             Some(Verdict::Same)
         );
         assert_eq!(
-            verdict("It is a magnet for illegal immigration in modern times", "It's a magnet for illegal immigration in modern times"),
+            verdict(
+                "It is a magnet for illegal immigration in modern times",
+                "It's a magnet for illegal immigration in modern times"
+            ),
             Some(Verdict::Same)
         );
     }
@@ -682,11 +733,17 @@ mod tests {
     #[test]
     fn acronyms_and_censored_words_are_the_same_words() {
         assert_eq!(
-            verdict("a decorated FBI special agent", "a decorated F.B.I. special agent"),
+            verdict(
+                "a decorated FBI special agent",
+                "a decorated F.B.I. special agent"
+            ),
             Some(Verdict::Same)
         );
         assert_eq!(
-            verdict("you little son-of-a-b----, socialist c---sucker", "you little son-of-a-bitch, socialist cocksucker"),
+            verdict(
+                "you little son-of-a-b----, socialist c---sucker",
+                "you little son-of-a-bitch, socialist cocksucker"
+            ),
             Some(Verdict::Same)
         );
     }

@@ -1,0 +1,217 @@
+//! claims::frames: what a date or figure is about, so that a value is set only against the
+//! same fact.
+//!
+//! Input: one side's extracted claims and tokens. Output: a [`Frame`] for each date or
+//! figure: the nearest content word before and after it in its clause (the thing it dates or
+//! counts, or the predicate: "the summit in late 2018", "apologized Friday", "costing … $1
+//! million"), and the name words around it. Two values may be compared only when their frames
+//! agree ([`same_frame`]); otherwise they are two facts ("a notice issued Thursday" / "a notice
+//! published Friday"; "vowed Wednesday" / "announced Tuesday"), whatever words the two
+//! sentences share.
+//!
+//! The scan stops at clause punctuation (`; : ( ) — –`, a double hyphen) and at another value
+//! of the sentence, so that in a list ("$4,272.78 on the cruise, $2,306.08 at Disney World")
+//! each figure keeps its own item. Words inside a quotation frame only a value inside it.
+
+use super::cues;
+use super::extract::{stem, Claim, SideData, Val};
+
+/// Most tokens looked at on either side of a value.
+const REACH: usize = 6;
+
+/// What one date or figure is about.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Frame {
+    /// The nearest content word before and after the value (not a name, figure or date),
+    /// lower case.
+    pub before: Option<String>,
+    pub after: Option<String>,
+    /// Name words within reach, lower case, sorted.
+    pub names: Vec<String>,
+}
+
+/// Whether a word is a reporting verb ("said", "told"): a statement's date is framed by who
+/// made it, not by the verb every statement shares.
+fn reporting(w: &str) -> bool {
+    cues::ATTRIBUTION_NEUTRAL.contains(&w) || cues::ATTRIBUTION_DOUBT.contains(&w)
+}
+
+/// Two words of one stem, also across the crude stemmer's gaps ("apologize" / "apologized").
+pub(crate) fn alike(a: &str, b: &str) -> bool {
+    if stem(a) == stem(b) {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 5 && common + 2 >= shorter
+}
+
+/// The frame of claim `c` (a date or figure) of side `data`.
+pub(crate) fn frame(data: &SideData<'_>, c: &Claim) -> Frame {
+    let toks = &data.toks[c.sidx];
+    let mut out = Frame::default();
+    let Some(here) = toks.iter().position(|t| t.end > c.start) else {
+        return out;
+    };
+    let quoted = data.in_quote(c.sidx, c.start);
+    let in_value = |start: usize, end: usize| {
+        data.claims.iter().any(|d| {
+            d.sidx == c.sidx
+                && matches!(d.val, Val::Date(_) | Val::Num(_))
+                && d.start < end
+                && start < d.end
+        })
+    };
+    let is_name = |start: usize, end: usize| {
+        data.mentions[c.sidx]
+            .iter()
+            .any(|m| m.0 <= start && end <= m.1)
+    };
+    let clause_break = |from: usize, to: usize| {
+        data.text
+            .get(from..to)
+            .is_some_and(|g| g.contains([';', ':', '(', ')', '—', '–']) || g.contains("--"))
+    };
+    let mut names: Vec<String> = Vec::new();
+    for dir in [-1i64, 1] {
+        // Walk away from the value, past its own tokens.
+        let mut k = here as i64;
+        let mut prev: Option<(usize, usize)> = None;
+        let mut steps = 0;
+        let mut first = true;
+        loop {
+            if k < 0 || k as usize >= toks.len() {
+                break;
+            }
+            let t = &toks[k as usize];
+            k += dir;
+            if t.start < c.end && t.end > c.start {
+                prev = Some((t.start, t.end));
+                continue;
+            }
+            if let Some((ps, pe)) = prev {
+                let (from, to) = if dir < 0 { (t.end, ps) } else { (pe, t.start) };
+                if clause_break(from, to) {
+                    break;
+                }
+            } else if first {
+                let (from, to) = if dir < 0 {
+                    (t.end, c.start)
+                } else {
+                    (c.end, t.start)
+                };
+                if clause_break(from, to) {
+                    break;
+                }
+            }
+            first = false;
+            prev = Some((t.start, t.end));
+            steps += 1;
+            if steps > REACH || in_value(t.start, t.end) {
+                break;
+            }
+            if !quoted && data.in_quote(c.sidx, t.start) {
+                continue;
+            }
+            if is_name(t.start, t.end) {
+                names.push(t.lower.clone());
+                continue;
+            }
+            let w = t.lower.as_str();
+            let content = !cues::STOP.contains(&w)
+                && w.chars().count() > 2
+                && !w.chars().any(|ch| ch.is_numeric());
+            let slot = if dir < 0 {
+                &mut out.before
+            } else {
+                &mut out.after
+            };
+            if content && slot.is_none() {
+                *slot = Some(w.to_string());
+            }
+        }
+    }
+    names.sort_unstable();
+    names.dedup();
+    out.names = names;
+    out
+}
+
+/// Whether two values' frames say they are about the same thing: the word next to each is
+/// one word (a reporting verb only together with a shared name), or they share a name and
+/// nothing next to them tells them apart.
+pub(crate) fn same_frame(p: &Frame, q: &Frame) -> bool {
+    let shared_name = p.names.iter().any(|n| q.names.binary_search(n).is_ok());
+    let mine = [p.before.as_deref(), p.after.as_deref()];
+    let theirs = [q.before.as_deref(), q.after.as_deref()];
+    for w in mine.iter().flatten() {
+        for v in theirs.iter().flatten() {
+            if alike(w, v) && (!reporting(w) || shared_name) {
+                return true;
+            }
+        }
+    }
+    let heads_differ = matches!((&p.before, &q.before), (Some(x), Some(y)) if !alike(x, y));
+    shared_name && !heads_differ
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(before: Option<&str>, after: Option<&str>, names: &[&str]) -> Frame {
+        Frame {
+            before: before.map(str::to_string),
+            after: after.map(str::to_string),
+            names: names.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn the_same_head_word_is_the_same_fact() {
+        assert!(same_frame(
+            &f(Some("summit"), None, &[]),
+            &f(Some("summit"), Some("interfere"), &["francisco"])
+        ));
+        assert!(same_frame(
+            &f(Some("apologize"), Some("post"), &[]),
+            &f(Some("staffer"), Some("apologized"), &[])
+        ));
+    }
+
+    #[test]
+    fn other_predicates_are_other_facts() {
+        assert!(!same_frame(
+            &f(Some("issued"), Some("permitting"), &[]),
+            &f(Some("published"), None, &["federal", "register"])
+        ));
+        assert!(!same_frame(
+            &f(Some("tweeted"), Some("accepted"), &["trump"]),
+            &f(Some("said"), Some("invitation"), &["fox"])
+        ));
+    }
+
+    #[test]
+    fn a_reporting_verb_needs_the_same_speaker() {
+        assert!(!same_frame(
+            &f(Some("said"), None, &["ryan"]),
+            &f(Some("said"), None, &["graham"])
+        ));
+        assert!(same_frame(
+            &f(Some("said"), None, &["ryan"]),
+            &f(Some("said"), None, &["ryan"])
+        ));
+    }
+
+    #[test]
+    fn a_shared_name_frames_a_list_item() {
+        assert!(same_frame(
+            &f(None, None, &["holistic", "martha", "retreat", "vineyard"]),
+            &f(
+                None,
+                Some("vacation"),
+                &["holistic", "martha", "retreat", "vineyard"]
+            )
+        ));
+    }
+}
