@@ -142,6 +142,9 @@ pub enum ClaimKind {
     Quote,
     Negation,
     Attribution,
+    /// The status of an event: expected or pending in one version, done or denied in the
+    /// other (added within `storydiff/1`).
+    Status,
     Other,
 }
 

@@ -14,7 +14,7 @@ use super::dates::{compare_dates, infer_anchor, Anchor, RelRule, Relation};
 use super::extract::{self, stem, Claim, Idf, SideData, Val, Vocab};
 use super::frames::{self, Frame};
 use super::numbers::{compare_numbers, Qualifier, QuantityKind};
-use super::{cues, quotes, ClaimInput, ClaimOptions, ClaimsOutcome};
+use super::{cues, quotes, status, ClaimInput, ClaimOptions, ClaimsOutcome};
 use crate::report::{
     Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, Row, RowOp, Sentence, Severity,
     SideId,
@@ -571,6 +571,7 @@ fn run_whole(
         attributions(x, y, s, &mut flags);
     }
     quotes(&sa, &sb, &mut flags);
+    statuses(&sa, &sb, &sim, &mut flags);
     names(&sa, &sb, &sim, &simt, &mut flags);
     // Sentences that the alignment leaves unpaired (dropped from A, added in B).
     let unpaired = |pick: fn(&Row) -> &Vec<usize>| -> BTreeSet<usize> {
@@ -1055,7 +1056,9 @@ fn anchored_figure(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
             .filter(|e| e.sidx == k.sidx && matches!(e.val, Val::Num(_)))
             .count()
     };
-    (count(x, c) == 1 && count(y, d) == 1) || shared_sorted(&x.near[i], &y.near[j]) > 0
+    (count(x, c) == 1 && count(y, d) == 1)
+        || shared_sorted(&x.near[i], &y.near[j]) > 0
+        || frames::share_name(&x.frames[i], &y.frames[j])
 }
 
 /// Whether claim `i` of `x` and claim `j` of `y` state one fact: the same thing counted
@@ -1114,6 +1117,62 @@ fn firm(c: &Claim, d: &Claim) -> bool {
     }
 }
 
+/// Events told as pending in one version and done (or denied) in the other ([`status`]):
+/// a notice, since two versions written at different times may both be right; the closest
+/// pair of sentences wins, one finding per event of either side.
+fn statuses(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], flags: &mut Vec<Flag>) {
+    use status::Status;
+    let (ea, eb) = (status::events(&sa.data), status::events(&sb.data));
+    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, p) in ea.iter().enumerate() {
+        for (j, q) in eb.iter().enumerate() {
+            let s = sim
+                .get(p.sidx)
+                .and_then(|r| r.get(q.sidx))
+                .copied()
+                .unwrap_or(0.0);
+            if status::differ(p.status, q.status) && status::same_event(p, q, s) {
+                cands.push((s, i, j));
+            }
+        }
+    }
+    cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let (mut used_a, mut used_b) = (BTreeSet::new(), BTreeSet::new());
+    let told = |s: Status| match s {
+        Status::Pending => "as expected or planned",
+        Status::Done => "as done",
+        Status::NotDone => "as not done",
+    };
+    for (_, i, j) in cands {
+        let (p, q) = (&ea[i], &eb[j]);
+        // One finding per sentence pair and per event.
+        if !used_a.insert(p.sidx) || !used_b.insert(q.sidx) {
+            continue;
+        }
+        let (ta, tb) = (sa.data.slice(p.start, p.end), sb.data.slice(q.start, q.end));
+        flags.push(Flag {
+            change: Change::Changed,
+            kind: ClaimKind::Status,
+            severity: Severity::Notice,
+            a: Some(Span {
+                sidx: p.sidx,
+                start: p.start,
+                end: p.end,
+            }),
+            b: Some(Span {
+                sidx: q.sidx,
+                start: q.start,
+                end: q.end,
+            }),
+            message: format!(
+                "A tells it {} (\"{ta}\") but B {} (\"{tb}\")",
+                told(p.status),
+                told(q.status)
+            ),
+        });
+    }
+}
+
 /// The sentence (index into the side's sentences) that holds byte `pos`.
 fn sentence_at(x: &Side<'_>, pos: usize) -> usize {
     let s = x.data.sentences;
@@ -1125,7 +1184,15 @@ fn sentence_at(x: &Side<'_>, pos: usize) -> usize {
 /// misquoted (a conflict), given to another speaker (a notice), added and dropped.
 fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) {
     let (la, lb) = (quotes::ledger(&sa.data), quotes::ledger(&sb.data));
-    let pairs = quotes::compare(&la, &lb, sa.data.text, sb.data.text);
+    let same_speaker =
+        |p: &quotes::LedgerQuote, q: &quotes::LedgerQuote| match (p.speaker, q.speaker) {
+            (Some(p), Some(q)) => {
+                let (ep, eq) = (&sa.data.entities[p], &sb.data.entities[q]);
+                ep.words.iter().any(|w| eq.words.contains(w))
+            }
+            _ => false,
+        };
+    let pairs = quotes::compare(&la, &lb, sa.data.text, sb.data.text, same_speaker);
     let mut paired_a = vec![false; la.len()];
     let mut paired_b = vec![false; lb.len()];
     for p in &pairs {

@@ -137,11 +137,16 @@ pub(crate) fn frame(data: &SideData<'_>, c: &Claim) -> Frame {
     out
 }
 
+/// Whether a name stands near both values ("$5,687.75 on Martha's Vineyard Holistic Retreat").
+pub(crate) fn share_name(p: &Frame, q: &Frame) -> bool {
+    p.names.iter().any(|n| q.names.binary_search(n).is_ok())
+}
+
 /// Whether two values' frames say they are about the same thing: the word next to each is
 /// one word (a reporting verb only together with a shared name), or they share a name and
 /// nothing next to them tells them apart.
 pub(crate) fn same_frame(p: &Frame, q: &Frame) -> bool {
-    let shared_name = p.names.iter().any(|n| q.names.binary_search(n).is_ok());
+    let shared_name = share_name(p, q);
     let mine = [p.before.as_deref(), p.after.as_deref()];
     let theirs = [q.before.as_deref(), q.after.as_deref()];
     for w in mine.iter().flatten() {

@@ -16,6 +16,7 @@ mod frames;
 pub mod lexicon;
 pub mod numbers;
 mod quotes;
+mod status;
 
 use std::fmt;
 use std::str::FromStr;

@@ -50,6 +50,9 @@ const MIN_CONTENT: usize = 2;
 const MIN_COVER: f64 = 0.6;
 /// Common content words that make a stretch one remark whatever its share.
 const LONG_CONTENT: usize = 5;
+/// Common words that make one remark of two quotations given to the same speaker, whatever
+/// their share.
+const SPEAKER_COMMON: usize = 5;
 /// Most words of one quotation compared.
 const MAX_WORDS: usize = 400;
 /// Most quotations of the other side aligned with one quotation (those sharing the most
@@ -416,7 +419,13 @@ fn extend(a: &[QWord], b: &[QWord], pairs: &mut Vec<(usize, usize)>, tail: bool)
 
 /// The verdict on two quotations, with the byte spans of their common stretch and its number
 /// of common words, or `None` when they are not one remark.
-fn judge(qa: &LedgerQuote, qb: &LedgerQuote, ta: &str, tb: &str) -> Option<Judged> {
+fn judge(
+    qa: &LedgerQuote,
+    qb: &LedgerQuote,
+    ta: &str,
+    tb: &str,
+    same_speaker: bool,
+) -> Option<Judged> {
     let (a, b) = (&qa.words, &qb.words);
     if a.is_empty() || b.is_empty() {
         return None;
@@ -462,8 +471,12 @@ fn judge(qa: &LedgerQuote, qb: &LedgerQuote, ta: &str, tb: &str) -> Option<Judge
     // Nearly all of both: one remark however common its words ("we reject his message" /
     // "we reject his visit").
     let nearly_whole = 4 * common >= 3 * a.len().max(b.len()) && content >= 1;
+    // Given to one speaker in both: a stretch of a few words is enough to be the remark
+    // reworded ("… and gives it to the people" / "… and gives it to the American people").
+    let spoken = same_speaker && common >= SPEAKER_COMMON && content >= MIN_CONTENT;
     if common < MIN_COMMON
         || !(nearly_whole
+            || spoken
             || (content >= MIN_CONTENT
                 && ((common as f64) >= MIN_COVER * shorter as f64 || content >= LONG_CONTENT)))
     {
@@ -557,7 +570,13 @@ struct Judged {
 
 /// Pairs the quotations of two ledgers: verbatim and shortened first, then misquotes best
 /// first; a quotation takes part in several pairs only with stretches that do not overlap.
-pub(crate) fn compare(la: &Ledger, lb: &Ledger, ta: &str, tb: &str) -> Vec<QuotePair> {
+pub(crate) fn compare(
+    la: &Ledger,
+    lb: &Ledger,
+    ta: &str,
+    tb: &str,
+    same_speaker: impl Fn(&LedgerQuote, &LedgerQuote) -> bool,
+) -> Vec<QuotePair> {
     // Content words of each quotation, sorted, for the candidate filter.
     fn keys(q: &LedgerQuote) -> Vec<&str> {
         let mut v: Vec<&str> = q
@@ -593,7 +612,7 @@ pub(crate) fn compare(la: &Ledger, lb: &Ledger, ta: &str, tb: &str) -> Vec<Quote
         touched.sort_by(|&x, &y| count[y].cmp(&count[x]).then(x.cmp(&y)));
         for &j in touched.iter().take(MAX_CANDIDATES) {
             if count[j] >= MIN_CONTENT {
-                if let Some(judged) = judge(qa, &lb[j], ta, tb) {
+                if let Some(judged) = judge(qa, &lb[j], ta, tb, same_speaker(qa, &lb[j])) {
                     cands.push((judged, i, j));
                 }
             }
@@ -674,7 +693,7 @@ mod tests {
     }
 
     fn verdict(a: &str, b: &str) -> Option<Verdict> {
-        judge(&q(a), &q(b), a, b).map(|j| j.verdict)
+        judge(&q(a), &q(b), a, b, false).map(|j| j.verdict)
     }
 
     fn misquoted(v: Option<Verdict>) -> Option<(Vec<String>, Vec<String>)> {
@@ -790,7 +809,7 @@ mod tests {
             parts: vec![0],
         };
         let lb = vec![part(0, b1.len()), part(b1.len() + 1, tb.len())];
-        let pairs = compare(&vec![q(a)], &lb, a, &tb);
+        let pairs = compare(&vec![q(a)], &lb, a, &tb, |_, _| false);
         let mis = pairs
             .iter()
             .filter(|p| matches!(p.verdict, Verdict::Misquoted { .. }))
