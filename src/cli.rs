@@ -142,6 +142,11 @@ pub struct DiffArgs {
     #[arg(long, short = 'y')]
     pub side_by_side: bool,
 
+    /// Under each changed claim, say what tied its two statements together: the aligned
+    /// row, the words both share, the speaker (the JSON always carries it as `paired_by`).
+    #[arg(long)]
+    pub explain: bool,
+
     /// Fold runs of unchanged sentences, keeping N on each side of a change.
     #[arg(long, short = 'C', value_name = "N")]
     pub context: Option<usize>,
@@ -385,6 +390,7 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
                     width: cli.wrap_width(),
                     context: cli.context,
                     side_by_side: cli.side_by_side,
+                    explain: cli.explain,
                 };
                 let env = |k: &str| std::env::var(k).ok();
                 let paged = crate::pager::wanted(

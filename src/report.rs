@@ -177,6 +177,42 @@ pub struct ClaimChange {
     pub a: Option<ClaimSpan>,
     pub b: Option<ClaimSpan>,
     pub message: String,
+    /// For a `changed` claim: how its two statements relate (added within `storydiff/1`;
+    /// absent on added and dropped claims).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+    /// For a `changed` claim: what tied its two statements together (added within
+    /// `storydiff/1`; absent on added and dropped claims).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paired_by: Option<PairedBy>,
+}
+
+/// How the two statements of a changed claim relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Verdict {
+    /// Both cannot be true ("last November" / "late 2018"; words changed inside a quote).
+    /// Exactly the claims of severity `conflict`.
+    Conflict,
+    /// Compatible, one side more precise ("about 40" / "43"): never counted as a conflict.
+    Refinement,
+    /// Another softer difference: an attribution verb, an event told as planned in one and
+    /// as done in the other, a quote given to a speaker named otherwise.
+    Change,
+}
+
+/// Why two statements were set against each other.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct PairedBy {
+    /// The two sentences stand in one aligned row.
+    pub row: bool,
+    /// Words both statements share around the claim (what is dated or counted, the words
+    /// of a quote, the event), at most a few.
+    pub words: Vec<String>,
+    /// The speaker both versions give a quote to, when both name one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
 }
 
 /// Two statements inside one input that cannot both be true.

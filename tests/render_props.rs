@@ -34,6 +34,7 @@ fn render(r: &storydiff::Report, width: usize, context: Option<usize>, sbs: bool
         width,
         context,
         side_by_side: sbs,
+        explain: false,
     };
     let mut out = Vec::new();
     text::render(r, &opts, &mut out).unwrap();

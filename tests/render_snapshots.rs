@@ -56,6 +56,7 @@ fn text_of(report: &Report, palette: Palette, side_by_side: bool) -> String {
         width: WIDTH,
         context: None,
         side_by_side,
+        explain: false,
     };
     let mut out = Vec::new();
     text::render(report, &opts, &mut out).unwrap();

@@ -16,8 +16,8 @@ use super::frames::{self, Frame};
 use super::numbers::{compare_numbers, Qualifier, QuantityKind};
 use super::{cues, quotes, status, ClaimInput, ClaimOptions, ClaimsOutcome};
 use crate::report::{
-    Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, Row, RowOp, Sentence, Severity,
-    SideId,
+    Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, PairedBy, Row, RowOp, Sentence,
+    Severity, SideId, Verdict,
 };
 
 /// Context similarity above which two claims of different values are taken to speak of the
@@ -287,6 +287,8 @@ fn anchors(a: &str, b: &str, opts: &ClaimOptions) -> (Option<Anchor>, Option<Anc
 
 /// A flagged pair before sorting: claim indices on A and B (None for added/dropped).
 struct Flag {
+    /// One side only more precise (a refinement, not a conflict).
+    refine: bool,
     change: Change,
     kind: ClaimKind,
     severity: Severity,
@@ -654,13 +656,30 @@ fn run_whole(
     };
     let mut claims: Vec<ClaimChange> = flags
         .into_iter()
-        .map(|f| ClaimChange {
-            change: f.change,
-            kind: f.kind,
-            severity: f.severity,
-            a: f.a.map(|s| span(&sa, s)),
-            b: f.b.map(|s| span(&sb, s)),
-            message: f.message,
+        .map(|f| {
+            let (verdict, paired_by) = match (f.change, f.a, f.b) {
+                (Change::Changed, Some(x), Some(y)) => (
+                    Some(if f.severity == Severity::Conflict {
+                        Verdict::Conflict
+                    } else if f.refine {
+                        Verdict::Refinement
+                    } else {
+                        Verdict::Change
+                    }),
+                    Some(paired_by(&sa, &sb, rows, x, y, f.kind)),
+                ),
+                _ => (None, None),
+            };
+            ClaimChange {
+                change: f.change,
+                kind: f.kind,
+                severity: f.severity,
+                a: f.a.map(|s| span(&sa, s)),
+                b: f.b.map(|s| span(&sb, s)),
+                message: f.message,
+                verdict,
+                paired_by,
+            }
         })
         .collect();
     sort_claims(&mut claims);
@@ -668,6 +687,86 @@ fn run_whole(
         claims,
         inconsistencies,
         notes,
+    }
+}
+
+/// Most words listed in a claim's `paired_by`.
+const PAIRED_WORDS: usize = 5;
+
+/// What tied two statements together, for the reader: the aligned row that holds both
+/// sentences, the content words both share within the claim (a quote) or around it (what a
+/// value dates or counts), and for a quote the speaker both name.
+fn paired_by(
+    sa: &Side<'_>,
+    sb: &Side<'_>,
+    rows: &[Row],
+    x: Span,
+    y: Span,
+    kind: ClaimKind,
+) -> PairedBy {
+    let (ia, ib) = (sa.data.sentences[x.sidx].id, sb.data.sentences[y.sidx].id);
+    let row = rows.iter().any(|r| {
+        matches!(r.op, RowOp::Equal | RowOp::Edited | RowOp::Moved)
+            && r.a.contains(&ia)
+            && r.b.contains(&ib)
+    });
+    // The claim's own words for a quote, else the words around it in its sentence.
+    let around = |side: &Side<'_>, sp: Span| -> Vec<String> {
+        let toks = &side.data.toks[sp.sidx];
+        let inside = |t: &extract::Tok| t.start >= sp.start && t.end <= sp.end;
+        let at = toks
+            .iter()
+            .position(|t| t.end > sp.start)
+            .unwrap_or(toks.len());
+        let picked: Vec<&extract::Tok> = if kind == ClaimKind::Quote {
+            toks.iter().filter(|t| inside(t)).collect()
+        } else {
+            let lo = at.saturating_sub(6);
+            let hi = (at + 8).min(toks.len());
+            toks[lo..hi].iter().filter(|t| !inside(t)).collect()
+        };
+        picked
+            .into_iter()
+            .map(|t| t.lower.clone())
+            .filter(|w| {
+                !cues::STOP.contains(&w.as_str())
+                    && w.chars().count() > 2
+                    && !w.chars().any(|c| c.is_numeric())
+            })
+            .collect()
+    };
+    let theirs: Vec<String> = around(sb, y).iter().map(|w| stem(w)).collect();
+    let mut words: Vec<String> = Vec::new();
+    for w in around(sa, x) {
+        if theirs.contains(&stem(&w)) && !words.contains(&w) {
+            words.push(w);
+        }
+        if words.len() == PAIRED_WORDS {
+            break;
+        }
+    }
+    let speaker = if kind == ClaimKind::Quote {
+        fn who<'s>(side: &'s Side<'_>, sp: Span) -> Option<&'s extract::Entity> {
+            side.data.claims.iter().find_map(|c| match &c.val {
+                Val::Quote {
+                    speaker: Some(e), ..
+                } if c.start < sp.end && sp.start < c.end => Some(&side.data.entities[*e]),
+                _ => None,
+            })
+        }
+        match (who(sa, x), who(sb, y)) {
+            (Some(p), Some(q)) if p.words.iter().any(|w| q.words.contains(w)) => {
+                Some(p.canonical.clone())
+            }
+            _ => None,
+        }
+    } else {
+        None
+    };
+    PairedBy {
+        row,
+        words,
+        speaker,
     }
 }
 
@@ -947,6 +1046,7 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
                 };
                 let (sa, sb) = order(x, Some(Span::of(c)), Some(Span::of(d)));
                 flags.push(Flag {
+                    refine: false,
                     change: Change::Changed,
                     kind: c.kind,
                     severity: Severity::Conflict,
@@ -967,6 +1067,7 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
                     if !p.vague && q.vague {
                         let (sa, sb) = order(x, Some(Span::of(c)), Some(Span::of(d)));
                         flags.push(Flag {
+                            refine: true,
                             change: Change::Changed,
                             kind: c.kind,
                             severity: Severity::Notice,
@@ -1004,6 +1105,7 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
                 };
                 let (sa, sb) = order(x, Some(Span::of(c)), None);
                 flags.push(Flag {
+                    refine: false,
                     change: only_in(x),
                     kind: c.kind,
                     severity: Severity::Notice,
@@ -1151,6 +1253,7 @@ fn statuses(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], flags: &mut Vec<Flag
         }
         let (ta, tb) = (sa.data.slice(p.start, p.end), sb.data.slice(q.start, q.end));
         flags.push(Flag {
+            refine: false,
             change: Change::Changed,
             kind: ClaimKind::Status,
             severity: Severity::Notice,
@@ -1207,6 +1310,7 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) {
                     end,
                 };
                 flags.push(Flag {
+                    refine: false,
                     change: Change::Changed,
                     kind: ClaimKind::Quote,
                     severity: Severity::Conflict,
@@ -1230,6 +1334,7 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) {
                 let part =
                     |x: &Side<'_>, q: &quotes::LedgerQuote| Span::of(&x.data.claims[q.parts[0]]);
                 flags.push(Flag {
+                    refine: false,
                     change: Change::Changed,
                     kind: ClaimKind::Quote,
                     severity: Severity::Notice,
@@ -1263,6 +1368,7 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) {
                 let tx = x.data.slice(c.start, c.end);
                 let (a, b) = order(x, Some(Span::of(c)), None);
                 flags.push(Flag {
+                    refine: false,
                     change: only_in(x),
                     kind: ClaimKind::Quote,
                     severity: Severity::Notice,
@@ -1364,6 +1470,7 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
             };
             let (sa, sb) = order(x, Some(Span::of(c)), Some(yspan));
             flags.push(Flag {
+                refine: false,
                 change: Change::Changed,
                 kind: ClaimKind::Negation,
                 severity: Severity::Conflict,
@@ -1392,6 +1499,7 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
             let sent = &x.data.sentences[c.sidx];
             let (sa, sb) = order(x, Some(Span::of(c)), None);
             flags.push(Flag {
+                refine: false,
                 change: only_in(x),
                 kind: ClaimKind::Negation,
                 severity: Severity::Notice,
@@ -1473,6 +1581,7 @@ fn attributions(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag
         if flag {
             let (sa, sb) = order(x, Some(Span::of(c)), other);
             flags.push(Flag {
+                refine: false,
                 change: Change::Changed,
                 kind: ClaimKind::Attribution,
                 severity: Severity::Notice,
@@ -1514,6 +1623,7 @@ fn statements(x: &Side<'_>, s: &[Vec<f64>], unpaired: &BTreeSet<usize>, flags: &
         let verb = x.data.slice(c.start, c.end).to_lowercase();
         let (a, b) = order(x, Some(Span::of(c)), None);
         found.push(Flag {
+            refine: false,
             change: only_in(x),
             kind: ClaimKind::Attribution,
             severity: Severity::Notice,
@@ -1711,6 +1821,7 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
                 used_b.insert(eb);
                 let place = sa.data.entities[ea].place || sb.data.entities[eb].place;
                 flags.push(Flag {
+                    refine: false,
                     change: Change::Changed,
                     kind: if place {
                         ClaimKind::Place
@@ -1748,6 +1859,7 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
             let what = if ent.place { "place" } else { "name" };
             let (a, b) = order(x, Some(Span::of(c)), None);
             flags.push(Flag {
+                refine: false,
                 change: only_in(x),
                 kind: c.kind,
                 severity: Severity::Notice,

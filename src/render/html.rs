@@ -45,6 +45,9 @@ h2{font:600 1.1rem/1.3 system-ui,sans-serif;margin:1.75rem 0 .5rem;border-bottom
 .claim.notice .msg,.claim.notice .spans,.claim.notice .spans li{display:inline}
 .claim.notice .msg{margin-left:.35rem}
 .claim.notice .spans li{margin-left:.6rem}
+.claim.refinement{border-left-color:#2a7ab0;background:#eef6fc;padding:.3rem .75rem;margin:.3rem 0}
+.refinement .badge{background:#2a7ab0}
+.why{font-size:.8rem;color:#555;margin:.2rem 0 0}
 .none{color:var(--dim);font-style:italic}
 .notes li{color:#444}
 .legend{font-size:.85rem;color:#333}
@@ -218,9 +221,10 @@ fn claims(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 writeln!(out, "</li>")?;
             }
             Item::Claim(c) => {
-                let sev = match c.severity {
-                    Severity::Conflict => "conflict",
-                    Severity::Notice => "notice",
+                let sev = match (c.severity, c.verdict) {
+                    (Severity::Conflict, _) => "conflict",
+                    (_, Some(crate::report::Verdict::Refinement)) => "refinement",
+                    _ => "notice",
                 };
                 let change = match c.change {
                     Change::Changed => "changed",
@@ -242,6 +246,24 @@ fn claims(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     span_item(out, SideId::B, "B", b)?;
                 }
                 writeln!(out, "</ul>")?;
+                if let Some(why) = &c.paired_by {
+                    let mut parts = vec![if why.row {
+                        "the two sentences are aligned".to_string()
+                    } else {
+                        "the two sentences are not aligned".to_string()
+                    }];
+                    if !why.words.is_empty() {
+                        parts.push(format!("both say “{}”", why.words.join(", ")));
+                    }
+                    if let Some(who) = &why.speaker {
+                        parts.push(format!("both give it to {who}"));
+                    }
+                    writeln!(
+                        out,
+                        "<p class=\"why\">Paired because {}.</p>",
+                        esc(&parts.join("; "))
+                    )?;
+                }
                 writeln!(out, "</li>")?;
             }
         }
@@ -780,6 +802,8 @@ mod tests {
                     a: Some(span(1, "five")),
                     b: Some(span(2, "six")),
                     message: "a NOTICE first in the report".into(),
+                    verdict: None,
+                    paired_by: None,
                 },
                 ClaimChange {
                     change: Change::Changed,
@@ -788,6 +812,8 @@ mod tests {
                     a: Some(date_a),
                     b: Some(date_b.clone()),
                     message: "the summit is dated last November in A but late 2018 in B".into(),
+                    verdict: None,
+                    paired_by: None,
                 },
             ],
             inconsistencies: vec![Inconsistency {

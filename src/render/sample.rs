@@ -59,6 +59,8 @@ fn claim(
         a: a.map(|t| span(r, SideId::A, t)),
         b: b.map(|t| span(r, SideId::B, t)),
         message: message.to_string(),
+        verdict: None,
+        paired_by: None,
     }
 }
 

@@ -43,6 +43,7 @@ use super::palette::{Class, Palette};
 use super::wrap::{self, paint, Span, Style};
 use crate::report::{
     Change, ClaimChange, ClaimKind, ClaimSpan, DiffOp, Report, Row, RowOp, Severity, SideId,
+    Verdict,
 };
 
 /// Text never gets fewer columns than this, however narrow the width.
@@ -58,6 +59,8 @@ pub struct TextOptions {
     pub context: Option<usize>,
     /// Two columns, A on the left and B on the right.
     pub side_by_side: bool,
+    /// Under each changed claim, say what tied its two statements (`--explain`).
+    pub explain: bool,
 }
 
 impl Default for TextOptions {
@@ -67,6 +70,7 @@ impl Default for TextOptions {
             width: 0,
             context: None,
             side_by_side: false,
+            explain: false,
         }
     }
 }
@@ -283,6 +287,9 @@ fn claims(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Resul
     // each with both versions' words.
     for c in order.iter().filter(|c| group(c) == 0) {
         changed_entry(out, p, opts.width, c, "!", Class::Conflict)?;
+        if opts.explain {
+            explanation(out, p, opts.width, c, "!", Class::Conflict)?;
+        }
     }
     for inc in &report.inconsistencies {
         let side = match inc.side {
@@ -307,7 +314,16 @@ fn claims(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Resul
         )?;
     }
     for c in order.iter().filter(|c| group(c) == 1) {
-        changed_entry(out, p, opts.width, c, "~", Class::Notice)?;
+        // A refinement (one side only more precise) has its own marker.
+        let mark = if c.verdict == Some(Verdict::Refinement) {
+            "≈"
+        } else {
+            "~"
+        };
+        changed_entry(out, p, opts.width, c, mark, Class::Notice)?;
+        if opts.explain {
+            explanation(out, p, opts.width, c, mark, Class::Notice)?;
+        }
     }
     // Added and dropped claims: one line per sentence, so that a dropped passage takes a line
     // a sentence rather than a line a claim (the sentence section below shows the words).
@@ -340,6 +356,37 @@ fn changed_entry(
         v.extend(claim_at(p, SideId::B, b));
     }
     message(&mut v, &c.message);
+    claim_block(out, p, Span::new(Style::Paint(class), mark), &v, width)
+}
+
+/// `--explain`: what tied the two statements of a changed claim, on a line of its own.
+fn explanation(
+    out: &mut dyn Write,
+    p: &Palette,
+    width: usize,
+    c: &ClaimChange,
+    mark: &str,
+    class: Class,
+) -> io::Result<()> {
+    let Some(why) = &c.paired_by else {
+        return Ok(());
+    };
+    let mut parts = Vec::new();
+    if why.row {
+        parts.push("the two sentences are aligned".to_string());
+    } else {
+        parts.push("the two sentences are not aligned".to_string());
+    }
+    if !why.words.is_empty() {
+        parts.push(format!("both say \"{}\"", why.words.join(", ")));
+    }
+    if let Some(s) = &why.speaker {
+        parts.push(format!("both give it to {s}"));
+    }
+    let v = vec![Span::new(
+        Style::Paint(Class::Dim),
+        format!("  paired because {}", parts.join("; ")),
+    )];
     claim_block(out, p, Span::new(Style::Paint(class), mark), &v, width)
 }
 
@@ -771,6 +818,7 @@ mod tests {
             width,
             context,
             side_by_side: sbs,
+            explain: false,
         };
         let mut out = Vec::new();
         render(report, &opts, &mut out).unwrap();
