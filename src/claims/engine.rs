@@ -100,6 +100,8 @@ struct Side<'a> {
     sent_bags: Vec<Bag>,
     /// What each date or figure is about ([`frames`]); empty for other claims.
     frames: Vec<Frame>,
+    /// For each sentence, the sentences of the other side in its aligned row.
+    aligned_with: Vec<Vec<usize>>,
     /// For each stem key, the claims whose context bag holds it (ascending): the claims
     /// with any context similarity to a given one, without trying them all.
     postings: rustc_hash::FxHashMap<u64, Vec<usize>>,
@@ -538,11 +540,29 @@ fn run_whole(
             near,
             sent_bags,
             frames,
+            aligned_with: Vec::new(),
             postings,
         }
     }
-    let sa = mk(SideId::A, da, &stems_a, &idf);
-    let sb = mk(SideId::B, db, &stems_b, &idf);
+    let mut sa = mk(SideId::A, da, &stems_a, &idf);
+    let mut sb = mk(SideId::B, db, &stems_b, &idf);
+    // Sentences of the other side that one aligned row pairs with each sentence.
+    sa.aligned_with = vec![Vec::new(); sa.data.sentences.len()];
+    sb.aligned_with = vec![Vec::new(); sb.data.sentences.len()];
+    for r in rows {
+        if matches!(r.op, RowOp::Equal | RowOp::Edited | RowOp::Moved) {
+            for &i in &r.a {
+                for &j in &r.b {
+                    if let (Some(x), Some(y)) =
+                        (sa.aligned_with.get_mut(i), sb.aligned_with.get_mut(j))
+                    {
+                        x.push(j);
+                        y.push(i);
+                    }
+                }
+            }
+        }
+    }
     // Sentence similarity, raised to the alignment's where a row pairs two sentences.
     let mut sim = vec![vec![0.0f64; sb.sent_bags.len()]; sa.sent_bags.len()];
     for (i, x) in sa.sent_bags.iter().enumerate() {
@@ -1087,10 +1107,13 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
             // "14,000 vehicles") says nothing about this one.
             // A conflicting counterpart that this side restates elsewhere is accounted for
             // ("Saturday" dropped beside a "Tuesday" both keep) and is no match either.
+            // A conflicting counterpart about another thing is another fact: this one is
+            // stated on one side only.
             Some((s, j, rel))
                 if s >= SAME_TOPIC
                     && rel != Relation::Unknown
-                    && !(rel == Relation::Conflict && explained(y, j, x)) => {}
+                    && !(rel == Relation::Conflict
+                        && (explained(y, j, x) || !same_fact(x, i, y, j))) => {}
             _ if agree_any => {}
             _ => {
                 let t = x.data.slice(c.start, c.end);
@@ -1169,9 +1192,25 @@ fn anchored_figure(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
 /// not account for the other.
 fn same_fact(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
     let (c, d) = (&x.data.claims[i], &y.data.claims[j]);
+    // The alignment is the first evidence: two sentences of one row report one thing.
+    if x.aligned_with
+        .get(c.sidx)
+        .is_some_and(|v| v.contains(&d.sidx))
+        && !frames::clearly_other(&x.frames[i], &y.frames[j])
+    {
+        return true;
+    }
     if let (Val::Num(p), Val::Num(q)) = (&c.val, &d.val) {
         let counted = |k: QuantityKind| matches!(k, QuantityKind::Number | QuantityKind::Measure);
         if counted(p.kind) && counted(q.kind) && p.unit.is_some() && p.unit == q.unit {
+            return true;
+        }
+        // Two lengths of time of one thing ("three weeks of repairs" / "repairs are
+        // expected to last four weeks").
+        if p.kind == QuantityKind::Duration
+            && q.kind == QuantityKind::Duration
+            && frames::share_word(&x.frames[i], &y.frames[j])
+        {
             return true;
         }
         // Two sums spent on different things ("$4,272.78 on the cruise" / "$4,600 fedora").

@@ -28,6 +28,8 @@ pub(crate) struct Frame {
     pub after: Option<String>,
     /// Name words within reach, lower case, sorted.
     pub names: Vec<String>,
+    /// Stems of the other content words within reach, sorted.
+    pub words: Vec<String>,
 }
 
 /// Whether a word is a reporting verb ("said", "told"): a statement's date is framed by who
@@ -73,6 +75,7 @@ pub(crate) fn frame(data: &SideData<'_>, c: &Claim) -> Frame {
             .is_some_and(|g| g.contains([';', ':', '(', ')', '—', '–']) || g.contains("--"))
     };
     let mut names: Vec<String> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
     for dir in [-1i64, 1] {
         // Walk away from the value, past its own tokens.
         let mut k = here as i64;
@@ -126,15 +129,38 @@ pub(crate) fn frame(data: &SideData<'_>, c: &Claim) -> Frame {
             } else {
                 &mut out.after
             };
-            if content && slot.is_none() {
-                *slot = Some(w.to_string());
+            if content {
+                if slot.is_none() {
+                    *slot = Some(w.to_string());
+                }
+                words.push(stem(w));
             }
         }
     }
     names.sort_unstable();
     names.dedup();
     out.names = names;
+    words.sort_unstable();
+    words.dedup();
+    out.words = words;
     out
+}
+
+/// Whether two values are told apart by every word around them: other words before, other
+/// words after, no name or word in common ("is costing Secure America $1 million, the
+/// organization confirmed" / "have reserved $500,000 of airtime"). Even in one aligned row
+/// such values are two facts.
+pub(crate) fn clearly_other(p: &Frame, q: &Frame) -> bool {
+    let differ = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if !alike(x, y));
+    differ(&p.before, &q.before)
+        && differ(&p.after, &q.after)
+        && !share_name(p, q)
+        && !share_word(p, q)
+}
+
+/// Whether a content word stands near both values.
+pub(crate) fn share_word(p: &Frame, q: &Frame) -> bool {
+    p.words.iter().any(|w| q.words.binary_search(w).is_ok())
 }
 
 /// Whether a name stands near both values ("$5,687.75 on Martha's Vineyard Holistic Retreat").
@@ -157,7 +183,12 @@ pub(crate) fn same_frame(p: &Frame, q: &Frame) -> bool {
         }
     }
     let heads_differ = matches!((&p.before, &q.before), (Some(x), Some(y)) if !alike(x, y));
-    shared_name && !heads_differ
+    if shared_name && !heads_differ {
+        return true;
+    }
+    // Nothing next to one of them to tell the two apart ("In 2009, …"): not another fact.
+    let bare = |f: &Frame| f.before.is_none() && f.after.is_none() && f.names.is_empty();
+    bare(p) || bare(q)
 }
 
 #[cfg(test)]
@@ -169,6 +200,7 @@ mod tests {
             before: before.map(str::to_string),
             after: after.map(str::to_string),
             names: names.iter().map(|s| s.to_string()).collect(),
+            words: Vec::new(),
         }
     }
 
