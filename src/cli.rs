@@ -147,6 +147,11 @@ pub struct DiffArgs {
     #[arg(long)]
     pub explain: bool,
 
+    /// After the claims, list every quotation of either version speaker by speaker, with how
+    /// the two versions' words relate (the JSON always carries it as `quotes`).
+    #[arg(long)]
+    pub quotes: bool,
+
     /// Fold runs of unchanged sentences, keeping N on each side of a change.
     #[arg(long, short = 'C', value_name = "N")]
     pub context: Option<usize>,
@@ -391,6 +396,7 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
                     context: cli.context,
                     side_by_side: cli.side_by_side,
                     explain: cli.explain,
+                    quotes: cli.quotes,
                 };
                 let env = |k: &str| std::env::var(k).ok();
                 let paged = crate::pager::wanted(

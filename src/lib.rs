@@ -79,6 +79,7 @@ pub fn compare(a: &Document, b: &Document, opts: &Options) -> Report {
         alignment: alignment.rows,
         claims: outcome.claims,
         inconsistencies: outcome.inconsistencies,
+        quotes: outcome.quotes,
         summary: Default::default(),
         notes,
     };

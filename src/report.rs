@@ -187,6 +187,45 @@ pub struct ClaimChange {
     pub paired_by: Option<PairedBy>,
 }
 
+/// One quotation of the ledger, or two paired across the versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteEntry {
+    pub relation: QuoteRelation,
+    /// Who the version gives the words to, when it names someone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_a: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_b: Option<String>,
+    /// The words inside the marks on each side (a quotation that runs over sentences or
+    /// paragraphs is one span; `sentence` is where it opens); `null` on the side without it.
+    pub a: Option<ClaimSpan>,
+    pub b: Option<ClaimSpan>,
+    /// For a misquote: the words of A and of B that differ inside the common stretch.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub added: Vec<String>,
+}
+
+/// How two paired quotations relate, or that one version alone has a quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum QuoteRelation {
+    /// The same words (or one version gives a run of the other's words, shortened).
+    Same,
+    /// A common stretch, each version going on differently beyond it.
+    Overlap,
+    /// Words changed, added or removed inside the common stretch (a conflict).
+    Misquoted,
+    /// The same words, given to another speaker.
+    SpeakerChanged,
+    /// In B only.
+    Added,
+    /// In A only.
+    Dropped,
+}
+
 /// How the two statements of a changed claim relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -260,6 +299,10 @@ pub struct Report {
     pub alignment: Vec<Row>,
     pub claims: Vec<ClaimChange>,
     pub inconsistencies: Vec<Inconsistency>,
+    /// The quote ledger: every quotation of either version, paired across the texts, with how
+    /// the two relate (added within `storydiff/1`; absent when neither version quotes anyone).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<QuoteEntry>,
     pub summary: Summary,
     /// How the result was obtained (an addition to the contract's fields).
     pub notes: Vec<Note>,

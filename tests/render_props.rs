@@ -35,6 +35,7 @@ fn render(r: &storydiff::Report, width: usize, context: Option<usize>, sbs: bool
         context,
         side_by_side: sbs,
         explain: false,
+        quotes: false,
     };
     let mut out = Vec::new();
     text::render(r, &opts, &mut out).unwrap();

@@ -57,6 +57,7 @@ fn text_of(report: &Report, palette: Palette, side_by_side: bool) -> String {
         context: None,
         side_by_side,
         explain: false,
+        quotes: false,
     };
     let mut out = Vec::new();
     text::render(report, &opts, &mut out).unwrap();

@@ -16,8 +16,8 @@ use super::frames::{self, Frame};
 use super::numbers::{compare_numbers, Qualifier, QuantityKind};
 use super::{cues, quotes, status, ClaimInput, ClaimOptions, ClaimsOutcome};
 use crate::report::{
-    Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, PairedBy, Row, RowOp, Sentence,
-    Severity, SideId, Verdict,
+    Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, PairedBy, QuoteEntry,
+    QuoteRelation, Row, RowOp, Sentence, Severity, SideId, Verdict,
 };
 
 /// Context similarity above which two claims of different values are taken to speak of the
@@ -394,6 +394,7 @@ pub(crate) fn run(
         );
         out.claims.extend(part.claims);
         out.inconsistencies.extend(part.inconsistencies);
+        out.quotes.extend(part.quotes);
     }
     sort_claims(&mut out.claims);
     out.inconsistencies
@@ -592,7 +593,7 @@ fn run_whole(
         negations(x, y, s, &mut flags);
         attributions(x, y, s, &mut flags);
     }
-    quotes(&sa, &sb, &mut flags);
+    let ledger = quotes(&sa, &sb, &mut flags);
     statuses(&sa, &sb, &sim, &mut flags);
     names(&sa, &sb, &sim, &simt, &mut flags);
     // Sentences that the alignment leaves unpaired (dropped from A, added in B).
@@ -706,6 +707,7 @@ fn run_whole(
     ClaimsOutcome {
         claims,
         inconsistencies,
+        quotes: ledger,
         notes,
     }
 }
@@ -1324,8 +1326,18 @@ fn sentence_at(x: &Side<'_>, pos: usize) -> usize {
 
 /// Quotes, compared ledger against ledger across the whole texts ([`quotes`](super::quotes)):
 /// misquoted (a conflict), given to another speaker (a notice), added and dropped.
-fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) {
+fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry> {
     let (la, lb) = (quotes::ledger(&sa.data), quotes::ledger(&sb.data));
+    let mut entries = Vec::new();
+    let who = |x: &Side<'_>, q: &quotes::LedgerQuote| {
+        q.speaker.map(|e| x.data.entities[e].canonical.clone())
+    };
+    let whole = |x: &Side<'_>, q: &quotes::LedgerQuote| ClaimSpan {
+        sentence: x.data.sentences[sentence_at(x, q.start)].id,
+        start: q.start,
+        end: q.end,
+        text: x.data.slice(q.start, q.end).to_string(),
+    };
     let same_speaker =
         |p: &quotes::LedgerQuote, q: &quotes::LedgerQuote| match (p.speaker, q.speaker) {
             (Some(p), Some(q)) => {
@@ -1337,10 +1349,42 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) {
     let pairs = quotes::compare(&la, &lb, sa.data.text, sb.data.text, same_speaker);
     let mut paired_a = vec![false; la.len()];
     let mut paired_b = vec![false; lb.len()];
+    // What the pairs account for on each side: a part of a quotation outside all of them
+    // (a sentence of a long quotation that the other version leaves out) is still dropped
+    // or added.
+    let mut covered_a: Vec<(usize, usize)> = Vec::new();
+    let mut covered_b: Vec<(usize, usize)> = Vec::new();
     for p in &pairs {
         paired_a[p.a] = true;
         paired_b[p.b] = true;
+        covered_a.push(p.span_a);
+        covered_b.push(p.span_b);
         let (qa, qb) = (&la[p.a], &lb[p.b]);
+        let (speaker_a, speaker_b) = (who(sa, qa), who(sb, qb));
+        let other_speaker = match (qa.speaker, qb.speaker) {
+            (Some(p), Some(q)) => {
+                let (ep, eq) = (&sa.data.entities[p], &sb.data.entities[q]);
+                !ep.words.iter().any(|w| eq.words.contains(w))
+            }
+            _ => false,
+        };
+        let (relation, removed, added) = match &p.verdict {
+            quotes::Verdict::Misquoted { removed, added, .. } => {
+                (QuoteRelation::Misquoted, removed.clone(), added.clone())
+            }
+            _ if other_speaker => (QuoteRelation::SpeakerChanged, vec![], vec![]),
+            quotes::Verdict::Same => (QuoteRelation::Same, vec![], vec![]),
+            quotes::Verdict::Overlap => (QuoteRelation::Overlap, vec![], vec![]),
+        };
+        entries.push(QuoteEntry {
+            relation,
+            speaker_a,
+            speaker_b,
+            a: Some(whole(sa, qa)),
+            b: Some(whole(sb, qb)),
+            removed,
+            added,
+        });
         match &p.verdict {
             quotes::Verdict::Misquoted { a, b, .. } => {
                 let span = |x: &Side<'_>, (start, end): (usize, usize)| Span {
@@ -1389,9 +1433,72 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) {
             }
         }
     }
-    for (x, ledger, paired) in [(sa, &la, &paired_a), (sb, &lb, &paired_b)] {
+    for (x, ledger, paired, covered) in [
+        (sa, &la, &paired_a, &covered_a),
+        (sb, &lb, &paired_b, &covered_b),
+    ] {
         let mut reported: Vec<&[String]> = Vec::new();
-        for (q, _) in ledger.iter().zip(paired.iter()).filter(|(_, &p)| !p) {
+        for (q, &was_paired) in ledger.iter().zip(paired.iter()) {
+            if was_paired {
+                for &k in &q.parts {
+                    let c = &x.data.claims[k];
+                    if covered.iter().any(|&(s, e)| s < c.end && c.start < e) {
+                        continue;
+                    }
+                    let Val::Quote { words, speaker } = &c.val else {
+                        continue;
+                    };
+                    if reported.contains(&words.as_slice()) {
+                        continue;
+                    }
+                    reported.push(words);
+                    let who = speaker
+                        .map(|p| format!(" by {}", x.data.entities[p].canonical))
+                        .unwrap_or_default();
+                    let tx = x.data.slice(c.start, c.end);
+                    let (a, b) = order(x, Some(Span::of(c)), None);
+                    flags.push(Flag {
+                        refine: false,
+                        change: only_in(x),
+                        kind: ClaimKind::Quote,
+                        severity: Severity::Notice,
+                        a,
+                        b,
+                        message: format!(
+                            "the quote \"{}\"{who} is in {} only",
+                            short(tx),
+                            name(x.id)
+                        ),
+                    });
+                }
+                continue;
+            }
+            let (relation, a, b, speaker_a, speaker_b) = if x.id == SideId::A {
+                (
+                    QuoteRelation::Dropped,
+                    Some(whole(x, q)),
+                    None,
+                    who(x, q),
+                    None,
+                )
+            } else {
+                (
+                    QuoteRelation::Added,
+                    None,
+                    Some(whole(x, q)),
+                    None,
+                    who(x, q),
+                )
+            };
+            entries.push(QuoteEntry {
+                relation,
+                speaker_a,
+                speaker_b,
+                a,
+                b,
+                removed: vec![],
+                added: vec![],
+            });
             for &k in &q.parts {
                 let c = &x.data.claims[k];
                 let Val::Quote { words, speaker } = &c.val else {
@@ -1418,6 +1525,13 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) {
             }
         }
     }
+    entries.sort_by_key(|e| {
+        (
+            e.a.as_ref().map_or(usize::MAX, |s| s.start),
+            e.b.as_ref().map_or(usize::MAX, |s| s.start),
+        )
+    });
+    entries
 }
 
 fn short(s: &str) -> String {

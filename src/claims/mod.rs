@@ -21,7 +21,7 @@ mod status;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::report::{ClaimChange, Inconsistency, Note, Row, Sentence};
+use crate::report::{ClaimChange, Inconsistency, Note, QuoteEntry, Row, Sentence};
 
 /// A calendar date (`--date YYYY-MM-DD`), the publication date against which relative dates
 /// resolve.
@@ -89,6 +89,8 @@ pub struct ClaimInput<'a> {
 pub struct ClaimsOutcome {
     pub claims: Vec<ClaimChange>,
     pub inconsistencies: Vec<Inconsistency>,
+    /// The quote ledger of both versions, paired.
+    pub quotes: Vec<QuoteEntry>,
     pub notes: Vec<Note>,
 }
 

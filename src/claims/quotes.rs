@@ -129,6 +129,10 @@ pub(crate) struct QuotePair {
     pub a: usize,
     pub b: usize,
     pub verdict: Verdict,
+    /// Byte spans of the words the pair accounts for on each side (the common stretch, or
+    /// the whole of a quotation found whole in the other).
+    pub span_a: (usize, usize),
+    pub span_b: (usize, usize),
 }
 
 /// Whether only white space (and quotation marks) stand between `from` and `to` in `text`.
@@ -654,6 +658,8 @@ pub(crate) fn compare(
             a: i,
             b: j,
             verdict: judged.verdict,
+            span_a: sa,
+            span_b: sb,
         });
     }
     out.sort_by_key(|p| (p.a, p.b));

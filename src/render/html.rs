@@ -823,6 +823,7 @@ mod tests {
                 second: date_b,
                 message: "B dates the summit twice".into(),
             }],
+            quotes: vec![],
             summary: Summary::default(),
             notes: vec![Note {
                 code: "date-inferred".into(),

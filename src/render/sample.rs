@@ -215,6 +215,7 @@ pub fn by_hand(
         alignment: rows,
         claims: vec![],
         inconsistencies: vec![],
+        quotes: vec![],
         summary: Summary::default(),
         notes: vec![],
     };

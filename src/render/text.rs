@@ -61,6 +61,8 @@ pub struct TextOptions {
     pub side_by_side: bool,
     /// Under each changed claim, say what tied its two statements (`--explain`).
     pub explain: bool,
+    /// After the claims, the quote ledger speaker by speaker (`--quotes`).
+    pub quotes: bool,
 }
 
 impl Default for TextOptions {
@@ -71,6 +73,7 @@ impl Default for TextOptions {
             context: None,
             side_by_side: false,
             explain: false,
+            quotes: false,
         }
     }
 }
@@ -188,6 +191,10 @@ pub(super) fn preamble(report: &Report, opts: &TextOptions, out: &mut dyn Write)
         return Ok(());
     }
     claims(report, opts, out)?;
+    if opts.quotes {
+        writeln!(out)?;
+        quotes(report, opts, out)?;
+    }
     writeln!(out)?;
     writeln!(out, "{}", p.paint(Class::Header, "Sentences"))
 }
@@ -357,6 +364,87 @@ fn changed_entry(
     }
     message(&mut v, &c.message);
     claim_block(out, p, Span::new(Style::Paint(class), mark), &v, width)
+}
+
+/// `--quotes`: the quote ledger, speaker by speaker (in order of first appearance), each
+/// quotation with its marker: `=` the same words (or shortened), `~` a common stretch going on
+/// differently, `!` misquoted (with the words that differ) or given to another speaker, `-` in
+/// A only, `+` in B only.
+fn quotes(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Result<()> {
+    use crate::report::QuoteRelation as R;
+    let p = &opts.palette;
+    writeln!(
+        out,
+        "{}",
+        p.paint(
+            Class::Header,
+            &format!(
+                "Quotes: {}",
+                plural(report.quotes.len(), "entry", "entries")
+            )
+        )
+    )?;
+    let speaker = |q: &crate::report::QuoteEntry| {
+        q.speaker_a
+            .clone()
+            .or_else(|| q.speaker_b.clone())
+            .unwrap_or_else(|| "speaker not named".to_string())
+    };
+    let mut order: Vec<String> = Vec::new();
+    for q in &report.quotes {
+        let s = speaker(q);
+        if !order.contains(&s) {
+            order.push(s);
+        }
+    }
+    for who in &order {
+        writeln!(out, "{}", p.paint(Class::Header, &format!("  {who}")))?;
+        for q in report.quotes.iter().filter(|q| &speaker(q) == who) {
+            let (mark, class, what) = match q.relation {
+                R::Same => ("=", Class::Dim, "same words"),
+                R::Overlap => ("~", Class::Notice, "quoted in part, differently cut"),
+                R::Misquoted => ("!", Class::Conflict, "misquoted"),
+                R::SpeakerChanged => ("!", Class::Conflict, "given to another speaker"),
+                R::Dropped => ("-", Class::Del, "in A only"),
+                R::Added => ("+", Class::Ins, "in B only"),
+                _ => ("?", Class::Notice, "other"),
+            };
+            let mut v = vec![Span::new(Style::Paint(class), format!("{what}:"))];
+            if let Some(a) = &q.a {
+                v.push(Span::plain(" "));
+                v.extend(claim_at(p, SideId::A, &shortened(a)));
+            }
+            if let Some(b) = &q.b {
+                v.push(Span::plain(if q.a.is_some() { " / " } else { " " }));
+                v.extend(claim_at(p, SideId::B, &shortened(b)));
+            }
+            let (gone, new) = (q.removed.join(" "), q.added.join(" "));
+            let change = match (gone.is_empty(), new.is_empty()) {
+                (true, true) => String::new(),
+                (true, false) => format!(" — B adds \"{new}\""),
+                (false, true) => format!(" — B leaves out \"{gone}\""),
+                (false, false) => format!(" — A has \"{gone}\" where B has \"{new}\""),
+            };
+            if !change.is_empty() {
+                v.push(Span::plain(change));
+            }
+            if let (Some(x), Some(y)) = (&q.speaker_a, &q.speaker_b) {
+                if q.relation == R::SpeakerChanged {
+                    v.push(Span::plain(format!(" — {x} in A, {y} in B")));
+                }
+            }
+            claim_block(out, p, Span::new(Style::Paint(class), mark), &v, opts.width)?;
+        }
+    }
+    Ok(())
+}
+
+/// A span whose text is cut to about [`SHORT_CLAIM`] characters for the ledger.
+fn shortened(s: &ClaimSpan) -> ClaimSpan {
+    ClaimSpan {
+        text: shorten(&s.text),
+        ..s.clone()
+    }
 }
 
 /// `--explain`: what tied the two statements of a changed claim, on a line of its own.
@@ -819,6 +907,7 @@ mod tests {
             context,
             side_by_side: sbs,
             explain: false,
+            quotes: false,
         };
         let mut out = Vec::new();
         render(report, &opts, &mut out).unwrap();
