@@ -124,6 +124,7 @@ pub fn render_batch_line(id: &str, report: &Report, out: &mut dyn Write) -> io::
 #[derive(serde::Serialize)]
 struct BatchError<'a> {
     id: &'a str,
+    schema: &'static str,
     error: ErrorBody<'a>,
 }
 
@@ -134,7 +135,8 @@ struct ErrorBody<'a> {
 }
 
 /// Writes the line of a `storydiff batch` pair that failed:
-/// `{"id": …, "error": {"code": …, "message": …}}`.
+/// `{"id": …, "schema": "storydiff/1", "error": {"code": …, "message": …}}` (`schema` as on
+/// every other line, so that a reader can check every line the same way).
 pub fn render_batch_error(
     id: &str,
     code: &str,
@@ -145,6 +147,7 @@ pub fn render_batch_error(
         &mut *out,
         &BatchError {
             id,
+            schema: crate::report::SCHEMA,
             error: ErrorBody { code, message },
         },
     )?;
