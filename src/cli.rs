@@ -47,8 +47,13 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) on standard output.
-    Man,
+    /// Print the man page (roff) on standard output: storydiff(1), or with a command the page
+    /// of that command (storydiff-batch(1)...).
+    Man {
+        /// batch, completions or man.
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(crate::shell::MAN_PAGES))]
+        command: Option<String>,
+    },
 }
 
 /// Arguments of `storydiff batch`.
@@ -303,8 +308,8 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> crate::Result<i32> {
             crate::shell::completions(*shell, out).map_err(crate::Error::Output)?;
             Ok(crate::exit::SAME)
         }
-        Some(Command::Man) => {
-            crate::shell::man(out)
+        Some(Command::Man { command }) => {
+            crate::shell::man(command.as_deref(), out)
                 .and_then(|_| out.flush())
                 .map_err(crate::Error::Output)?;
             Ok(crate::exit::SAME)

@@ -42,7 +42,7 @@ fn bash_completion_loads_in_bash() {
         .arg(format!(". '{}' && complete -p storydiff", f.display()))
         .output()
     else {
-        eprintln!("skipped: bash not installed");
+        storydiff::corpora::skip("bash not installed");
         return;
     };
     assert!(
@@ -61,6 +61,15 @@ fn man_page() {
     assert!(s.contains(".TH storydiff 1"), "{s}");
     assert!(s.contains("no\\-pager"));
     assert!(s.contains("completions"));
+    // Every page the main page names is generated, and no other is named.
+    assert!(!s.contains("storydiff\\-help(1)"), "{s}");
+    for page in ["batch", "completions", "man"] {
+        assert!(s.contains(&format!("storydiff\\-{page}(1)")), "{page}");
+        let out = Command::new(bin()).args(["man", page]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{page}");
+        let p = String::from_utf8_lossy(&out.stdout);
+        assert!(p.contains(&format!(".TH storydiff-{page} 1")), "{p}");
+    }
 }
 
 #[test]
@@ -98,7 +107,7 @@ fn on_terminal(rows: usize, args: &str) -> Option<String> {
 #[test]
 fn pager_on_a_terminal_only_for_long_output() {
     let Some(long) = on_terminal(5, "--example --color never") else {
-        eprintln!("skipped: util-linux script not available");
+        storydiff::corpora::skip("util-linux script not available");
         return;
     };
     assert!(long.starts_with("PAGED:example/a.txt"), "{long}");
