@@ -239,7 +239,7 @@ fn a_fifo_that_keeps_growing_is_bounded_by_max_bytes() {
     match Command::new("mkfifo").arg(&fifo).status() {
         Ok(st) if st.success() => {}
         _ => {
-            eprintln!("skipped: mkfifo not available");
+            storydiff::corpora::skip("mkfifo not available");
             return;
         }
     }
