@@ -339,7 +339,11 @@ pub fn run_batch(args: &BatchArgs, out: &mut dyn std::io::Write) -> crate::Resul
     let start = std::time::Instant::now();
     let progress = |n: u64| {
         if let Some(b) = &bar {
-            b.set_position(n);
+            // Called from the worker threads: a late call with a smaller count must not move
+            // the bar back.
+            if n > b.position() {
+                b.set_position(n);
+            }
         }
     };
     let result = crate::batch::run(&args.manifest, &opts, out, &progress);

@@ -84,7 +84,8 @@
 //! - `summary`: counts of the rows by `op`, of the claims by `change`, and (additions to the
 //!   contract) `conflicts`, the claims of severity `conflict`, and `inconsistencies`.
 //! - `notes` (an addition to the contract): remarks on how the result was obtained, each with a
-//!   stable `code` (such as `date-inferred`) and a `message`.
+//!   stable `code` (such as `date-inferred`; `date-from-page` when a saved page's own
+//!   publication date anchors a side) and a `message`.
 //!
 //! Scripts should ignore fields they do not know: new fields may be added within
 //! `storydiff/1`.
