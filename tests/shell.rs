@@ -118,3 +118,35 @@ fn pager_on_a_terminal_only_for_long_output() {
     let json = on_terminal(5, "--example --format json").unwrap();
     assert!(!json.contains("PAGED:"), "JSON paged: {json}");
 }
+
+/// `--color auto` on a real terminal: colour, except under `TERM=dumb` or `CLICOLOR=0`
+/// (ripgrep's rule and the CLICOLOR convention), unless `CLICOLOR_FORCE` says otherwise.
+#[test]
+fn dumb_terminal_and_clicolor_0_get_no_colour() {
+    let run = |env: &[(&str, &str)]| -> Option<String> {
+        let cmd = format!("stty rows 200 cols 100; '{}' --example --no-pager", bin());
+        let mut c = Command::new("script");
+        c.args(["-qec", &cmd, "/dev/null"])
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env("TERM", "xterm");
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let out = c.output().ok()?;
+        (!out.stdout.is_empty()).then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let Some(plain_term) = run(&[]) else {
+        storydiff::corpora::skip("util-linux script not available");
+        return;
+    };
+    assert!(plain_term.contains('\u{1b}'), "a terminal gets colour");
+    for env in [&[("TERM", "dumb")][..], &[("CLICOLOR", "0")][..]] {
+        let out = run(env).unwrap();
+        assert!(out.contains("example/a.txt"), "{env:?}: {out}");
+        assert!(!out.contains('\u{1b}'), "{env:?} got colour: {out}");
+    }
+    let forced = run(&[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")]).unwrap();
+    assert!(forced.contains('\u{1b}'), "CLICOLOR_FORCE wins");
+}
