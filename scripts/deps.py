@@ -45,14 +45,18 @@ BANNED = {
 
 
 def metadata():
-    out = subprocess.run(
+    run = subprocess.run(
         ["cargo", "metadata", "--format-version", "1", "--offline", "--locked"],
         cwd=ROOT,
-        check=True,
         capture_output=True,
         text=True,
-    ).stdout
-    return json.loads(out)
+    )
+    if run.returncode != 0:
+        sys.exit(
+            "deps: cargo metadata --offline --locked failed (build once, or `cargo fetch "
+            "--locked`, so that the crates are on disk):\n" + run.stderr.strip()
+        )
+    return json.loads(run.stdout)
 
 
 def tokens(expr):
@@ -99,7 +103,8 @@ def allowed(expr):
 
 
 def version_tuple(v):
-    return tuple(int(x) for x in re.findall(r"\d+", v or "0")[:3]) + (0,) * 3
+    parts = [int(x) for x in re.findall(r"\d+", v or "0")[:3]]
+    return tuple(parts + [0] * (3 - len(parts)))
 
 
 def check(meta):
