@@ -6,4 +6,6 @@
 # so the main `cargo test` / `cargo clippy --all-targets` never build it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --manifest-path fuzz/Cargo.toml --bins
+# --locked: fuzz/Cargo.lock is tracked and must not be rewritten by CI (update it with
+# `cargo update --manifest-path fuzz/Cargo.toml -p storydiff` when the main lock changes).
+cargo build --manifest-path fuzz/Cargo.toml --bins --locked

@@ -124,7 +124,7 @@ impl From<Error> for PairError {
             Error::NotFound { .. } => "not-found",
             Error::IsDirectory { .. } => "is-directory",
             Error::Unreadable { .. } => "unreadable",
-            Error::NotUtf8 { .. } => "not-utf8",
+            Error::NotUtf8 { .. } | Error::BadEncoding { .. } => "not-utf8",
             Error::Binary { .. } => "binary",
             Error::TooLarge { .. } => "too-large",
             Error::Usage(_) => "usage",
@@ -312,8 +312,8 @@ struct Done {
 }
 
 fn compare_one(entry: &Entry, opts: &BatchOptions) -> Done {
-    let mut line = Vec::with_capacity(4096);
-    let result = entry.pair.clone().and_then(|pair| {
+    guarded(&entry.id, opts.fail_on, || {
+        let pair = entry.pair.clone()?;
         let read = |p: &str| -> std::result::Result<crate::Document, PairError> {
             let doc = ingest::read(p, &opts.read)?;
             if ingest::html::looks_like_html(&doc.path, &doc.text) {
@@ -334,25 +334,72 @@ fn compare_one(entry: &Entry, opts: &BatchOptions) -> Done {
         o.claims.date_a = pair.date;
         o.claims.date_b = pair.date;
         Ok(crate::compare(&a, &b, &o))
-    });
+    })
+}
+
+/// Runs one pair's comparison and renders its line. A panic (a bug in storydiff, on some input)
+/// becomes that pair's error line, code `panic`, and the batch goes on with the next pair.
+fn guarded(
+    id: &str,
+    fail_on: FailOn,
+    work: impl FnOnce() -> std::result::Result<crate::Report, PairError>,
+) -> Done {
+    let mut line = Vec::with_capacity(4096);
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|payload| {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".to_string());
+            Err(PairError::new(
+                "panic",
+                format!(
+                    "storydiff failed on this pair (internal error: {what}); the other pairs \
+                     are unaffected; please report it with the two files"
+                ),
+            ))
+        });
     // Writing into a Vec cannot fail, so the io::Result is always Ok.
     match result {
         Ok(report) => {
-            let _ = crate::render::json::render_batch_line(&entry.id, &report, &mut line);
+            let _ = crate::render::json::render_batch_line(id, &report, &mut line);
             Done {
                 line,
-                differs: report.differs(opts.fail_on),
+                differs: report.differs(fail_on),
                 failed: false,
             }
         }
         Err(e) => {
-            let _ =
-                crate::render::json::render_batch_error(&entry.id, e.code, &e.message, &mut line);
+            let _ = crate::render::json::render_batch_error(id, e.code, &e.message, &mut line);
             Done {
                 line,
                 differs: false,
                 failed: true,
             }
+        }
+    }
+}
+
+/// The number of pairs a manifest file lists (its lines that are neither blank nor `#`
+/// comments), for a progress bar with a total; `None` for standard input or anything but a
+/// regular file (a FIFO read twice would lose its pairs), or when it cannot be read.
+pub fn count_pairs(manifest: &str) -> Option<u64> {
+    use std::io::BufRead;
+    if manifest == "-" || !std::fs::metadata(manifest).ok()?.is_file() {
+        return None;
+    }
+    let file = std::fs::File::open(manifest).ok()?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let (mut n, mut buf) = (0u64, Vec::new());
+    loop {
+        buf.clear();
+        if reader.read_until(b'\n', &mut buf).ok()? == 0 {
+            return Some(n);
+        }
+        let t = buf.trim_ascii_start();
+        if !t.is_empty() && !t.starts_with(b"#") {
+            n += 1;
         }
     }
 }
@@ -369,7 +416,8 @@ pub fn base_dir(path: &str) -> PathBuf {
 }
 
 /// Runs the batch described by the manifest at `manifest` (`-`: standard input), writing one
-/// line per pair to `out`; `progress` is called with the number of pairs done after each chunk.
+/// line per pair to `out`; `progress` is called with the number of pairs done as each pair
+/// finishes (from the worker threads), so that a progress bar moves smoothly.
 ///
 /// Errors: the manifest cannot be opened or read (nothing is written then if it fails at
 /// opening), the thread pool cannot start, or writing to `out` fails ([`Error::Output`]).
@@ -377,8 +425,9 @@ pub fn run(
     manifest: &str,
     opts: &BatchOptions,
     out: &mut dyn std::io::Write,
-    progress: &dyn Fn(u64),
+    progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Stats> {
+    let finished = std::sync::atomic::AtomicU64::new(0);
     let mut input = ingest::open_lines(manifest)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.unwrap_or(0))
@@ -418,15 +467,23 @@ pub fn run(
             };
             entries.extend(entry);
         }
-        let done: Vec<Done> =
-            pool.install(|| entries.par_iter().map(|e| compare_one(e, opts)).collect());
+        let done: Vec<Done> = pool.install(|| {
+            entries
+                .par_iter()
+                .map(|e| {
+                    let d = compare_one(e, opts);
+                    let n = finished.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                    progress(n);
+                    d
+                })
+                .collect()
+        });
         for d in &done {
             out.write_all(&d.line).map_err(Error::Output)?;
             stats.pairs += 1;
             stats.differ += u64::from(d.differs);
             stats.failed += u64::from(d.failed);
         }
-        progress(stats.pairs);
     }
     out.flush().map_err(Error::Output)?;
     Ok(stats)
@@ -474,6 +531,38 @@ mod tests {
         assert_eq!(e.pair.unwrap_err().code, "manifest");
         let e = p.parse(5, "-\ty.txt").unwrap();
         assert_eq!(e.pair.unwrap_err().code, "usage");
+    }
+
+    #[test]
+    fn a_panicking_pair_becomes_its_error_line() {
+        let done = guarded("p-7", FailOn::Any, || panic!("boom at sentence 3"));
+        assert!(done.failed && !done.differs);
+        let v: serde_json::Value = serde_json::from_slice(&done.line).unwrap();
+        assert_eq!(v["id"], "p-7");
+        assert_eq!(v["schema"], "storydiff/1");
+        assert_eq!(v["error"]["code"], "panic");
+        let msg = v["error"]["message"].as_str().unwrap();
+        assert!(msg.contains("boom at sentence 3"), "{msg}");
+    }
+
+    #[test]
+    fn progress_is_reported_per_pair_and_files_are_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        let m = dir.path().join("m.tsv");
+        std::fs::write(&m, "# pairs\nx\ty\n\nx\ty\nx\ty\n").unwrap();
+        let m = m.to_str().unwrap();
+        assert_eq!(count_pairs(m), Some(3));
+        assert_eq!(count_pairs("-"), None);
+        let calls = std::sync::Mutex::new(Vec::new());
+        let mut out = Vec::new();
+        let opts = BatchOptions {
+            jobs: Some(1),
+            ..Default::default()
+        };
+        run(m, &opts, &mut out, &|n| calls.lock().unwrap().push(n)).unwrap();
+        let mut calls = calls.into_inner().unwrap();
+        calls.sort();
+        assert_eq!(calls, [1, 2, 3], "one call per pair, not one per chunk");
     }
 
     #[test]

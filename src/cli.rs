@@ -47,8 +47,13 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) on standard output.
-    Man,
+    /// Print the man page (roff) on standard output: storydiff(1), or with a command the page
+    /// of that command (storydiff-batch(1)...).
+    Man {
+        /// batch, completions or man.
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(crate::shell::MAN_PAGES))]
+        command: Option<String>,
+    },
 }
 
 /// Arguments of `storydiff batch`.
@@ -84,7 +89,8 @@ id defaults to the manifest line number; date is the publication date of both ve
 Relative paths resolve against the manifest's folder (for - : the current folder).
 
 Output: one line of JSON per pair, in manifest order: the storydiff/1 document with \"id\"
-first, or {\"id\": ..., \"error\": {\"code\": ..., \"message\": ...}} for a pair that failed.
+first, or {\"id\": ..., \"schema\": ..., \"error\": {\"code\": ..., \"message\": ...}} for a
+pair that failed (code \"panic\" for an internal error; the batch goes on).
 
 Exit codes: 2 if any pair failed, else 1 if any pair differs at the --fail-on level, else 0.
 A manifest that cannot be read: one line on standard error, exit 2, nothing on stdout.
@@ -160,10 +166,20 @@ pub struct DiffArgs {
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<usize>,
 
-    /// Never page text output (by default long output to a terminal goes through
-    /// STORYDIFF_PAGER, PAGER, or less).
+    /// When to page text output through STORYDIFF_PAGER, PAGER, or less: auto (long output
+    /// to a terminal), always, or never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = PagingArg::Auto)]
+    pub paging: PagingArg,
+
+    /// Never page text output (the same as --paging never).
     #[arg(long)]
     pub no_pager: bool,
+
+    /// The encoding of inputs that have no byte-order mark, such as windows-1252, iso-8859-1,
+    /// shift_jis or utf-16le (default: a web page's declared charset, else UTF-8). An input
+    /// that is valid UTF-8 is read as UTF-8 unless NAME is UTF-16.
+    #[arg(long, value_name = "NAME", value_parser = crate::ingest::parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_BYTES)]
@@ -182,6 +198,16 @@ pub enum InputArg {
     Text,
     /// A saved web page: extract the article.
     Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PagingArg {
+    /// Page long output when standard output is a terminal.
+    Auto,
+    /// Page whatever the output and wherever it goes.
+    Always,
+    /// Never page.
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -228,6 +254,11 @@ impl From<FailOnArg> for crate::FailOn {
 }
 
 /// Decides whether to colour, from the flag, the environment and whether stdout is a terminal.
+///
+/// `--color auto` follows ripgrep and the CLICOLOR convention, in this order: `NO_COLOR`
+/// (non-empty) turns colour off; `CLICOLOR_FORCE` (non-empty, not `0`) turns it on, even into a
+/// pipe; `CLICOLOR=0` turns it off; `TERM=dumb` (a terminal that cannot show escapes, such as
+/// Emacs' shell) turns it off; else colour exactly when standard output is a terminal.
 pub fn use_color(flag: ColorArg, env: &dyn Fn(&str) -> Option<String>, is_tty: bool) -> bool {
     let set = |k: &str| env(k).is_some_and(|v| !v.is_empty());
     match flag {
@@ -238,6 +269,10 @@ pub fn use_color(flag: ColorArg, env: &dyn Fn(&str) -> Option<String>, is_tty: b
                 false
             } else if env("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0") {
                 true
+            } else if env("CLICOLOR").as_deref() == Some("0")
+                || env("TERM").as_deref() == Some("dumb")
+            {
+                false
             } else {
                 is_tty
             }
@@ -253,6 +288,15 @@ impl DiffArgs {
             Palette::ansi()
         } else {
             Palette::plain()
+        }
+    }
+
+    /// When to page: `--no-pager` wins over `--paging`.
+    pub fn paging(&self) -> crate::pager::Paging {
+        match (self.no_pager, self.paging) {
+            (true, _) | (_, PagingArg::Never) => crate::pager::Paging::Never,
+            (false, PagingArg::Always) => crate::pager::Paging::Always,
+            (false, PagingArg::Auto) => crate::pager::Paging::Auto,
         }
     }
 
@@ -274,8 +318,8 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> crate::Result<i32> {
             crate::shell::completions(*shell, out).map_err(crate::Error::Output)?;
             Ok(crate::exit::SAME)
         }
-        Some(Command::Man) => {
-            crate::shell::man(out)
+        Some(Command::Man { command }) => {
+            crate::shell::man(command.as_deref(), out)
                 .and_then(|_| out.flush())
                 .map_err(crate::Error::Output)?;
             Ok(crate::exit::SAME)
@@ -293,23 +337,23 @@ pub fn run_batch(args: &BatchArgs, out: &mut dyn std::io::Write) -> crate::Resul
         read: crate::ingest::ReadOptions {
             max_bytes: args.max_bytes,
             lossy: args.lossy,
+            encoding: None,
         },
         ..Default::default()
     };
     let bar = if std::io::stderr().is_terminal() && !args.quiet {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos} pairs, {per_sec}, {elapsed}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        Some(bar)
+        Some(progress_bar(crate::batch::count_pairs(&args.manifest)))
     } else {
         None
     };
     let start = std::time::Instant::now();
     let progress = |n: u64| {
         if let Some(b) = &bar {
-            b.set_position(n);
+            // Called from the worker threads: a late call with a smaller count must not move
+            // the bar back.
+            if n > b.position() {
+                b.set_position(n);
+            }
         }
     };
     let result = crate::batch::run(&args.manifest, &opts, out, &progress);
@@ -329,6 +373,27 @@ pub fn run_batch(args: &BatchArgs, out: &mut dyn std::io::Write) -> crate::Resul
     }
     Ok(stats.exit_code())
 }
+
+/// The progress bar of `storydiff batch` on a terminal: a bar with the total and an ETA when the
+/// number of pairs is known beforehand (a manifest file), else a spinner with the count.
+/// indicatif redraws it at most 20 times a second, whatever the rate of pairs.
+pub fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
+    let (bar, template) = match total {
+        Some(n) => (indicatif::ProgressBar::new(n), BAR_TEMPLATE),
+        None => (indicatif::ProgressBar::new_spinner(), SPINNER_TEMPLATE),
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(100));
+    bar
+}
+
+/// A manifest file: the bar, done/total, the rate and the time left.
+const BAR_TEMPLATE: &str = "{wide_bar} {pos}/{len} pairs, {per_sec}, ETA {eta}";
+/// Standard input: the total is unknown.
+const SPINNER_TEMPLATE: &str = "{spinner} {pos} pairs, {per_sec}, {elapsed}";
 
 /// Runs one comparison as the command line asks, writing to `out`; returns the exit code.
 pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i32> {
@@ -360,6 +425,7 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
         let ro = ReadOptions {
             max_bytes: cli.max_bytes,
             lossy: cli.lossy,
+            encoding: cli.encoding,
         };
         let (mut a, mut b) = (ingest::read(pa, &ro)?, ingest::read(pb, &ro)?);
         if let Some(g) = &git {
@@ -399,20 +465,27 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
                     quotes: cli.quotes,
                 };
                 let env = |k: &str| std::env::var(k).ok();
+                let paging = cli.paging();
                 let paged = crate::pager::wanted(
-                    cli.no_pager,
+                    paging,
                     std::io::stdout().is_terminal(),
                     cli.format == FormatArg::Text,
                 );
-                match (
-                    paged,
-                    crate::pager::command(&env),
-                    crate::pager::screen_height(),
-                ) {
+                // `--paging always` pages however short the output (height 0).
+                let height = match paging {
+                    crate::pager::Paging::Always => Some(0),
+                    _ => crate::pager::screen_height(),
+                };
+                match (paged, crate::pager::command(&env), height) {
                     (true, Some(cmd), Some(height)) => {
                         let mut pager = crate::pager::Pager::new(out, cmd, height);
                         crate::render::text::render(&report, &topts, &mut pager)
                             .and_then(|_| pager.finish())
+                            .map(|outcome| {
+                                if let crate::pager::Outcome::Failed(why) = outcome {
+                                    eprintln!("storydiff: {why}");
+                                }
+                            })
                     }
                     _ => crate::render::text::render(&report, &topts, out),
                 }
@@ -541,6 +614,37 @@ mod tests {
             &env_of(&[("CLICOLOR_FORCE", "1")]),
             true
         ));
+        // The CLICOLOR convention and ripgrep's TERM=dumb rule.
+        assert!(!use_color(
+            ColorArg::Auto,
+            &env_of(&[("CLICOLOR", "0")]),
+            true
+        ));
+        assert!(use_color(
+            ColorArg::Auto,
+            &env_of(&[("CLICOLOR", "1")]),
+            true
+        ));
+        assert!(!use_color(
+            ColorArg::Auto,
+            &env_of(&[("TERM", "dumb")]),
+            true
+        ));
+        assert!(use_color(
+            ColorArg::Auto,
+            &env_of(&[("TERM", "xterm-256color")]),
+            true
+        ));
+        assert!(use_color(
+            ColorArg::Auto,
+            &env_of(&[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")]),
+            false
+        ));
+        assert!(use_color(
+            ColorArg::Always,
+            &env_of(&[("TERM", "dumb")]),
+            false
+        ));
     }
 
     #[test]
@@ -595,6 +699,17 @@ mod tests {
             ])),
             None
         );
+    }
+
+    #[test]
+    fn progress_bar_has_total_and_eta_for_a_file() {
+        for t in [BAR_TEMPLATE, SPINNER_TEMPLATE] {
+            assert!(indicatif::ProgressStyle::with_template(t).is_ok(), "{t}");
+        }
+        assert!(BAR_TEMPLATE.contains("{len}") && BAR_TEMPLATE.contains("{eta}"));
+        let bar = progress_bar(Some(40));
+        assert_eq!(bar.length(), Some(40));
+        assert_eq!(progress_bar(None).length(), None);
     }
 
     #[test]

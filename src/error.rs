@@ -21,6 +21,13 @@ pub enum Error {
     },
     /// The bytes are not UTF-8 text.
     NotUtf8 { path: PathBuf, offset: usize },
+    /// The bytes are not well formed in the encoding they were read in (`--encoding`, a byte-
+    /// order mark, or a web page's declared charset).
+    BadEncoding {
+        path: PathBuf,
+        encoding: &'static str,
+        offset: usize,
+    },
     /// The file contains NUL bytes: a binary file (a PDF, an image, a word-processor file).
     Binary { path: PathBuf, offset: usize },
     /// The file is larger than `--max-bytes`.
@@ -56,7 +63,18 @@ impl fmt::Display for Error {
             Error::NotUtf8 { path, offset } => write!(
                 f,
                 "{}: is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8, \
-                 or pass --lossy to replace the bad bytes",
+                 name its encoding with --encoding (such as windows-1252), or pass --lossy to \
+                 replace the bad bytes",
+                path.display()
+            ),
+            Error::BadEncoding {
+                path,
+                encoding,
+                offset,
+            } => write!(
+                f,
+                "{}: is not valid {encoding} text (invalid bytes at offset {offset}); name its \
+                 real encoding with --encoding, or pass --lossy to replace the bad bytes",
                 path.display()
             ),
             Error::Binary { path, offset } => write!(

@@ -43,7 +43,7 @@ pub mod shell;
 
 pub use claims::CalendarDate;
 pub use error::{Error, Result};
-pub use ingest::{Document, ReadOptions};
+pub use ingest::{Document, Published, ReadOptions};
 pub use report::{FailOn, Report};
 
 /// Options that change what is compared (display options live in [`render`]).
@@ -54,7 +54,37 @@ pub struct Options {
 }
 
 /// Compares version `a` with version `b`.
+///
+/// Both texts are compared in Unicode NFC ([`ingest::normalize`]). A side without a date in
+/// `opts.claims` takes the publication date its input gives ([`Document::published`], a saved
+/// page's own date), and a note says so.
 pub fn compare(a: &Document, b: &Document, opts: &Options) -> Report {
+    let (a, b) = (ingest::normalize(a), ingest::normalize(b));
+    let (a, b) = (a.as_ref(), b.as_ref());
+    let mut claim_opts = opts.claims.clone();
+    let mut date_notes = Vec::new();
+    for (label, doc, date) in [
+        ("A", a, &mut claim_opts.date_a),
+        ("B", b, &mut claim_opts.date_b),
+    ] {
+        if let (None, Some(p)) = (*date, doc.published) {
+            *date = Some(p.date);
+            date_notes.push(report::Note {
+                code: "date-from-page".into(),
+                message: format!(
+                    "dates in {label} resolved against {}, the publication date the page gives \
+                     in {} (--date-{} sets another)",
+                    p.date,
+                    p.source,
+                    label.to_ascii_lowercase()
+                ),
+            });
+        }
+    }
+    let opts = &Options {
+        align: opts.align.clone(),
+        claims: claim_opts,
+    };
     let sa = sentences(&a.text);
     let sb = sentences(&b.text);
     let alignment = align::align(&sa, &sb, &opts.align);
@@ -70,7 +100,8 @@ pub fn compare(a: &Document, b: &Document, opts: &Options) -> Report {
         &alignment.rows,
         &opts.claims,
     );
-    let mut notes = alignment.notes;
+    let mut notes = date_notes;
+    notes.extend(alignment.notes);
     notes.extend(outcome.notes);
     let mut report = Report {
         schema: report::SCHEMA,

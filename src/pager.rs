@@ -6,8 +6,14 @@
 //! [`Pager::finish`], which compares its line count with the screen height: output that fits
 //! the screen is written straight through. The pager command is `STORYDIFF_PAGER`, then
 //! `PAGER`, else `less -FRX` (quit if one screen, keep colours, leave the text on screen); an
-//! empty value or `cat` means no pager. Whether to page at all (`--no-pager`, a terminal on
-//! standard output, text format) is decided by the caller with [`wanted`].
+//! empty value or `cat` means no pager. Whether to page at all (`--paging`, `--no-pager`, a
+//! terminal on standard output, text format) is decided by the caller with [`wanted`].
+//!
+//! While the pager runs, Ctrl-C (SIGINT, sent to the whole foreground group) must not kill
+//! storydiff: it would leave `less` orphaned, fighting the shell for the terminal. As git and
+//! delta do, storydiff lets the pager decide and waits for it. A pager that cannot be found or
+//! exits with an error does not swallow the report: it is written to the writer instead, and
+//! [`Outcome::Failed`] says why, for the caller to tell on standard error.
 
 use std::io::{self, Write};
 use std::process::{Command, Stdio};
@@ -28,11 +34,40 @@ pub fn command(env: &dyn Fn(&str) -> Option<String>) -> Option<String> {
     }
 }
 
-/// Whether output should be offered to a pager: never with `--no-pager`, never when standard
-/// output is not a terminal (a pipe, a file, git's own pager), only for output meant to be read
-/// on screen.
-pub fn wanted(no_pager: bool, stdout_is_terminal: bool, paged_format: bool) -> bool {
-    !no_pager && stdout_is_terminal && paged_format
+/// When to page (`--paging`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paging {
+    /// Long output to a terminal only.
+    #[default]
+    Auto,
+    /// Whatever standard output is, and however short the output.
+    Always,
+    /// Never (`--no-pager`).
+    Never,
+}
+
+/// Whether output should be offered to a pager: never with `--paging never`, with `auto` only
+/// when standard output is a terminal (not a pipe, a file, git's own pager), and only for
+/// output meant to be read on screen.
+pub fn wanted(paging: Paging, stdout_is_terminal: bool, paged_format: bool) -> bool {
+    paged_format
+        && match paging {
+            Paging::Never => false,
+            Paging::Always => true,
+            Paging::Auto => stdout_is_terminal,
+        }
+}
+
+/// What became of the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Short enough: written straight to the writer.
+    Written,
+    /// Shown by the pager.
+    Paged,
+    /// The pager could not be started or failed; the output went to the writer (unless the
+    /// pager was stopped by a signal after showing it). The message says what happened.
+    Failed(String),
 }
 
 /// A writer that buffers, then pages or writes through.
@@ -55,37 +90,119 @@ impl<'a> Pager<'a> {
         }
     }
 
-    /// Writes the buffered output: through the pager when it is longer than the screen.
-    /// If the pager cannot be started, the output goes to the writer instead.
-    pub fn finish(self) -> io::Result<()> {
+    /// Writes the buffered output: through the pager when it is longer than the screen
+    /// (`height` 0: always). If the pager cannot be found or exits with an error, the output
+    /// goes to the writer instead.
+    pub fn finish(self) -> io::Result<Outcome> {
         let lines = self.buf.iter().filter(|&&b| b == b'\n').count();
-        if lines < self.height {
+        if self.height > 0 && lines < self.height {
             self.out.write_all(&self.buf)?;
-            return self.out.flush();
+            self.out.flush()?;
+            return Ok(Outcome::Written);
         }
-        match spawn(&self.command) {
-            Ok(mut child) => {
-                if let Some(mut stdin) = child.stdin.take() {
-                    match stdin.write_all(&self.buf) {
-                        // The reader quit early (`q` in less): not an error.
-                        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-                        other => other?,
-                    }
-                }
-                let status = child.wait()?;
-                // 127: the shell found no such command; show the text rather than lose it.
-                if status.code() == Some(127) {
-                    self.out.write_all(&self.buf)?;
-                    return self.out.flush();
-                }
-                Ok(())
+        let fallback = |out: &mut dyn Write, buf: &[u8], why: String| -> io::Result<Outcome> {
+            out.write_all(buf)?;
+            out.flush()?;
+            Ok(Outcome::Failed(why))
+        };
+        if let Some(program) = missing_program(&self.command) {
+            let why = format!(
+                "no pager '{program}' found (from STORYDIFF_PAGER or PAGER); the report is \
+                 written here instead"
+            );
+            return fallback(self.out, &self.buf, why);
+        }
+        let _sigint = IgnoreInterrupt::new();
+        let mut child = match spawn(&self.command) {
+            Ok(c) => c,
+            Err(e) => {
+                let why = format!(
+                    "the pager '{}' could not be started ({e}); the report is written here \
+                     instead",
+                    self.command
+                );
+                return fallback(self.out, &self.buf, why);
             }
-            Err(_) => {
-                self.out.write_all(&self.buf)?;
-                self.out.flush()
+        };
+        if let Some(mut stdin) = child.stdin.take() {
+            match stdin.write_all(&self.buf) {
+                // The reader quit early (`q` in less): not an error.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                other => other?,
             }
+        }
+        let status = child.wait()?;
+        match status.code() {
+            Some(0) => Ok(Outcome::Paged),
+            Some(127) => {
+                let why = format!(
+                    "the pager '{}' was not found by the shell; the report is written here instead",
+                    self.command
+                );
+                fallback(self.out, &self.buf, why)
+            }
+            Some(n) => {
+                let why = format!(
+                    "the pager '{}' failed (exit status {n}); the report is written here \
+                     instead (--paging never turns the pager off)",
+                    self.command
+                );
+                fallback(self.out, &self.buf, why)
+            }
+            // Killed by a signal: it may have shown the report already; do not repeat it.
+            None => Ok(Outcome::Failed(format!(
+                "the pager '{}' was stopped by a signal",
+                self.command
+            ))),
         }
     }
+}
+
+/// Keeps SIGINT from killing storydiff while it lives: the signal still reaches the pager
+/// (same process group), which handles it as it likes, and storydiff waits for the pager to
+/// end. A handler, not SIG_IGN, so the pager does not inherit an ignored SIGINT.
+struct IgnoreInterrupt {
+    #[cfg(unix)]
+    id: Option<signal_hook::SigId>,
+}
+
+impl IgnoreInterrupt {
+    fn new() -> Self {
+        #[cfg(unix)]
+        {
+            let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            IgnoreInterrupt {
+                id: signal_hook::flag::register(signal_hook::consts::SIGINT, flag).ok(),
+            }
+        }
+        #[cfg(not(unix))]
+        IgnoreInterrupt {}
+    }
+}
+
+impl Drop for IgnoreInterrupt {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(id) = self.id.take() {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+/// The program of a simple pager command (`less -S`, `most`) when it is on no folder of
+/// `PATH`, so that a missing pager is reported once, by storydiff, rather than by the shell.
+/// Commands with shell syntax, assignments or a path are left to the shell.
+fn missing_program(command: &str) -> Option<String> {
+    let simple = command
+        .chars()
+        .all(|c| c.is_alphanumeric() || " -_.,:+=".contains(c));
+    let program = command.split_whitespace().next()?;
+    if !simple || program.contains('=') || cfg!(windows) {
+        return None;
+    }
+    let path = std::env::var_os("PATH")?;
+    let found = std::env::split_paths(&path).any(|dir| dir.join(program).is_file());
+    (!found).then(|| program.to_string())
 }
 
 impl Write for Pager<'_> {
@@ -158,10 +275,12 @@ mod tests {
 
     #[test]
     fn wanted_only_for_terminals() {
-        assert!(wanted(false, true, true));
-        assert!(!wanted(true, true, true));
-        assert!(!wanted(false, false, true));
-        assert!(!wanted(false, true, false));
+        assert!(wanted(Paging::Auto, true, true));
+        assert!(!wanted(Paging::Never, true, true));
+        assert!(!wanted(Paging::Auto, false, true));
+        assert!(!wanted(Paging::Auto, true, false));
+        assert!(wanted(Paging::Always, false, true));
+        assert!(!wanted(Paging::Always, false, false));
     }
 
     #[test]
@@ -169,7 +288,7 @@ mod tests {
         let mut out = Vec::new();
         let mut p = Pager::new(&mut out, "false".into(), 10);
         p.write_all(b"one\ntwo\n").unwrap();
-        p.finish().unwrap();
+        assert_eq!(p.finish().unwrap(), Outcome::Written);
         assert_eq!(out, b"one\ntwo\n");
     }
 
@@ -179,8 +298,38 @@ mod tests {
         let mut out = Vec::new();
         let mut p = Pager::new(&mut out, "no-such-pager-storydiff".into(), 1);
         p.write_all(b"1\n2\n").unwrap();
-        p.finish().unwrap();
+        // Found missing before any shell runs: nothing from `sh` on the test's terminal.
+        let outcome = p.finish().unwrap();
+        assert!(
+            matches!(&outcome, Outcome::Failed(m) if m.contains("no pager 'no-such-pager-storydiff'")),
+            "{outcome:?}"
+        );
         assert_eq!(out, b"1\n2\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn failing_pager_does_not_swallow_the_output() {
+        let mut out = Vec::new();
+        let mut p = Pager::new(&mut out, "false".into(), 0);
+        p.write_all(b"1\n").unwrap();
+        let outcome = p.finish().unwrap();
+        assert!(
+            matches!(&outcome, Outcome::Failed(m) if m.contains("exit status 1")),
+            "{outcome:?}"
+        );
+        assert_eq!(out, b"1\n");
+    }
+
+    #[test]
+    fn missing_program_only_for_simple_commands() {
+        assert_eq!(
+            missing_program("no-such-pager-storydiff -R").as_deref(),
+            Some("no-such-pager-storydiff")
+        );
+        assert_eq!(missing_program("sh -c 'exit 0'"), None);
+        assert_eq!(missing_program("cat > /tmp/x"), None);
+        assert_eq!(missing_program("LESS=R less"), None);
     }
 
     #[cfg(unix)]
@@ -191,7 +340,7 @@ mod tests {
         let mut out = Vec::new();
         let mut p = Pager::new(&mut out, format!("cat > '{}'", file.display()), 2);
         p.write_all(b"1\n2\n3\n").unwrap();
-        p.finish().unwrap();
+        assert_eq!(p.finish().unwrap(), Outcome::Paged);
         assert!(out.is_empty(), "written through instead of paged");
         assert_eq!(std::fs::read(&file).unwrap(), b"1\n2\n3\n");
     }

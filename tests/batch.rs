@@ -138,6 +138,10 @@ fn error_pair_in_the_middle_does_not_stop_the_batch() {
         .contains("missing.txt"));
     assert_eq!(v[5]["id"], "6");
     assert_eq!(o.status.code(), Some(2), "a failed pair takes precedence");
+    // Every line, error or not, names its schema, so a reader can check them all alike.
+    for line in &v {
+        assert_eq!(line["schema"], "storydiff/1", "{line}");
+    }
 }
 
 #[test]

@@ -8,9 +8,12 @@ use storydiff::report::{Change, ClaimKind, Report, Severity, SideId};
 use storydiff::{compare, Document, Options};
 
 fn seed() -> Option<(String, String)> {
-    let dir = storydiff::corpora::seeds_dir()?;
-    let a = std::fs::read_to_string(dir.join("000_3d2a522fcf6b1ab9.txt")).ok()?;
-    let b = std::fs::read_to_string(dir.join("001_ca9eb8ab0e1e27f4.txt")).ok()?;
+    let seed = |n: &str| {
+        let p = storydiff::corpora::seed_file(n)?;
+        Some(std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+    };
+    let a = seed("000_3d2a522fcf6b1ab9.txt")?;
+    let b = seed("001_ca9eb8ab0e1e27f4.txt")?;
     Some((a, b))
 }
 
@@ -36,7 +39,7 @@ fn has(r: &Report, change: Change, kind: ClaimKind, text: &str) -> bool {
 #[test]
 fn seed_pair_claims() {
     let Some((a, b)) = seed() else {
-        eprintln!("skipped: ../shared/seeds not present");
+        storydiff::corpora::skip("../shared/seeds not present");
         return;
     };
     let r = cmp(&a, &b);
@@ -150,7 +153,7 @@ fn mirror_property_on_fixtures() {
 #[test]
 fn mirror_property_on_seed() {
     let Some((a, b)) = seed() else {
-        eprintln!("skipped: ../shared/seeds not present");
+        storydiff::corpora::skip("../shared/seeds not present");
         return;
     };
     mirror(&a, &b);
@@ -159,7 +162,7 @@ fn mirror_property_on_seed() {
 #[test]
 fn determinism() {
     let Some((a, b)) = seed() else {
-        eprintln!("skipped: ../shared/seeds not present");
+        storydiff::corpora::skip("../shared/seeds not present");
         return;
     };
     assert_eq!(cmp(&a, &b), cmp(&a, &b));

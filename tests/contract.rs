@@ -409,16 +409,13 @@ fn example_keeps_the_contract() {
 
 #[test]
 fn seed_pair_keeps_the_contract() {
-    let Some(seeds) = storydiff::corpora::seeds_dir() else {
-        eprintln!("skipped: ../shared/seeds is absent");
+    let (Some(a), Some(b)) = (
+        storydiff::corpora::seed_file("000_3d2a522fcf6b1ab9.txt"),
+        storydiff::corpora::seed_file("001_ca9eb8ab0e1e27f4.txt"),
+    ) else {
+        storydiff::corpora::skip("the seed pair (../shared/seeds) is absent");
         return;
     };
-    let a = seeds.join("000_3d2a522fcf6b1ab9.txt");
-    let b = seeds.join("001_ca9eb8ab0e1e27f4.txt");
-    if !a.is_file() || !b.is_file() {
-        eprintln!("skipped: the seed pair is absent");
-        return;
-    }
     check_pair("seeds", &a, &b);
 }
 

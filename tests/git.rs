@@ -85,7 +85,7 @@ fn driver_setup(d: &Path) {
 #[test]
 fn diff_driver_seven_arguments() {
     if !have_git() {
-        eprintln!("skipped: git not installed");
+        storydiff::corpora::skip("git not installed");
         return;
     }
     let dir = repo();
@@ -111,7 +111,7 @@ fn diff_driver_seven_arguments() {
 #[test]
 fn diff_driver_added_and_deleted_files() {
     if !have_git() {
-        eprintln!("skipped: git not installed");
+        storydiff::corpora::skip("git not installed");
         return;
     }
     let dir = repo();
@@ -135,7 +135,7 @@ fn diff_driver_added_and_deleted_files() {
 #[test]
 fn difftool_two_arguments() {
     if !have_git() {
-        eprintln!("skipped: git not installed");
+        storydiff::corpora::skip("git not installed");
         return;
     }
     let dir = repo();
@@ -230,7 +230,7 @@ fn seven_arguments_by_hand() {
 #[test]
 fn renames_and_no_index_name_both_paths() {
     if !have_git() {
-        eprintln!("skipped: git not installed");
+        storydiff::corpora::skip("git not installed");
         return;
     }
     let dir = repo();
@@ -269,7 +269,7 @@ fn renames_and_no_index_name_both_paths() {
 #[test]
 fn diff_driver_reads_saved_web_pages() {
     if !have_git() {
-        eprintln!("skipped: git not installed");
+        storydiff::corpora::skip("git not installed");
         return;
     }
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/web_page");

@@ -239,7 +239,7 @@ fn a_fifo_that_keeps_growing_is_bounded_by_max_bytes() {
     match Command::new("mkfifo").arg(&fifo).status() {
         Ok(st) if st.success() => {}
         _ => {
-            eprintln!("skipped: mkfifo not available");
+            storydiff::corpora::skip("mkfifo not available");
             return;
         }
     }
@@ -496,4 +496,153 @@ fn ordinal_words_are_not_an_inconsistency_with_itself() {
     );
     let o = run(&["--format", "summary", s(&a), s(&a)]);
     assert_graceful(&o, 0);
+}
+
+#[test]
+fn declared_encodings_are_decoded() {
+    let d = tempfile::tempdir().unwrap();
+    // A page saved in windows-1252: "\xa3" is the pound sign, and the money claim survives.
+    let page = |charset: &str, body: &[u8]| -> Vec<u8> {
+        let mut v = format!(
+            "<!DOCTYPE html><html><head><meta charset=\"{charset}\"><title>T</title></head>\
+             <body><article><p>"
+        )
+        .into_bytes();
+        v.extend_from_slice(body);
+        v.extend_from_slice(b"</p></article></body></html>");
+        v
+    };
+    let a = write(
+        d.path(),
+        "a.html",
+        &page(
+            "windows-1252",
+            b"The bridge will cost \xa32 million, the council said.",
+        ),
+    );
+    let b = write(
+        d.path(),
+        "b.html",
+        &page(
+            "utf-8",
+            "The bridge will cost £3 million, the council said.".as_bytes(),
+        ),
+    );
+    let o = run(&["--format", "json", s(&a), s(&b)]);
+    assert_graceful(&o, 1);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        doc["a"]["text"].as_str().unwrap().contains("£2 million"),
+        "{}",
+        doc["a"]["text"]
+    );
+    let money: Vec<_> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "money")
+        .collect();
+    assert!(
+        !money.is_empty(),
+        "the money claim is kept: {}",
+        doc["claims"]
+    );
+    // --encoding for plain text: the same story in Latin-1 and in UTF-8 compares equal.
+    let latin1 = write(
+        d.path(),
+        "l1.txt",
+        b"Le caf\xe9 a ferm\xe9. Il a dit non.\n",
+    );
+    let utf8 = write(
+        d.path(),
+        "u8.txt",
+        "Le café a fermé. Il a dit non.\n".as_bytes(),
+    );
+    assert_trouble(&run(&[s(&latin1), s(&utf8)]), "--encoding");
+    let doc = json_checked(
+        &["--encoding", "iso-8859-1", s(&latin1), s(&utf8)],
+        [&[], "Le café a fermé. Il a dit non.\n".as_bytes()],
+        0,
+    );
+    assert_eq!(doc["a"]["text"], "Le café a fermé. Il a dit non.\n");
+    let o = run(&["--encoding", "klingon", s(&latin1), s(&utf8)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("'klingon' is not an encoding"));
+}
+
+#[test]
+fn nfc_and_nfd_compare_equal() {
+    let d = tempfile::tempdir().unwrap();
+    let nfc = "Caf\u{e9} Ren\u{e9} opened on Monday, said Ren\u{e9} Dupr\u{e9}.\n";
+    let nfd = "Cafe\u{301} Rene\u{301} opened on Monday, said Rene\u{301} Dupre\u{301}.\n";
+    let a = write(d.path(), "nfc.txt", nfc.as_bytes());
+    let b = write(d.path(), "nfd.txt", nfd.as_bytes());
+    let doc = json_checked(&[s(&a), s(&b)], [nfc.as_bytes(), &[]], 0);
+    assert_eq!(doc["summary"]["equal"], 1, "{}", doc["summary"]);
+    assert_eq!(doc["claims"].as_array().unwrap().len(), 0);
+    // The NFD side is carried normalised, as a converted text, and its spans count in it.
+    assert_eq!(doc["b"]["text"], nfc);
+    assert!(doc["a"].get("text").is_none_or(|t| t.is_null()));
+}
+
+#[test]
+fn a_saved_page_gives_its_own_publication_date() {
+    let d = tempfile::tempdir().unwrap();
+    let page = |head: &str, body: &str| {
+        format!(
+            "<!DOCTYPE html><html><head>{head}<title>T</title></head><body><article>\
+             <p>{body}</p></article></body></html>"
+        )
+    };
+    let text = "The mayor resigned on Friday, aides said.";
+    for (head, body, source) in [
+        (
+            "<meta property=\"article:published_time\" content=\"2024-04-29T08:00:00Z\">",
+            text.to_string(),
+            "article:published_time",
+        ),
+        (
+            "<script type=\"application/ld+json\">{\"@graph\": [{\"@type\": \"NewsArticle\", \
+             \"datePublished\": \"2024-04-29\"}]}</script>",
+            text.to_string(),
+            "JSON-LD datePublished",
+        ),
+        (
+            "",
+            format!("<time datetime=\"2024-04-29T08:00\">April 29</time> {text}"),
+            "<time datetime>",
+        ),
+    ] {
+        let a = write(d.path(), "a.html", page(head, &body).as_bytes());
+        let b = write(
+            d.path(),
+            "b.txt",
+            b"The mayor resigned on Friday, aides said.\n",
+        );
+        let o = run(&["--format", "json", s(&a), s(&b)]);
+        assert!(o.status.code() == Some(0) || o.status.code() == Some(1));
+        let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let notes = doc["notes"].as_array().unwrap();
+        let note = notes
+            .iter()
+            .find(|n| n["code"] == "date-from-page")
+            .unwrap_or_else(|| panic!("{source}: no date-from-page note in {notes:?}"));
+        let m = note["message"].as_str().unwrap();
+        assert!(
+            m.contains("2024-04-29") && m.contains(source) && m.contains("dates in A"),
+            "{m}"
+        );
+        // --date-a (or --date) wins over the page's own date, and then no such note.
+        let o = run(&["--format", "json", "--date", "2024-05-01", s(&a), s(&b)]);
+        let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert!(
+            !doc["notes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|n| n["code"] == "date-from-page"),
+            "{source}"
+        );
+    }
 }

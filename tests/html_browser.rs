@@ -42,7 +42,7 @@ fn browser_or_skip() -> Option<PathBuf> {
             !ci,
             "CI is set but chromium is not installed: run .ci/web.sh (apt-get install chromium)"
         );
-        eprintln!("skipped: chromium not installed (run .ci/web.sh to install it)");
+        storydiff::corpora::skip("chromium not installed (run .ci/web.sh to install it)");
     }
     found
 }

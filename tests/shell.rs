@@ -42,7 +42,7 @@ fn bash_completion_loads_in_bash() {
         .arg(format!(". '{}' && complete -p storydiff", f.display()))
         .output()
     else {
-        eprintln!("skipped: bash not installed");
+        storydiff::corpora::skip("bash not installed");
         return;
     };
     assert!(
@@ -61,6 +61,15 @@ fn man_page() {
     assert!(s.contains(".TH storydiff 1"), "{s}");
     assert!(s.contains("no\\-pager"));
     assert!(s.contains("completions"));
+    // Every page the main page names is generated, and no other is named.
+    assert!(!s.contains("storydiff\\-help(1)"), "{s}");
+    for page in ["batch", "completions", "man"] {
+        assert!(s.contains(&format!("storydiff\\-{page}(1)")), "{page}");
+        let out = Command::new(bin()).args(["man", page]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{page}");
+        let p = String::from_utf8_lossy(&out.stdout);
+        assert!(p.contains(&format!(".TH storydiff-{page} 1")), "{p}");
+    }
 }
 
 #[test]
@@ -98,7 +107,7 @@ fn on_terminal(rows: usize, args: &str) -> Option<String> {
 #[test]
 fn pager_on_a_terminal_only_for_long_output() {
     let Some(long) = on_terminal(5, "--example --color never") else {
-        eprintln!("skipped: util-linux script not available");
+        storydiff::corpora::skip("util-linux script not available");
         return;
     };
     assert!(long.starts_with("PAGED:example/a.txt"), "{long}");
@@ -108,4 +117,36 @@ fn pager_on_a_terminal_only_for_long_output() {
     assert!(!off.contains("PAGED:"), "--no-pager ignored: {off}");
     let json = on_terminal(5, "--example --format json").unwrap();
     assert!(!json.contains("PAGED:"), "JSON paged: {json}");
+}
+
+/// `--color auto` on a real terminal: colour, except under `TERM=dumb` or `CLICOLOR=0`
+/// (ripgrep's rule and the CLICOLOR convention), unless `CLICOLOR_FORCE` says otherwise.
+#[test]
+fn dumb_terminal_and_clicolor_0_get_no_colour() {
+    let run = |env: &[(&str, &str)]| -> Option<String> {
+        let cmd = format!("stty rows 200 cols 100; '{}' --example --no-pager", bin());
+        let mut c = Command::new("script");
+        c.args(["-qec", &cmd, "/dev/null"])
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env("TERM", "xterm");
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let out = c.output().ok()?;
+        (!out.stdout.is_empty()).then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let Some(plain_term) = run(&[]) else {
+        storydiff::corpora::skip("util-linux script not available");
+        return;
+    };
+    assert!(plain_term.contains('\u{1b}'), "a terminal gets colour");
+    for env in [&[("TERM", "dumb")][..], &[("CLICOLOR", "0")][..]] {
+        let out = run(env).unwrap();
+        assert!(out.contains("example/a.txt"), "{env:?}: {out}");
+        assert!(!out.contains('\u{1b}'), "{env:?} got colour: {out}");
+    }
+    let forced = run(&[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")]).unwrap();
+    assert!(forced.contains('\u{1b}'), "CLICOLOR_FORCE wins");
 }

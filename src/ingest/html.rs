@@ -19,7 +19,7 @@
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::Document;
+use super::{Document, Published};
 use crate::error::{Error, Result};
 
 /// Elements left out with all they contain: code, styling, navigation and page chrome, forms,
@@ -138,7 +138,8 @@ pub fn looks_like_html(path: &str, text: &str) -> bool {
 
 /// Converts a read web page into the document of its article text.
 pub fn convert(doc: &Document) -> Result<Document> {
-    let text = extract(&doc.text);
+    let page = Html::parse_document(&doc.text);
+    let text = extract_page(&page);
     if text.trim().is_empty() {
         return Err(Error::Usage(format!(
             "{}: no article text found in this web page (a page built by JavaScript saves \
@@ -151,20 +152,87 @@ pub fn convert(doc: &Document) -> Result<Document> {
         path: doc.path.clone(),
         text,
         converted: true,
+        published: published(&page),
     })
+}
+
+/// The page's own publication date: `<meta property="article:published_time">` (Open Graph),
+/// else JSON-LD `datePublished`, else the first `<time datetime>` (one marked `pubdate` or
+/// `itemprop="datePublished"` first). Only the calendar date (the first ten characters of an
+/// ISO 8601 value) is kept.
+pub fn published(page: &Html) -> Option<Published> {
+    let date = |v: &str| {
+        v.trim()
+            .get(..10)
+            .and_then(|d| d.parse::<crate::CalendarDate>().ok())
+    };
+    let from = |css: &str, attr: &str| -> Option<crate::CalendarDate> {
+        page.select(&sel(css)?)
+            .find_map(|el| el.value().attr(attr).and_then(date))
+    };
+    if let Some(d) = from(
+        "meta[property=\"article:published_time\"], meta[name=\"article:published_time\"], \
+         meta[itemprop=\"datePublished\"]",
+        "content",
+    ) {
+        return Some(Published {
+            date: d,
+            source: "its article:published_time",
+        });
+    }
+    for script in page.select(&sel("script[type=\"application/ld+json\"]")?) {
+        let json: String = script.text().collect();
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&json) {
+            if let Some(d) = json_ld_date(&v, 0) {
+                return Some(Published {
+                    date: d,
+                    source: "its JSON-LD datePublished",
+                });
+            }
+        }
+    }
+    from(
+        "time[pubdate][datetime], time[itemprop=\"datePublished\"][datetime]",
+        "datetime",
+    )
+    .or_else(|| from("time[datetime]", "datetime"))
+    .map(|d| Published {
+        date: d,
+        source: "its <time datetime>",
+    })
+}
+
+/// The first `datePublished` in a JSON-LD value (objects, arrays, `@graph`), looking a few
+/// levels deep at most.
+fn json_ld_date(v: &serde_json::Value, depth: usize) -> Option<crate::CalendarDate> {
+    if depth > 4 {
+        return None;
+    }
+    match v {
+        serde_json::Value::Object(m) => m
+            .get("datePublished")
+            .and_then(|d| d.as_str())
+            .and_then(|d| d.trim().get(..10)?.parse().ok())
+            .or_else(|| m.values().find_map(|x| json_ld_date(x, depth + 1))),
+        serde_json::Value::Array(a) => a.iter().find_map(|x| json_ld_date(x, depth + 1)),
+        _ => None,
+    }
 }
 
 /// The article text of an HTML page: blocks separated by blank lines, ending in a newline
 /// (empty when the page holds no text).
 pub fn extract(html: &str) -> String {
-    let page = Html::parse_document(html);
-    let root = article_root(&page);
+    extract_page(&Html::parse_document(html))
+}
+
+fn extract_page(page: &Html) -> String {
+    let root = article_root(page);
     let mut blocks = collect_blocks(root);
     if blocks.is_empty() {
         // A page of bare text in <div>s: take the root's text as one block.
         blocks.extend(block_paragraphs(root));
     }
-    if let Some(h) = headline(&page, root) {
+    if let Some(h) = headline(page, root) {
         if !blocks.contains(&h) {
             blocks.insert(0, h);
         }

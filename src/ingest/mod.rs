@@ -4,10 +4,15 @@
 //! later slice the file itself (a UTF-8 byte-order mark is kept and counts; CRLF and CR line
 //! ends are kept). Invariant: a `Document`'s text is valid UTF-8 and has no NUL byte.
 //!
-//! UTF-16 with a byte-order mark (LE `FF FE` or BE `FE FF`) is decoded to UTF-8: the document
+//! Other encodings are decoded to UTF-8 by encoding_rs ([`decode`]): UTF-16 with a byte-order
+//! mark, the encoding named by `--encoding`, or the charset a web page declares. The document
 //! is then marked `converted`, so the JSON carries the decoded `text` and spans count in it.
-//! UTF-16 that is not well formed (an odd byte count, an unpaired surrogate) is refused with
-//! the byte offset of the bad unit, or replaced with U+FFFD under `--lossy`.
+//! Bytes that are not well formed in that encoding (an odd UTF-16 byte count, an unpaired
+//! surrogate) are refused with the byte offset of the bad unit, or replaced with U+FFFD under
+//! `--lossy`.
+//!
+//! [`normalize`] brings a text to Unicode NFC before comparison, so that "Café" typed with a
+//! precomposed é and with e + combining accent compare equal.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -26,8 +31,21 @@ pub struct Document {
     pub path: String,
     /// The text exactly as read.
     pub text: String,
-    /// True when `text` is a conversion of the input (a web page) rather than the bytes read.
+    /// True when `text` is a conversion of the input (a web page, another encoding, Unicode
+    /// normalisation) rather than the bytes read.
     pub converted: bool,
+    /// The publication date the input itself gives (a saved page's `article:published_time`,
+    /// JSON-LD `datePublished` or `<time datetime>`), used where no `--date` is given.
+    pub published: Option<Published>,
+}
+
+/// A publication date found in the input, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Published {
+    pub date: crate::CalendarDate,
+    /// What gave it, for the note: `article:published_time`, `JSON-LD datePublished`, `<time
+    /// datetime>`.
+    pub source: &'static str,
 }
 
 impl Document {
@@ -37,6 +55,7 @@ impl Document {
             path: path.into(),
             text: text.into(),
             converted: false,
+            published: None,
         }
     }
 }
@@ -48,6 +67,9 @@ pub struct ReadOptions {
     pub max_bytes: u64,
     /// Replace invalid UTF-8 with U+FFFD instead of refusing the file.
     pub lossy: bool,
+    /// The encoding of inputs without a byte-order mark (`--encoding`); `None`: a web page's
+    /// declared charset, else UTF-8.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 impl Default for ReadOptions {
@@ -55,6 +77,7 @@ impl Default for ReadOptions {
         ReadOptions {
             max_bytes: DEFAULT_MAX_BYTES,
             lossy: false,
+            encoding: None,
         }
     }
 }
@@ -149,11 +172,39 @@ fn io_error(p: &Path, source: std::io::Error) -> Error {
 }
 
 /// Checks and decodes the bytes of one input.
+///
+/// The encoding is, in this order: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE), then
+/// `--encoding`, then the `<meta charset>` of a web page (its first 1,024 bytes, as browsers
+/// look), else UTF-8. Text in UTF-8 is kept exactly as read (a UTF-8 mark included); text in
+/// any other encoding is decoded by encoding_rs and the document marked `converted`, so the
+/// JSON carries the decoded `text` and spans count in it, as for a web page.
 pub fn decode(path: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Document> {
-    let p = PathBuf::from(path);
-    if let Some(big_endian) = utf16_bom(&bytes) {
-        return decode_utf16(path, &bytes[2..], big_endian, opts);
+    let (encoding, bom) = match encoding_rs::Encoding::for_bom(&bytes) {
+        Some((enc, len)) if enc != encoding_rs::UTF_8 => (enc, len),
+        Some(_) => (encoding_rs::UTF_8, 0),
+        // Bytes that are valid UTF-8 are read as UTF-8 whatever a page declares or
+        // `--encoding` says, as long as that encoding is ASCII-compatible: a page saved by a
+        // browser is often re-encoded and keeps its old declaration, one `--encoding` serves
+        // a pair where only one side is in a legacy encoding, and real windows-1252 or
+        // Shift_JIS text almost never passes as UTF-8. (UTF-16 without a mark is taken as
+        // said: its ASCII letters are valid UTF-8 bytes.)
+        None => (
+            opts.encoding
+                .or_else(|| declared_charset(path, &bytes))
+                .filter(|e| !e.is_ascii_compatible() || std::str::from_utf8(&bytes).is_err())
+                .unwrap_or(encoding_rs::UTF_8),
+            0,
+        ),
+    };
+    if encoding == encoding_rs::UTF_8 {
+        return decode_utf8(path, bytes, opts);
     }
+    decode_with(path, &bytes, bom, encoding, opts)
+}
+
+/// Text that is UTF-8 already: checked, and kept byte for byte.
+fn decode_utf8(path: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Document> {
+    let p = PathBuf::from(path);
     if let Some(offset) = memchr_nul(&bytes) {
         return Err(Error::Binary { path: p, offset });
     }
@@ -171,79 +222,131 @@ pub fn decode(path: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Document
         path: path.to_string(),
         text,
         converted: false,
+        published: None,
     })
 }
 
-/// `Some(big_endian)` when the bytes open with a UTF-16 byte-order mark.
-fn utf16_bom(bytes: &[u8]) -> Option<bool> {
-    match bytes {
-        [0xFF, 0xFE, ..] => Some(false),
-        [0xFE, 0xFF, ..] => Some(true),
-        _ => None,
-    }
-}
-
-/// Decodes UTF-16 `body` (the bytes after the byte-order mark). Offsets in errors count in the
-/// file, the mark included.
-fn decode_utf16(path: &str, body: &[u8], big_endian: bool, opts: &ReadOptions) -> Result<Document> {
+/// Decodes `bytes[bom..]` from `encoding` (not UTF-8) with encoding_rs. Offsets in errors count
+/// in the file, the byte-order mark included. A NUL character is refused as binary.
+fn decode_with(
+    path: &str,
+    bytes: &[u8],
+    bom: usize,
+    encoding: &'static encoding_rs::Encoding,
+    opts: &ReadOptions,
+) -> Result<Document> {
     let p = PathBuf::from(path);
-    let units = body.chunks(2).map(|c| match (c, big_endian) {
-        ([hi, lo], true) => Some(u16::from_be_bytes([*hi, *lo])),
-        ([lo, hi], false) => Some(u16::from_le_bytes([*lo, *hi])),
-        _ => None, // a trailing odd byte
-    });
-    let mut text = String::with_capacity(body.len());
-    let mut pending: Option<u16> = None; // a high surrogate waiting for its pair
-    let bad = |offset: usize, text: &mut String| -> Result<()> {
-        if opts.lossy {
-            text.push(char::REPLACEMENT_CHARACTER);
-            Ok(())
-        } else {
-            Err(Error::NotUtf8 {
-                path: p.clone(),
-                offset,
-            })
-        }
+    let body = &bytes[bom..];
+    let wide = encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE;
+    let nul = if wide {
+        body.chunks_exact(2)
+            .position(|u| u == [0, 0])
+            .map(|i| bom + 2 * i)
+    } else {
+        memchr_nul(body).map(|i| bom + i)
     };
-    for (i, unit) in units.enumerate() {
-        let offset = 2 + 2 * i;
-        let Some(u) = unit else {
-            bad(offset, &mut text)?;
-            continue;
-        };
-        if let Some(hi) = pending.take() {
-            if (0xDC00..0xE000).contains(&u) {
-                let c = 0x10000 + ((u32::from(hi) - 0xD800) << 10) + (u32::from(u) - 0xDC00);
-                match char::from_u32(c) {
-                    Some(ch) => text.push(ch),
-                    None => bad(offset - 2, &mut text)?,
+    if let Some(offset) = nul {
+        return Err(Error::Binary { path: p, offset });
+    }
+    let text = if opts.lossy {
+        encoding.decode_without_bom_handling(body).0.into_owned()
+    } else {
+        let mut decoder = encoding.new_decoder_without_bom_handling();
+        let cap = decoder
+            .max_utf8_buffer_length_without_replacement(body.len())
+            .unwrap_or(body.len().saturating_mul(3));
+        let mut text = String::with_capacity(cap);
+        let mut read = 0;
+        loop {
+            let (result, n) =
+                decoder.decode_to_string_without_replacement(&body[read..], &mut text, true);
+            read += n;
+            match result {
+                encoding_rs::DecoderResult::InputEmpty => break,
+                encoding_rs::DecoderResult::OutputFull => {
+                    text.reserve(body.len() - read + 16);
                 }
-                continue;
+                encoding_rs::DecoderResult::Malformed(bad, after) => {
+                    let offset = bom + read - after as usize - bad as usize;
+                    return Err(Error::BadEncoding {
+                        path: p,
+                        encoding: encoding.name(),
+                        offset,
+                    });
+                }
             }
-            bad(offset - 2, &mut text)?;
         }
-        match u {
-            0 => {
-                return Err(Error::Binary {
-                    path: p.clone(),
-                    offset,
-                })
-            }
-            0xD800..=0xDBFF => pending = Some(u),
-            0xDC00..=0xDFFF => bad(offset, &mut text)?,
-            _ => match char::from_u32(u32::from(u)) {
-                Some(ch) => text.push(ch),
-                None => bad(offset, &mut text)?,
-            },
-        }
-    }
-    if pending.is_some() {
-        bad(2 + body.len() - body.len() % 2 - 2, &mut text)?;
-    }
+        text
+    };
     Ok(Document {
         path: path.to_string(),
         text,
         converted: true,
+        published: None,
+    })
+}
+
+/// The encoding a web page declares in its first 1,024 bytes (`<meta charset="…">` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=…">`), as browsers pre-scan
+/// it; `None` for what is not a web page, declares nothing, or declares UTF-8. A declared
+/// UTF-16 means UTF-8 here, as in browsers (the bytes are ASCII-compatible if we read `<meta`).
+pub fn declared_charset(path: &str, bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    if !html::looks_like_html(path, &head) {
+        return None;
+    }
+    let mut rest = head.as_str();
+    while let Some(i) = rest.find("<meta") {
+        rest = &rest[i + 5..];
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        if let Some(j) = tag.find("charset") {
+            let value = tag[j + 7..].trim_start();
+            let Some(value) = value.strip_prefix('=') else {
+                continue;
+            };
+            let label: String = value
+                .trim_start()
+                .trim_start_matches(['"', '\''])
+                .chars()
+                .take_while(|c| !matches!(c, '"' | '\'' | ';' | '/' | '>') && !c.is_whitespace())
+                .collect();
+            let enc = encoding_rs::Encoding::for_label(label.as_bytes())?.output_encoding();
+            return (enc != encoding_rs::UTF_8).then_some(enc);
+        }
+    }
+    None
+}
+
+/// Parses an encoding name for `--encoding` (a WHATWG label: utf-8, utf-16le, windows-1252,
+/// iso-8859-1, shift_jis, gb18030, koi8-r…).
+pub fn parse_encoding(name: &str) -> std::result::Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(name.trim().as_bytes()).ok_or_else(|| {
+        format!(
+            "'{name}' is not an encoding storydiff knows; try utf-8, utf-16le, windows-1252, \
+             iso-8859-1, shift_jis or gb18030 (the WHATWG names)"
+        )
+    })
+}
+
+/// The document in Unicode NFC (canonical composition), so that texts that differ only in how
+/// an accented letter is encoded ("é" as one code point or as "e" + U+0301) compare equal.
+/// A text already in NFC (nearly every text) is borrowed unchanged; another is converted and
+/// marked `converted`, so its spans count in the normalised text that the JSON then carries,
+/// as for a web page.
+pub fn normalize(doc: &Document) -> std::borrow::Cow<'_, Document> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if is_nfc_quick(doc.text.chars()) == IsNormalized::Yes {
+        return std::borrow::Cow::Borrowed(doc);
+    }
+    let text: String = doc.text.nfc().collect();
+    if text == doc.text {
+        return std::borrow::Cow::Borrowed(doc);
+    }
+    std::borrow::Cow::Owned(Document {
+        text,
+        converted: true,
+        ..doc.clone()
     })
 }
 
@@ -304,7 +407,7 @@ mod tests {
         let mut v = utf16("ab", false);
         v.extend([0x00, 0xD8, b'c', 0x00]); // unpaired high surrogate at offset 6
         let e = decode("x.txt", v.clone(), &ReadOptions::default()).unwrap_err();
-        assert!(matches!(e, Error::NotUtf8 { offset: 6, .. }), "{e:?}");
+        assert!(matches!(e, Error::BadEncoding { offset: 6, .. }), "{e:?}");
         let lossy = ReadOptions {
             lossy: true,
             ..Default::default()
@@ -313,10 +416,62 @@ mod tests {
         let mut odd = utf16("ab", true);
         odd.push(b'x');
         let e = decode("x.txt", odd, &ReadOptions::default()).unwrap_err();
-        assert!(matches!(e, Error::NotUtf8 { offset: 6, .. }), "{e:?}");
+        assert!(matches!(e, Error::BadEncoding { offset: 6, .. }), "{e:?}");
         let nul = utf16("a\0b", false);
         let e = decode("x.txt", nul, &ReadOptions::default()).unwrap_err();
         assert!(matches!(e, Error::Binary { offset: 4, .. }), "{e:?}");
+    }
+
+    #[test]
+    fn declared_charset_is_decoded() {
+        let page = b"<!DOCTYPE html><html><head><meta charset=\"windows-1252\"></head>\
+                     <body><p>It cost \xa32 million.</p></body></html>"
+            .to_vec();
+        let d = decode("p.html", page, &ReadOptions::default()).unwrap();
+        assert!(d.text.contains("\u{a3}2 million"), "{}", d.text);
+        assert!(d.converted);
+        let http_equiv = b"<html><head><meta http-equiv=\"Content-Type\" \
+                           content=\"text/html; charset=ISO-8859-1\"></head>caf\xe9</html>";
+        assert_eq!(
+            declared_charset("x", http_equiv).map(|e| e.name()),
+            Some("windows-1252")
+        );
+        assert_eq!(
+            declared_charset("x.txt", b"<meta charset=latin1> plain"),
+            None
+        );
+        assert_eq!(
+            declared_charset("x.html", b"<meta charset='utf-8'>"),
+            None,
+            "UTF-8 is read as UTF-8, byte for byte"
+        );
+    }
+
+    #[test]
+    fn encoding_option_decodes_plain_text() {
+        let opts = ReadOptions {
+            encoding: Some(parse_encoding("shift_jis").unwrap()),
+            ..Default::default()
+        };
+        let d = decode("x.txt", b"\x93\x8c\x8b\x9e".to_vec(), &opts).unwrap();
+        assert_eq!(d.text, "\u{6771}\u{4eac}");
+        assert!(d.converted);
+        let bad = decode("x.txt", b"ab\x82".to_vec(), &opts).unwrap_err();
+        assert!(
+            matches!(bad, Error::BadEncoding { offset: 2, .. }),
+            "{bad:?}"
+        );
+        assert!(parse_encoding("no-such-encoding").is_err());
+    }
+
+    #[test]
+    fn nfd_is_normalised_to_nfc() {
+        let nfc = Document::from_text("a.txt", "Caf\u{e9} Ren\u{e9}.");
+        let nfd = Document::from_text("b.txt", "Cafe\u{301} Rene\u{301}.");
+        assert!(matches!(normalize(&nfc), std::borrow::Cow::Borrowed(_)));
+        let n = normalize(&nfd);
+        assert_eq!(n.text, nfc.text);
+        assert!(n.converted);
     }
 
     #[test]

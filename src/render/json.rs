@@ -84,7 +84,8 @@
 //! - `summary`: counts of the rows by `op`, of the claims by `change`, and (additions to the
 //!   contract) `conflicts`, the claims of severity `conflict`, and `inconsistencies`.
 //! - `notes` (an addition to the contract): remarks on how the result was obtained, each with a
-//!   stable `code` (such as `date-inferred`) and a `message`.
+//!   stable `code` (such as `date-inferred`; `date-from-page` when a saved page's own
+//!   publication date anchors a side) and a `message`.
 //!
 //! Scripts should ignore fields they do not know: new fields may be added within
 //! `storydiff/1`.
@@ -124,6 +125,7 @@ pub fn render_batch_line(id: &str, report: &Report, out: &mut dyn Write) -> io::
 #[derive(serde::Serialize)]
 struct BatchError<'a> {
     id: &'a str,
+    schema: &'static str,
     error: ErrorBody<'a>,
 }
 
@@ -134,7 +136,8 @@ struct ErrorBody<'a> {
 }
 
 /// Writes the line of a `storydiff batch` pair that failed:
-/// `{"id": …, "error": {"code": …, "message": …}}`.
+/// `{"id": …, "schema": "storydiff/1", "error": {"code": …, "message": …}}` (`schema` as on
+/// every other line, so that a reader can check every line the same way).
 pub fn render_batch_error(
     id: &str,
     code: &str,
@@ -145,6 +148,7 @@ pub fn render_batch_error(
         &mut *out,
         &BatchError {
             id,
+            schema: crate::report::SCHEMA,
             error: ErrorBody { code, message },
         },
     )?;
