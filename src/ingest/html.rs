@@ -140,12 +140,9 @@ pub fn looks_like_html(path: &str, text: &str) -> bool {
 pub fn convert(doc: &Document) -> Result<Document> {
     let text = extract(&doc.text);
     if text.trim().is_empty() {
-        return Err(Error::Usage(format!(
-            "{}: no article text found in this web page (a page built by JavaScript saves \
-             empty; save it from the browser after it has loaded, or copy the text into a \
-             .txt file)",
-            doc.path
-        )));
+        return Err(Error::NoArticle {
+            path: doc.path.clone().into(),
+        });
     }
     Ok(Document {
         path: doc.path.clone(),
