@@ -384,7 +384,7 @@ pub fn stdout_was_closed() -> bool {
 
 /// Runs what the command line asks, writing to `out`; returns the exit code.
 pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> crate::Result<i32> {
-    let writes = !matches!(cli.command, None if cli.diff.quiet);
+    let writes = !(cli.command.is_none() && cli.diff.quiet);
     if writes && stdout_was_closed() {
         return Err(crate::Error::Output(std::io::Error::other(
             "standard output is closed; send it to a file or to /dev/null, or pass --quiet",

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+mod bounds;
 pub mod html;
 
 /// Default for `--max-bytes`: far above any article, low enough to refuse a disk image.

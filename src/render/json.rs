@@ -114,7 +114,7 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Escaping<F> {
     ) -> io::Result<()> {
         let mut rest = fragment;
         while let Some((i, c)) = rest.char_indices().find(|&(_, c)| c1_or_del(c)) {
-            w.write_all(rest[..i].as_bytes())?;
+            w.write_all(&rest.as_bytes()[..i])?;
             write!(w, "\\u{:04x}", c as u32)?;
             rest = &rest[i + c.len_utf8()..];
         }
