@@ -86,6 +86,10 @@
 //! - `notes` (an addition to the contract): remarks on how the result was obtained, each with a
 //!   stable `code` (such as `date-inferred`) and a `message`.
 //!
+//! Strings escape, beyond the U+0000–U+001F that JSON requires, DEL and the C1 controls
+//! (U+007F–U+009F, as `\u009b`), so the document can be shown on a terminal as it is; the
+//! value is the same.
+//!
 //! Scripts should ignore fields they do not know: new fields may be added within
 //! `storydiff/1`.
 
