@@ -61,8 +61,8 @@ pub(super) fn rows(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> 
         1
     };
     let avail = width.saturating_sub(overhead(sp)).max(2);
-    // The odd column, if any, goes to B, so that the two columns fill the width exactly.
-    let (left_width, right_width) = (avail / 2, avail - avail / 2);
+    // Two columns of equal width (an odd column left over stays empty).
+    let text_width = avail / 2;
     let space = " ".repeat(sp);
     for (item, v) in items.iter().zip(views) {
         let v = match (item, v) {
@@ -73,10 +73,7 @@ pub(super) fn rows(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> 
             (_, Some(v)) => v,
             (Item::Row(_), None) => continue,
         };
-        let column = |side: Option<(String, Vec<Span>)>,
-                      note: bool,
-                      text_width: usize|
-         -> (String, Vec<Line>) {
+        let column = |side: Option<(String, Vec<Span>)>, note: bool| -> (String, Vec<Line>) {
             match side {
                 None => (String::new(), vec![Vec::new()]),
                 Some((label, mut spans)) => {
@@ -89,8 +86,8 @@ pub(super) fn rows(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> 
             }
         };
         let note_left = v.b.is_none();
-        let (la, left) = column(v.a, note_left, left_width);
-        let (lb, right) = column(v.b, !note_left, right_width);
+        let (la, left) = column(v.a, note_left);
+        let (lb, right) = column(v.b, !note_left);
         let marker = p.paint(v.marker_class, v.marker);
         for i in 0..left.len().max(right.len()) {
             let empty = Vec::new();
@@ -104,7 +101,7 @@ pub(super) fn rows(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> 
             let mut line = String::new();
             line.push_str(&cell(p, gl, label_width, sp));
             line.push_str(&paint(l, p));
-            line.push_str(&" ".repeat(left_width.saturating_sub(wrap::line_width(l))));
+            line.push_str(&" ".repeat(text_width.saturating_sub(wrap::line_width(l))));
             line.push_str(&space);
             line.push_str(&marker);
             line.push_str(&space);
