@@ -225,7 +225,10 @@ impl From<FailOnArg> for crate::FailOn {
 /// error, the value or hint (escaped: a value with ESC or a newline in it is shown as
 /// `\u{1b}`, never sent to the terminal), and where to read more. `main` prints it after
 /// `storydiff: ` and exits 2. Help and version requests are not errors and never come here.
-pub fn usage_message(e: &clap::Error, no_arguments: bool) -> String {
+///
+/// `no_arguments`: the command line was empty; `subcommand`: the subcommand the error is
+/// about (`batch`), whose own `--help` is then named.
+pub fn usage_message(e: &clap::Error, no_arguments: bool, subcommand: Option<&str>) -> String {
     use crate::render::escape::name as shown;
     use clap::error::{ContextKind as K, ContextValue as V, ErrorKind};
     let get = |k: K| -> Option<String> {
@@ -251,9 +254,10 @@ pub fn usage_message(e: &clap::Error, no_arguments: bool) -> String {
             "no files given: name the two versions to compare, A and B, or try --example"
                 .to_string()
         }
+        ErrorKind::InvalidValue if value.is_empty() => format!("missing value for {arg}"),
         ErrorKind::InvalidValue => {
             let mut m = format!("invalid value for {arg}: {}", quoted(&value));
-            if let Some(valid) = get(K::ValidValue) {
+            if let Some(valid) = get(K::ValidValue).filter(|v| !v.is_empty()) {
                 m.push_str(&format!("; expected one of {valid}"));
             }
             m
@@ -281,6 +285,9 @@ pub fn usage_message(e: &clap::Error, no_arguments: bool) -> String {
             )
         }
         ErrorKind::MissingRequiredArgument => format!("missing argument: {}", shown(&arg)),
+        ErrorKind::ArgumentConflict if get(K::PriorArg).as_deref() == Some(arg.as_str()) => {
+            format!("{} given more than once", shown(&arg))
+        }
         ErrorKind::ArgumentConflict => format!(
             "options that cannot go together: {} cannot be used with {}",
             shown(&arg),
@@ -306,11 +313,10 @@ pub fn usage_message(e: &clap::Error, no_arguments: bool) -> String {
     } else if let Some(tip) = get(K::Suggested) {
         msg.push_str(&format!("; {}", shown(&tip)));
     }
-    let help = match get(K::Usage) {
-        Some(u) if u.contains("storydiff batch") => "storydiff batch --help",
-        _ => "storydiff --help",
-    };
-    format!("{msg} (see {help})")
+    match subcommand {
+        Some(sub) => format!("{msg} (see storydiff {sub} --help)"),
+        None => format!("{msg} (see storydiff --help)"),
+    }
 }
 
 /// Decides whether to colour, from the flag, the environment and whether stdout is a terminal.

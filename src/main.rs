@@ -15,10 +15,15 @@ fn main() {
         }
         Err(e) => {
             let no_arguments = std::env::args_os().len() <= 1;
+            let first = std::env::args_os().nth(1);
+            let subcommand = first
+                .as_ref()
+                .and_then(|a| a.to_str())
+                .filter(|a| matches!(*a, "batch" | "completions" | "man"));
             let _ = writeln!(
                 io::stderr(),
                 "storydiff: {}",
-                cli::usage_message(&e, no_arguments)
+                cli::usage_message(&e, no_arguments, subcommand)
             );
             std::process::exit(exit::TROUBLE);
         }
