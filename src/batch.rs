@@ -16,15 +16,16 @@
 //! `#` comment: if it starts with `{` the manifest is JSON Lines, otherwise TSV.
 //!
 //! - JSON Lines: one object per line, `{"a": "old.txt", "b": "new.txt", "id": "story-1",
-//!   "date": "2024-04-26"}`; `id` (a string, or a number kept as written) and `date` (YYYY-MM-DD, the
-//!   publication date of both versions) are optional; other fields are ignored.
+//!   "date": "2024-04-26"}`; `id` (a string, or a number kept as written) and `date`
+//!   (YYYY-MM-DD, the publication date of both versions) are optional; other fields are
+//!   ignored.
 //! - TSV: `a<TAB>b[<TAB>id[<TAB>date]]`; an empty id or date column counts as absent. A first
 //!   line whose first two columns are `a` and `b` (such as `a\tb\tid\tdate`) is a header and
 //!   skipped.
 //!
 //! A UTF-8 byte-order mark at the start of the manifest is skipped. Blank lines and lines
-//! starting with `#` are skipped in both formats. A pair's `id` defaults
-//! to its manifest line number (from 1) as a string. Relative paths resolve against the folder
+//! starting with `#` are skipped in both formats. A pair's `id` defaults to its manifest line
+//! number (from 1) as a string. Relative paths resolve against the folder
 //! of the manifest (for a manifest on standard input: the current folder). `-` is refused as a
 //! pair's file. Saved web pages (`.html`, `.htm`, or a leading `<!DOCTYPE html>`/`<html>`) are
 //! converted to their article text as `--input auto` does.

@@ -519,18 +519,21 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
             match (side(&g.old_file, &g.path), side(&g.new_file, &g.new_path)) {
                 (Ok(a), Ok(b)) => (a, b),
                 (Err(e), _) | (_, Err(e)) => {
-                    crate::render::text::render_not_compared(&e.to_string(), out)
-                        .and_then(|_| out.flush())
-                        .map_err(crate::Error::Output)?;
+                    if !cli.quiet {
+                        crate::render::text::render_not_compared(&e.to_string(), out)
+                            .and_then(|_| out.flush())
+                            .map_err(crate::Error::Output)?;
+                    }
                     return Ok(crate::exit::SAME);
                 }
             }
         } else {
             let (mut a, mut b) = (ingest::read(pa, &ro)?, ingest::read(pb, &ro)?);
             if let Some(base) = difftool_base(&|k| std::env::var(k).ok()) {
-                // `git difftool -x storydiff` passes temporary copies (`/tmp/git-blob-XXXX/story.txt`)
-                // and names the repository path in BASE. Only a copy of that file is renamed: with
-                // `--no-index a.txt b.txt`, BASE is a.txt and b.txt keeps its name.
+                // `git difftool -x storydiff` passes temporary copies
+                // (`/tmp/git-blob-XXXX/story.txt`) and names the repository path in BASE. Only
+                // a copy of that file is renamed: with `--no-index a.txt b.txt`, BASE is a.txt
+                // and b.txt keeps its name.
                 let file_name = |p: &str| std::path::Path::new(p).file_name().map(|n| n.to_owned());
                 for doc in [&mut a, &mut b] {
                     if doc.path != "/dev/null" && file_name(&doc.path) == file_name(&base) {
