@@ -361,41 +361,8 @@ impl DiffArgs {
     }
 }
 
-/// Whether standard output was closed when storydiff started (`storydiff a b >&-`).
-///
-/// Rust's runtime reopens a closed standard stream on `/dev/null`, read-write, before `main`
-/// runs, so the report would vanish without a word and the exit code would still say 0 or 1.
-/// A shell's `> /dev/null` opens it write-only, so only that reopened stream is both
-/// `/dev/null` and read-write. (A deliberate `1<>/dev/null` looks the same; `--quiet` is the
-/// way to ask for no output.)
-#[cfg(unix)]
-pub fn stdout_was_closed() -> bool {
-    use rustix::fs::{fcntl_getfl, fstat, stat, OFlags};
-    use std::os::fd::AsFd;
-    let out = std::io::stdout();
-    let fd = out.as_fd();
-    let read_write = fcntl_getfl(fd).is_ok_and(|f| f & OFlags::ACCMODE == OFlags::RDWR);
-    let null = match (fstat(fd), stat("/dev/null")) {
-        (Ok(a), Ok(b)) => a.st_rdev == b.st_rdev && a.st_mode == b.st_mode,
-        _ => false,
-    };
-    read_write && null
-}
-
-/// On other systems standard output is taken as it is.
-#[cfg(not(unix))]
-pub fn stdout_was_closed() -> bool {
-    false
-}
-
 /// Runs what the command line asks, writing to `out`; returns the exit code.
 pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> crate::Result<i32> {
-    let writes = !(cli.command.is_none() && cli.diff.quiet);
-    if writes && stdout_was_closed() {
-        return Err(crate::Error::Output(std::io::Error::other(
-            "standard output is closed; send it to a file or to /dev/null, or pass --quiet",
-        )));
-    }
     match &cli.command {
         None => run_diff(&cli.diff, out),
         Some(Command::Completions { shell }) => {
