@@ -5,7 +5,10 @@
 //! compact line of JSON written through [`crate::render::json`]: the `storydiff/1` document with
 //! an `id` field first, or `{"id": …, "error": {"code": …, "message": …}}` for a pair that could
 //! not be compared. Invariants: output order is manifest order whatever the number of threads;
-//! memory is bounded by one chunk of pairs; one bad pair never stops the batch.
+//! a pair's line is written as soon as the lines before it are (a slow pair holds back only the
+//! pairs after it); memory is bounded by one chunk of pairs and one line of at most
+//! [`MAX_LINE`] bytes; one bad pair never stops the batch (a manifest holding a NUL byte is not
+//! a manifest and stops it, as trouble).
 //!
 //! # The manifest
 //!
@@ -13,20 +16,24 @@
 //! `#` comment: if it starts with `{` the manifest is JSON Lines, otherwise TSV.
 //!
 //! - JSON Lines: one object per line, `{"a": "old.txt", "b": "new.txt", "id": "story-1",
-//!   "date": "2024-04-26"}`; `id` (a string or a number) and `date` (YYYY-MM-DD, the
-//!   publication date of both versions) are optional; other fields are ignored.
+//!   "date": "2024-04-26"}`; `id` (a string, or a number kept as written) and `date`
+//!   (YYYY-MM-DD, the publication date of both versions) are optional; other fields are
+//!   ignored.
 //! - TSV: `a<TAB>b[<TAB>id[<TAB>date]]`; an empty id or date column counts as absent. A first
 //!   line whose first two columns are `a` and `b` (such as `a\tb\tid\tdate`) is a header and
 //!   skipped.
 //!
-//! Blank lines and lines starting with `#` are skipped in both formats. A pair's `id` defaults
-//! to its manifest line number (from 1) as a string. Relative paths resolve against the folder
+//! A UTF-8 byte-order mark at the start of the manifest is skipped. Blank lines and lines
+//! starting with `#` are skipped in both formats. A pair's `id` defaults to its manifest line
+//! number (from 1) as a string. Relative paths resolve against the folder
 //! of the manifest (for a manifest on standard input: the current folder). `-` is refused as a
 //! pair's file. Saved web pages (`.html`, `.htm`, or a leading `<!DOCTYPE html>`/`<html>`) are
 //! converted to their article text as `--input auto` does.
 //!
 //! Error codes: `not-found`, `is-directory`, `unreadable`, `not-utf8`, `binary`, `too-large`,
-//! `bad-date`, `manifest` (a line that is not a pair), `html`, `error` (anything else).
+//! `bad-date`, `manifest` (a line that is not a pair, or longer than [`MAX_LINE`]), `html` (no
+//! article text in a web page), `no-writer` (a named pipe nobody writes to), `error` (anything
+//! else).
 
 use std::path::{Path, PathBuf};
 
@@ -39,6 +46,27 @@ use crate::{CalendarDate, FailOn};
 /// Pairs compared per chunk: each chunk is compared in parallel and written before the next
 /// chunk is read, which keeps memory bounded and the output in manifest order.
 pub const CHUNK: usize = 1024;
+
+/// The longest manifest line read, in bytes: far above any pair of paths, so that a manifest
+/// with no line end (`/dev/zero`, a binary file, a runaway generator) cannot grow memory
+/// without bound. A longer line is a `manifest` error for that line; the batch goes on.
+pub const MAX_LINE: usize = 1 << 20;
+
+/// Worker threads per core at most: `--jobs` above this many per core gains nothing (the work
+/// is CPU-bound) and `--jobs 30000` would start threads until the system refuses.
+pub const MAX_JOBS_PER_CORE: usize = 4;
+
+/// The number of worker threads for `jobs` (`None` or 0: one per core), and whether a larger
+/// request was capped at [`MAX_JOBS_PER_CORE`] threads a core.
+pub fn worker_threads(jobs: Option<usize>) -> (usize, bool) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let max = cores.saturating_mul(MAX_JOBS_PER_CORE);
+    match jobs {
+        None | Some(0) => (cores, false),
+        Some(n) if n > max => (max, true),
+        Some(n) => (n, false),
+    }
+}
 
 /// How to run a batch.
 #[derive(Debug, Clone)]
@@ -127,6 +155,8 @@ impl From<Error> for PairError {
             Error::NotUtf8 { .. } | Error::BadEncoding { .. } => "not-utf8",
             Error::Binary { .. } => "binary",
             Error::TooLarge { .. } => "too-large",
+            Error::NoArticle { .. } => "html",
+            Error::NoWriter { .. } => "no-writer",
             Error::Usage(_) => "usage",
             _ => "error",
         };
@@ -248,7 +278,9 @@ fn parse_json(text: &str) -> (Option<String>, Raw) {
     };
     let id = match obj.get("id") {
         Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
-        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        // The number's text as written: parsed, an id above 2^53 (or 2^64) would be rounded
+        // and two pairs could share one id.
+        Some(serde_json::Value::Number(_)) => raw_id(text),
         _ => None,
     };
     let field = |k: &str| -> std::result::Result<String, PairError> {
@@ -278,6 +310,17 @@ fn parse_json(text: &str) -> (Option<String>, Raw) {
         Ok((a, b, date))
     })();
     (id, raw)
+}
+
+/// The `id` field of a JSON object line exactly as written.
+fn raw_id(text: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct IdOnly<'a> {
+        #[serde(borrow)]
+        id: Option<&'a serde_json::value::RawValue>,
+    }
+    let line: IdOnly = serde_json::from_str(text).ok()?;
+    line.id.map(|raw| raw.get().to_string())
 }
 
 fn parse_tsv(cols: &[&str]) -> (Option<String>, Raw) {
@@ -416,8 +459,10 @@ pub fn base_dir(path: &str) -> PathBuf {
 }
 
 /// Runs the batch described by the manifest at `manifest` (`-`: standard input), writing one
-/// line per pair to `out`; `progress` is called with the number of pairs done as each pair
-/// finishes (from the worker threads), so that a progress bar moves smoothly.
+/// line per pair to `out`, each as soon as the lines before it are written (and flushed);
+/// `progress` is called with the number of pairs written as each is written, so that a
+/// progress bar moves smoothly. `jobs` is capped by
+/// [`worker_threads`].
 ///
 /// Errors: the manifest cannot be opened or read (nothing is written then if it fails at
 /// opening), the thread pool cannot start, or writing to `out` fails ([`Error::Output`]).
@@ -427,66 +472,182 @@ pub fn run(
     out: &mut dyn std::io::Write,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Stats> {
-    let finished = std::sync::atomic::AtomicU64::new(0);
-    let mut input = ingest::open_lines(manifest)?;
+    let mut input = ManifestReader::new(ingest::open_lines(manifest)?);
+    let (threads, _) = worker_threads(opts.jobs);
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.jobs.unwrap_or(0))
+        .num_threads(threads)
         .build()
-        .map_err(|e| Error::Usage(format!("cannot start {:?} threads: {e}", opts.jobs)))?;
+        .map_err(|e| Error::Usage(format!("cannot start {threads} worker threads: {e}")))?;
     let mut parser = ManifestParser::new(base_dir(manifest));
     let chunk = opts.chunk.max(1);
     let mut stats = Stats::default();
     let mut line_no = 0usize;
     let mut buf = Vec::new();
     let mut eof = false;
+    let unreadable = |source| Error::Unreadable {
+        path: PathBuf::from(manifest),
+        source,
+    };
     while !eof {
         let mut entries = Vec::with_capacity(chunk);
         while entries.len() < chunk {
-            buf.clear();
-            let n = input
-                .read_until(b'\n', &mut buf)
-                .map_err(|source| Error::Unreadable {
-                    path: PathBuf::from(manifest),
-                    source,
-                })?;
-            if n == 0 {
-                eof = true;
-                break;
-            }
+            let line = match input.next_line(&mut buf).map_err(unreadable)? {
+                Line::Eof => {
+                    eof = true;
+                    break;
+                }
+                Line::Nul { offset } => {
+                    return Err(Error::Binary {
+                        path: PathBuf::from(manifest),
+                        offset,
+                    })
+                }
+                line => line,
+            };
             line_no += 1;
-            let entry = match std::str::from_utf8(&buf) {
-                Ok(text) => parser.parse(line_no, text),
-                Err(_) => Some(Entry {
-                    line: line_no,
-                    id: line_no.to_string(),
-                    pair: Err(PairError::new(
-                        "manifest",
-                        format!("manifest line {line_no}: is not UTF-8 text"),
-                    )),
-                }),
+            let mut text = buf.as_slice();
+            if line_no == 1 {
+                // A UTF-8 byte-order mark, as Windows editors save it, is not part of the line.
+                text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
+            }
+            let entry = match (line, std::str::from_utf8(text)) {
+                (Line::TooLong, _) => Some(manifest_error(
+                    line_no,
+                    format!(
+                        "manifest line {line_no}: is longer than {MAX_LINE} bytes (a manifest \
+                         line names two files); is this file a manifest?"
+                    ),
+                )),
+                (_, Ok(text)) => parser.parse(line_no, text),
+                (_, Err(_)) => Some(manifest_error(
+                    line_no,
+                    format!("manifest line {line_no}: is not UTF-8 text"),
+                )),
             };
             entries.extend(entry);
         }
-        let done: Vec<Done> = pool.install(|| {
-            entries
-                .par_iter()
-                .map(|e| {
-                    let d = compare_one(e, opts);
-                    let n = finished.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                    progress(n);
-                    d
-                })
-                .collect()
-        });
-        for d in &done {
-            out.write_all(&d.line).map_err(Error::Output)?;
-            stats.pairs += 1;
-            stats.differ += u64::from(d.differs);
-            stats.failed += u64::from(d.failed);
-        }
+        write_in_order(&pool, &entries, opts, out, &mut stats, progress)?;
     }
     out.flush().map_err(Error::Output)?;
     Ok(stats)
+}
+
+fn manifest_error(line: usize, message: String) -> Entry {
+    Entry {
+        line,
+        id: line.to_string(),
+        pair: Err(PairError::new("manifest", message)),
+    }
+}
+
+/// Compares `entries` on `pool` and writes each result as soon as every result before it is
+/// written: a slow pair holds back only the pairs after it, never finished pairs before it.
+fn write_in_order(
+    pool: &rayon::ThreadPool,
+    entries: &[Entry],
+    opts: &BatchOptions,
+    out: &mut dyn std::io::Write,
+    stats: &mut Stats,
+    progress: &dyn Fn(u64),
+) -> Result<()> {
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Done)>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            pool.install(|| {
+                entries
+                    .par_iter()
+                    .enumerate()
+                    .for_each_with(tx, |tx, (i, e)| {
+                        // The receiver is gone only when writing failed; the rest is moot.
+                        let _ = tx.send((i, compare_one(e, opts)));
+                    })
+            })
+        });
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0usize;
+        for (i, done) in rx {
+            waiting.insert(i, done);
+            while let Some(d) = waiting.remove(&next) {
+                out.write_all(&d.line)
+                    .and_then(|_| out.flush())
+                    .map_err(Error::Output)?;
+                stats.pairs += 1;
+                stats.differ += u64::from(d.differs);
+                stats.failed += u64::from(d.failed);
+                next += 1;
+            }
+            progress(stats.pairs);
+        }
+        Ok(())
+    })
+}
+
+/// One manifest line as [`ManifestReader`] read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Line {
+    /// A line (in the caller's buffer, with its line end).
+    Text,
+    /// A line longer than [`MAX_LINE`]: read to its end and dropped.
+    TooLong,
+    /// A NUL byte at this offset of the manifest: a binary file, not a manifest.
+    Nul { offset: usize },
+    /// The end of the manifest.
+    Eof,
+}
+
+/// Reads manifest lines of at most [`MAX_LINE`] bytes, holding no more than that in memory.
+struct ManifestReader {
+    inner: Box<dyn std::io::BufRead>,
+    /// Bytes of the manifest consumed so far.
+    offset: usize,
+}
+
+impl ManifestReader {
+    fn new(inner: Box<dyn std::io::BufRead>) -> Self {
+        ManifestReader { inner, offset: 0 }
+    }
+
+    /// Reads the next line into `buf` (cleared first).
+    fn next_line(&mut self, buf: &mut Vec<u8>) -> std::io::Result<Line> {
+        buf.clear();
+        let (mut any, mut too_long) = (false, false);
+        loop {
+            let avail = match self.inner.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if avail.is_empty() {
+                return Ok(match (any, too_long) {
+                    (false, _) => Line::Eof,
+                    (true, false) => Line::Text,
+                    (true, true) => Line::TooLong,
+                });
+            }
+            any = true;
+            let end = avail.iter().position(|&b| b == b'\n');
+            let piece = &avail[..end.map_or(avail.len(), |i| i + 1)];
+            if let Some(i) = piece.iter().position(|&b| b == 0) {
+                return Ok(Line::Nul {
+                    offset: self.offset + i,
+                });
+            }
+            if !too_long && buf.len() + piece.len() > MAX_LINE {
+                too_long = true;
+                buf.clear();
+                buf.shrink_to(MAX_LINE);
+            }
+            if !too_long {
+                buf.extend_from_slice(piece);
+            }
+            let n = piece.len();
+            self.inner.consume(n);
+            self.offset += n;
+            if end.is_some() {
+                return Ok(if too_long { Line::TooLong } else { Line::Text });
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -63,7 +63,7 @@ pub struct BatchArgs {
     /// The manifest: JSON Lines or TSV of pairs (a, b, optional id and date); `-` for stdin.
     /// Relative paths in it resolve against the manifest's folder (stdin: the current folder).
     pub manifest: String,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: one per core; at most 4 per core, a larger number is capped).
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
     /// What makes the exit code 1.
@@ -162,7 +162,8 @@ pub struct DiffArgs {
     #[arg(long, short = 'C', value_name = "N")]
     pub context: Option<usize>,
 
-    /// Wrap text output at this many columns (default: the terminal's width, or 100).
+    /// Wrap text output at this many columns (default: the terminal's width, or 100; at most
+    /// 1000, a larger value is taken as 1000).
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<usize>,
 
@@ -234,10 +235,12 @@ pub enum ColorArg {
 pub enum FailOnArg {
     /// Any sentence or claim that differs.
     Any,
-    /// Any changed, added or dropped claim, or an inconsistency.
+    /// Any changed, added or dropped claim between the versions.
     Claims,
-    /// Only conflicting claims and inconsistencies.
+    /// Only claims that contradict each other (severity conflict).
     Conflicts,
+    /// Only a text that contradicts itself (an in-text inconsistency), whatever else differs.
+    Inconsistencies,
     /// Never exit 1.
     Never,
 }
@@ -248,8 +251,107 @@ impl From<FailOnArg> for crate::FailOn {
             FailOnArg::Any => crate::FailOn::Any,
             FailOnArg::Claims => crate::FailOn::Claims,
             FailOnArg::Conflicts => crate::FailOn::Conflicts,
+            FailOnArg::Inconsistencies => crate::FailOn::Inconsistencies,
             FailOnArg::Never => crate::FailOn::Never,
         }
+    }
+}
+
+/// One line for an option error of clap, in the form of every storydiff error: the kind of
+/// error, the value or hint (escaped: a value with ESC or a newline in it is shown as
+/// `\u{1b}`, never sent to the terminal), and where to read more. `main` prints it after
+/// `storydiff: ` and exits 2. Help and version requests are not errors and never come here.
+///
+/// `no_arguments`: the command line was empty; `subcommand`: the subcommand the error is
+/// about (`batch`), whose own `--help` is then named.
+pub fn usage_message(e: &clap::Error, no_arguments: bool, subcommand: Option<&str>) -> String {
+    use crate::render::escape::name as shown;
+    use clap::error::{ContextKind as K, ContextValue as V, ErrorKind};
+    let get = |k: K| -> Option<String> {
+        match e.get(k)? {
+            V::String(s) => Some(s.clone()),
+            V::Strings(v) => Some(v.join(", ")),
+            V::StyledStr(s) => Some(s.to_string()),
+            V::StyledStrs(v) => Some(
+                v.iter()
+                    .map(|s| s.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            V::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    };
+    let arg = get(K::InvalidArg).unwrap_or_default();
+    let value = get(K::InvalidValue).unwrap_or_default();
+    let quoted = |v: &str| format!("'{}'", shown(v));
+    let mut msg = match e.kind() {
+        ErrorKind::MissingRequiredArgument if no_arguments => {
+            "no files given: name the two versions to compare, A and B, or try --example"
+                .to_string()
+        }
+        ErrorKind::InvalidValue if value.is_empty() => format!("missing value for {arg}"),
+        ErrorKind::InvalidValue => {
+            let mut m = format!("invalid value for {arg}: {}", quoted(&value));
+            if let Some(valid) = get(K::ValidValue).filter(|v| !v.is_empty()) {
+                m.push_str(&format!("; expected one of {valid}"));
+            }
+            m
+        }
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e)
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            // A reason that already quotes the value (the date parser's) says it once.
+            if !value.is_empty() && why.contains(&value) {
+                format!("invalid value for {arg}: {}", shown(&why))
+            } else {
+                format!(
+                    "invalid value for {arg}: {}: {}",
+                    quoted(&value),
+                    shown(&why)
+                )
+            }
+        }
+        ErrorKind::UnknownArgument => format!("unknown option: {}", quoted(&arg)),
+        ErrorKind::InvalidSubcommand => {
+            format!(
+                "unknown command: {}",
+                quoted(&get(K::InvalidSubcommand).unwrap_or_default())
+            )
+        }
+        ErrorKind::MissingRequiredArgument => format!("missing argument: {}", shown(&arg)),
+        ErrorKind::ArgumentConflict if get(K::PriorArg).as_deref() == Some(arg.as_str()) => {
+            format!("{} given more than once", shown(&arg))
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "options that cannot go together: {} cannot be used with {}",
+            shown(&arg),
+            shown(&get(K::PriorArg).unwrap_or_default())
+        ),
+        ErrorKind::NoEquals => format!("{arg} needs its value after '=': {}", quoted(&value)),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("unexpected value for {arg}: {}", quoted(&value))
+        }
+        ErrorKind::InvalidUtf8 => "an argument is not valid UTF-8 text".to_string(),
+        _ => {
+            // Anything else: clap's own first line, without its `error: ` prefix.
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or("bad command line");
+            shown(first.trim_start_matches("error: ").trim())
+        }
+    };
+    let hint = [K::SuggestedArg, K::SuggestedValue, K::SuggestedSubcommand]
+        .into_iter()
+        .find_map(get);
+    if let Some(h) = hint {
+        msg.push_str(&format!("; did you mean {}?", quoted(&h)));
+    } else if let Some(tip) = get(K::Suggested) {
+        msg.push_str(&format!("; {}", shown(&tip)));
+    }
+    match subcommand {
+        Some(sub) => format!("{msg} (see storydiff {sub} --help)"),
+        None => format!("{msg} (see storydiff --help)"),
     }
 }
 
@@ -300,13 +402,16 @@ impl DiffArgs {
         }
     }
 
-    /// The wrap width: `--width`, else the terminal's, else 100.
+    /// The wrap width: `--width`, else the terminal's, else 100; at most
+    /// [`crate::render::text::MAX_WIDTH`].
     pub fn wrap_width(&self) -> usize {
-        self.width.unwrap_or_else(|| {
-            terminal_size::terminal_size()
-                .map(|(w, _)| w.0 as usize)
-                .unwrap_or(100)
-        })
+        self.width
+            .unwrap_or_else(|| {
+                terminal_size::terminal_size()
+                    .map(|(w, _)| w.0 as usize)
+                    .unwrap_or(100)
+            })
+            .min(crate::render::text::MAX_WIDTH)
     }
 }
 
@@ -331,6 +436,15 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> crate::Result<i32> {
 /// Runs `storydiff batch`: JSON Lines on `out`, a progress bar on standard error when it is a
 /// terminal, and the one-line summary on standard error at the end.
 pub fn run_batch(args: &BatchArgs, out: &mut dyn std::io::Write) -> crate::Result<i32> {
+    if let (threads, true) = crate::batch::worker_threads(args.jobs) {
+        if !args.quiet {
+            let _ = crate::render::json::render_jobs_note(
+                args.jobs.unwrap_or_default(),
+                threads,
+                &mut std::io::stderr(),
+            );
+        }
+    }
     let opts = crate::batch::BatchOptions {
         jobs: args.jobs,
         fail_on: args.fail_on.into(),
@@ -427,22 +541,51 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
             lossy: cli.lossy,
             encoding: cli.encoding,
         };
-        let (mut a, mut b) = (ingest::read(pa, &ro)?, ingest::read(pb, &ro)?);
         if let Some(g) = &git {
-            a.path = g.name(&g.old_file, &g.path);
-            b.path = g.name(&g.new_file, &g.new_path);
-        } else if let Some(base) = difftool_base(&|k| std::env::var(k).ok()) {
-            // `git difftool -x storydiff` passes temporary copies (`/tmp/git-blob-XXXX/story.txt`)
-            // and names the repository path in BASE. Only a copy of that file is renamed: with
-            // `--no-index a.txt b.txt`, BASE is a.txt and b.txt keeps its name.
-            let file_name = |p: &str| std::path::Path::new(p).file_name().map(|n| n.to_owned());
-            for doc in [&mut a, &mut b] {
-                if doc.path != "/dev/null" && file_name(&doc.path) == file_name(&base) {
-                    doc.path = base.clone();
+            // As a diff driver, a file storydiff cannot read (binary, not UTF-8, a page with no
+            // article) gets a one-line note on stdout and exit 0, as git shows "Binary files
+            // differ", so that `git diff` goes on to the other files.
+            let side = |file: &str, path: &str| -> crate::Result<Document> {
+                let name = g.name(file, path);
+                let doc = ingest::read(file, &ro).map(|mut d| {
+                    d.path = name.clone();
+                    d
+                });
+                doc.and_then(|d| self::input(cli.input, d))
+                    .map_err(|mut e| {
+                        if let Some(p) = e.path_mut() {
+                            *p = name.clone().into();
+                        }
+                        e
+                    })
+            };
+            match (side(&g.old_file, &g.path), side(&g.new_file, &g.new_path)) {
+                (Ok(a), Ok(b)) => (a, b),
+                (Err(e), _) | (_, Err(e)) => {
+                    if !cli.quiet {
+                        crate::render::text::render_not_compared(&e.to_string(), out)
+                            .and_then(|_| out.flush())
+                            .map_err(crate::Error::Output)?;
+                    }
+                    return Ok(crate::exit::SAME);
                 }
             }
+        } else {
+            let (mut a, mut b) = (ingest::read(pa, &ro)?, ingest::read(pb, &ro)?);
+            if let Some(base) = difftool_base(&|k| std::env::var(k).ok()) {
+                // `git difftool -x storydiff` passes temporary copies
+                // (`/tmp/git-blob-XXXX/story.txt`) and names the repository path in BASE. Only
+                // a copy of that file is renamed: with `--no-index a.txt b.txt`, BASE is a.txt
+                // and b.txt keeps its name.
+                let file_name = |p: &str| std::path::Path::new(p).file_name().map(|n| n.to_owned());
+                for doc in [&mut a, &mut b] {
+                    if doc.path != "/dev/null" && file_name(&doc.path) == file_name(&base) {
+                        doc.path = base.clone();
+                    }
+                }
+            }
+            (self::input(cli.input, a)?, self::input(cli.input, b)?)
         }
-        (self::input(cli.input, a)?, self::input(cli.input, b)?)
     };
     let mut opts = crate::Options::default();
     opts.claims.date_a = cli.date_a.or(cli.date);
@@ -456,6 +599,10 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
             FormatArg::Summary => crate::render::summary::render(&report, out),
             FormatArg::Html => crate::render::html::render(&report, out),
             FormatArg::Text => {
+                if let Some(w) = cli.width.filter(|&w| w > crate::render::text::MAX_WIDTH) {
+                    // Said once, on standard error: the output itself is what was asked for.
+                    let _ = crate::render::text::render_width_note(w, &mut std::io::stderr());
+                }
                 let topts = crate::render::text::TextOptions {
                     palette: cli.palette(),
                     width: cli.wrap_width(),

@@ -36,6 +36,10 @@ pub enum Error {
         size: u64,
         limit: u64,
     },
+    /// A web page in which no article text was found.
+    NoArticle { path: PathBuf },
+    /// A named pipe (FIFO) that no program is writing to: reading it would wait forever.
+    NoWriter { path: PathBuf },
     /// Both inputs were `-`.
     StdinTwice,
     /// A command-line value could not be used.
@@ -50,22 +54,22 @@ impl fmt::Display for Error {
             Error::NotFound { path } => write!(
                 f,
                 "{}: no such file; check the name and the folder you run storydiff from",
-                path.display()
+                shown(path)
             ),
             Error::IsDirectory { path } => write!(
                 f,
                 "{}: is a folder, not a text file; name one article file on each side",
-                path.display()
+                shown(path)
             ),
             Error::Unreadable { path, source } => {
-                write!(f, "{}: cannot be read ({source})", path.display())
+                write!(f, "{}: cannot be read ({source})", shown(path))
             }
             Error::NotUtf8 { path, offset } => write!(
                 f,
                 "{}: is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8, \
                  name its encoding with --encoding (such as windows-1252), or pass --lossy to \
                  replace the bad bytes",
-                path.display()
+                shown(path)
             ),
             Error::BadEncoding {
                 path,
@@ -75,19 +79,32 @@ impl fmt::Display for Error {
                 f,
                 "{}: is not valid {encoding} text (invalid bytes at offset {offset}); name its \
                  real encoding with --encoding, or pass --lossy to replace the bad bytes",
-                path.display()
+                shown(path)
             ),
             Error::Binary { path, offset } => write!(
                 f,
                 "{}: looks like a binary file (NUL byte at offset {offset}), not plain text; \
                  export the article as plain text first",
-                path.display()
+                shown(path)
             ),
             Error::TooLarge { path, size, limit } => write!(
                 f,
                 "{}: is {size} bytes, more than the limit of {limit} bytes; raise it with \
                  --max-bytes if this is really one story",
-                path.display()
+                shown(path)
+            ),
+            Error::NoArticle { path } => write!(
+                f,
+                "{}: no article text found in this web page (a page built by JavaScript saves \
+                 empty; save it from the browser after it has loaded, or copy the text into a \
+                 .txt file)",
+                shown(path)
+            ),
+            Error::NoWriter { path } => write!(
+                f,
+                "{}: is a named pipe that no program is writing to; start the program that \
+                 writes it first, or save its output to a file",
+                shown(path)
             ),
             Error::StdinTwice => write!(
                 f,
@@ -95,6 +112,30 @@ impl fmt::Display for Error {
             ),
             Error::Usage(msg) => write!(f, "{msg}"),
             Error::Output(e) => write!(f, "cannot write the output: {e}"),
+        }
+    }
+}
+
+/// A path as messages show it: control characters and line ends escaped (`\u{1b}`), so a file
+/// name from a cloned repository cannot act on the terminal or forge a second message line.
+fn shown(path: &std::path::Path) -> String {
+    crate::render::escape::name(&path.to_string_lossy())
+}
+
+impl Error {
+    /// The path the error is about, if any: lets a caller that knows the file under another
+    /// name (git's temporary copy of a repository file) show that name instead.
+    pub fn path_mut(&mut self) -> Option<&mut PathBuf> {
+        match self {
+            Error::NotFound { path }
+            | Error::IsDirectory { path }
+            | Error::Unreadable { path, .. }
+            | Error::NotUtf8 { path, .. }
+            | Error::Binary { path, .. }
+            | Error::TooLarge { path, .. }
+            | Error::NoArticle { path }
+            | Error::NoWriter { path } => Some(path),
+            _ => None,
         }
     }
 }

@@ -2,11 +2,32 @@
 
 use std::io::{self, Write};
 
+use clap::error::ErrorKind;
 use clap::Parser;
 use storydiff::{cli, exit, Error};
 
 fn main() {
-    let args = cli::Cli::parse();
+    let args = match cli::Cli::try_parse() {
+        Ok(args) => args,
+        // `--help` and `--version` print on standard output and exit 0, as clap does.
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            e.exit()
+        }
+        Err(e) => {
+            let no_arguments = std::env::args_os().len() <= 1;
+            let first = std::env::args_os().nth(1);
+            let subcommand = first
+                .as_ref()
+                .and_then(|a| a.to_str())
+                .filter(|a| matches!(*a, "batch" | "completions" | "man"));
+            let _ = writeln!(
+                io::stderr(),
+                "storydiff: {}",
+                cli::usage_message(&e, no_arguments, subcommand)
+            );
+            std::process::exit(exit::TROUBLE);
+        }
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli::run(&args, &mut out) {

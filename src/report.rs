@@ -309,15 +309,23 @@ pub struct Report {
 }
 
 /// What makes the exit code 1 (`--fail-on`).
+///
+/// Claims compare the two versions; an inconsistency is one text contradicting itself, which
+/// comparing a file with itself still finds. So inconsistencies count only at `Any` and at
+/// their own level, `Inconsistencies`: a CI job that checks an approved story against itself
+/// with `Claims` or `Conflicts` does not fail forever on a contradiction the story keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum FailOn {
     /// Any sentence that is not `equal`, or any claim or inconsistency.
     #[default]
     Any,
-    /// Any changed, added or dropped claim, or an inconsistency.
+    /// Any changed, added or dropped claim.
     Claims,
-    /// Only claims of severity `conflict`, or an inconsistency.
+    /// Only claims of severity `conflict`.
     Conflicts,
+    /// Only an inconsistency: either text contradicting itself.
+    Inconsistencies,
     /// Never: exit 0 whenever the comparison ran.
     Never,
 }
@@ -354,12 +362,13 @@ impl Report {
         let s = &self.summary;
         match level {
             FailOn::Never => false,
-            FailOn::Conflicts => s.conflicts > 0 || s.inconsistencies > 0,
-            FailOn::Claims => {
-                s.claims_changed + s.claims_added + s.claims_dropped + s.inconsistencies > 0
-            }
+            FailOn::Inconsistencies => s.inconsistencies > 0,
+            FailOn::Conflicts => s.conflicts > 0,
+            FailOn::Claims => s.claims_changed + s.claims_added + s.claims_dropped > 0,
             FailOn::Any => {
-                self.differs(FailOn::Claims) || s.edited + s.moved + s.added + s.dropped > 0
+                self.differs(FailOn::Claims)
+                    || s.inconsistencies > 0
+                    || s.edited + s.moved + s.added + s.dropped > 0
             }
         }
     }

@@ -213,3 +213,158 @@ fn empty_manifest_exits_zero() {
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stdout.is_empty());
 }
+
+/// Issue 15 point 7: a manifest line longer than 1 MB is a manifest error for that line (the
+/// batch goes on), and a manifest with NUL bytes (`/dev/zero`) is trouble at once; neither
+/// grows memory without bound.
+#[test]
+fn overlong_manifest_lines_and_binary_manifests() {
+    let d = folder();
+    let mut text = "x".repeat(2 << 20);
+    text.push_str("\na.txt\tb.txt\n");
+    let m = write(d.path(), "long.tsv", &text);
+    let o = batch(&["--quiet", &m]);
+    let v = lines(&o);
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[0]["error"]["code"], "manifest");
+    assert!(v[0]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("longer than 1048576 bytes"));
+    assert_eq!(v[1]["schema"], "storydiff/1");
+    assert_eq!(o.status.code(), Some(2));
+    // No line end at all.
+    let m = write(d.path(), "endless.tsv", &"y".repeat(3 << 20));
+    let v = lines(&batch(&["--quiet", &m]));
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0]["error"]["code"], "manifest");
+    // NUL bytes: not a manifest.
+    if Path::new("/dev/zero").exists() {
+        let mut child = bin()
+            .args(["batch", "/dev/zero"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if start.elapsed() > std::time::Duration::from_secs(60) {
+                let _ = child.kill();
+                panic!("storydiff batch /dev/zero still running after 60 s");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let o = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with("storydiff: /dev/zero: ") && err.contains("NUL byte"),
+            "{err}"
+        );
+        assert!(o.stdout.is_empty());
+    }
+}
+
+/// Issue 15 point 9: `--jobs` far above the cores is capped, with a note, instead of starting
+/// threads until the system refuses.
+#[test]
+fn too_many_jobs_are_capped_with_a_note() {
+    let d = folder();
+    let m = write(d.path(), "m.tsv", "a.txt\tb.txt\na.txt\tc.txt\n");
+    let o = batch(&["--jobs", "30000", &m]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert_eq!(lines(&o).len(), 2);
+    assert!(
+        err.contains("--jobs 30000 is more than 4 per core"),
+        "{err}"
+    );
+    let o = batch(&["--jobs", "30000", "--quiet", &m]);
+    assert!(o.stderr.is_empty());
+    let o = batch(&["--jobs", "1", &m]);
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("note"));
+}
+
+/// Issue 15 point 15: numeric ids keep their text as written (above 2^53 and 2^64 too, so two
+/// pairs never share an id), and a manifest opening with a UTF-8 byte-order mark is read.
+#[test]
+fn big_numeric_ids_are_kept_and_a_bom_is_skipped() {
+    let d = folder();
+    let m = write(
+        d.path(),
+        "m.jsonl",
+        "\u{feff}{\"a\": \"a.txt\", \"b\": \"c.txt\", \"id\": 9007199254740993}\n\
+         {\"a\": \"a.txt\", \"b\": \"c.txt\", \"id\": 18446744073709551617}\n\
+         {\"a\": \"a.txt\", \"b\": \"c.txt\", \"id\": 18446744073709551616}\n\
+         {\"a\": \"a.txt\", \"b\": \"c.txt\", \"id\": 1.50}\n",
+    );
+    let o = batch(&[&m]);
+    let v = lines(&o);
+    let ids: Vec<&str> = v.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "9007199254740993",
+            "18446744073709551617",
+            "18446744073709551616",
+            "1.50"
+        ]
+    );
+    assert!(v.iter().all(|l| l["schema"] == "storydiff/1"), "{v:?}");
+    assert_eq!(o.status.code(), Some(0));
+    let t = write(d.path(), "m.tsv", "\u{feff}a.txt\tc.txt\tone\n");
+    let v = lines(&batch(&[&t]));
+    assert_eq!(v[0]["id"], "one");
+    assert_eq!(v[0]["schema"], "storydiff/1");
+}
+
+/// Issue 15 point 10: a pair is written as soon as the pairs before it are, not when its whole
+/// chunk is done: a pair whose file is a slow pipe does not hold back the finished pair before
+/// it.
+#[test]
+fn each_pair_is_written_as_soon_as_the_pairs_before_it() {
+    let d = folder();
+    let fifo = d.path().join("slow.txt");
+    match Command::new("mkfifo").arg(&fifo).status() {
+        Ok(st) if st.success() => {}
+        _ => {
+            eprintln!("skipped: mkfifo not available");
+            return;
+        }
+    }
+    let m = write(d.path(), "m.tsv", "a.txt\tb.txt\nslow.txt\tc.txt\n");
+    // The writer opens the pipe at once and writes only after the first line was seen.
+    let (seen_tx, seen_rx) = std::sync::mpsc::channel::<()>();
+    let path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        let mut f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        let _ = seen_rx.recv_timeout(std::time::Duration::from_secs(60));
+        let _ = f.write_all(b"Harbour bridge to close for repairs\n");
+    });
+    let mut child = bin()
+        .args(["batch", "--jobs", "2", &m])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let (line_tx, line_rx) = std::sync::mpsc::channel::<String>();
+    let reader = std::thread::spawn(move || {
+        let mut first = String::new();
+        std::io::BufRead::read_line(&mut out, &mut first).unwrap();
+        line_tx.send(first).unwrap();
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut out, &mut rest).unwrap();
+        rest
+    });
+    let first = line_rx.recv_timeout(std::time::Duration::from_secs(60));
+    seen_tx.send(()).unwrap();
+    let first = first.expect("the first pair was not written while the second was pending");
+    let v: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(v["id"], "1");
+    writer.join().unwrap();
+    let rest = reader.join().unwrap();
+    assert_eq!(rest.lines().count(), 1);
+    child.wait().unwrap();
+}

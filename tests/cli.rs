@@ -76,9 +76,9 @@ fn fail_on_levels() {
     let example = json(&["--example"]);
     let s = &example["summary"];
     let n = |k: &str| s[k].as_u64().unwrap();
-    let claims =
-        n("claims_changed") + n("claims_added") + n("claims_dropped") + n("inconsistencies");
-    let conflicts = n("conflicts") + n("inconsistencies");
+    let claims = n("claims_changed") + n("claims_added") + n("claims_dropped");
+    let conflicts = n("conflicts");
+    let inconsistencies = n("inconsistencies");
     let code = |level: &str| {
         run(&["--example", "--fail-on", level])
             .status
@@ -89,8 +89,9 @@ fn fail_on_levels() {
     assert_eq!(code("never"), 0);
     assert_eq!(code("claims"), i32::from(claims > 0));
     assert_eq!(code("conflicts"), i32::from(conflicts > 0));
+    assert_eq!(code("inconsistencies"), i32::from(inconsistencies > 0));
     // Identical texts pass at every level.
-    for level in ["any", "claims", "conflicts", "never"] {
+    for level in ["any", "claims", "conflicts", "inconsistencies", "never"] {
         let o = run(&[
             "--fail-on",
             level,
@@ -483,4 +484,207 @@ fn ctrl_c_while_paging_waits_for_the_pager() {
         paged.contains("Claims") && paged.ends_with("done\n"),
         "{paged}"
     );
+
+/// Issue 15 point 13: a story that contradicts itself, compared with itself, differs only at
+/// `any` and at the level of its own, `inconsistencies`; at `claims` and `conflicts` nothing
+/// differs between the two versions, so a CI job checking an approved story passes.
+#[test]
+fn a_self_contradiction_counts_only_at_any_and_inconsistencies() {
+    let f = fixture("self_contradiction", "b");
+    let doc = json(&[&f, &f]);
+    assert!(
+        doc["summary"]["inconsistencies"].as_u64().unwrap() > 0,
+        "the fixture contradicts itself: {}",
+        doc["summary"]
+    );
+    assert_eq!(doc["claims"].as_array().unwrap().len(), 0);
+    for (level, want) in [
+        ("any", 1),
+        ("claims", 0),
+        ("conflicts", 0),
+        ("inconsistencies", 1),
+        ("never", 0),
+    ] {
+        let o = run(&["--fail-on", level, "--quiet", &f, &f]);
+        assert_eq!(o.status.code(), Some(want), "--fail-on {level}");
+    }
+    // Between two versions, `inconsistencies` ignores what differs when neither contradicts
+    // itself.
+    let eq = run(&[
+        "--fail-on",
+        "inconsistencies",
+        &fixture("date_changed", "a"),
+        &fixture("date_changed", "b"),
+    ]);
+    let dc = json(&[&fixture("date_changed", "a"), &fixture("date_changed", "b")]);
+    let want = i32::from(dc["summary"]["inconsistencies"].as_u64().unwrap() > 0);
+    assert_eq!(eq.status.code(), Some(want));
+}
+
+/// Issue 15 points 4 and 18: every option error is one line `storydiff: <kind>: <value or
+/// hint> (see storydiff --help)`, exit 2, nothing on stdout, the echoed value escaped.
+#[test]
+fn option_errors_are_one_escaped_line() {
+    let a = fixture("example", "a");
+    let b = fixture("example", "b");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["--width", "abc", &a, &b], "invalid value for --width"),
+        (vec!["--width", "-3", &a, &b], "'-3'"),
+        (
+            vec!["--date", "\u{1b}]0;pwned\u{7}\u{9b}2J", &a, &b],
+            "\\u{1b}]0;pwned\\u{7}",
+        ),
+        (
+            vec!["--date", "2024-13-01\nstorydiff: forged", &a, &b],
+            "\\u{a}storydiff: forged",
+        ),
+        (
+            vec!["--format", "xml", &a, &b],
+            "expected one of text, json",
+        ),
+        (vec!["--jobs", "x"], "unknown option"),
+        (vec!["--colour", "never", &a, &b], "did you mean '--color'"),
+        (vec![], "no files given"),
+        (vec!["--example", &a], "cannot be used with"),
+        (vec!["batch"], "missing argument"),
+        (
+            vec!["batch", "--jobs", "many", "m.jsonl"],
+            "invalid value for --jobs",
+        ),
+        (
+            vec!["--fail-on", "sometimes", &a, &b],
+            "expected one of any, claims",
+        ),
+        (vec![&a, &b, "--format"], "missing value for --format"),
+        (vec!["batch", "--jobs"], "missing value for --jobs"),
+        (
+            vec!["--example", "--example"],
+            "--example given more than once",
+        ),
+        (vec!["completions", "tcsh"], "expected one of bash"),
+    ];
+    for (args, needle) in cases {
+        let o = run(&args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_trouble(&o, needle);
+        let help = match args.first() {
+            Some(&sub @ ("batch" | "completions")) => format!("(see storydiff {sub} --help)"),
+            _ => "(see storydiff --help)".to_string(),
+        };
+        assert!(err.trim_end().ends_with(&help), "{args:?}: {err}");
+        assert!(!err.contains("error:"), "{args:?}: {err}");
+        assert!(
+            !err.trim_end().chars().any(|c| c.is_control()),
+            "{args:?}: raw control character in {err:?}"
+        );
+    }
+    // Help and version are not errors: standard output, exit 0.
+    for flag in ["--help", "-h", "--version", "-V"] {
+        let o = run(&[flag]);
+        assert_eq!(o.status.code(), Some(0), "{flag}");
+        assert!(!o.stdout.is_empty() && o.stderr.is_empty(), "{flag}");
+    }
+    let o = run(&["batch", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("Manifest formats"));
+}
+
+/// Issue 15 point 6: a width beyond any terminal is clamped (and said once on stderr) instead
+/// of allocating that many columns of padding.
+#[test]
+fn a_huge_width_is_clamped_and_said() {
+    for w in ["18446744073709551615", "1000000000"] {
+        for layout in [&["-y"][..], &[][..]] {
+            let mut args = vec!["--example", "--color", "never", "--width", w];
+            args.extend_from_slice(layout);
+            let o = run(&args);
+            assert_eq!(o.status.code(), Some(1), "{args:?}");
+            let out = stdout(&o);
+            let widest = out.lines().map(|l| l.chars().count()).max().unwrap();
+            assert!(widest <= 1000, "{args:?}: a line of {widest} columns");
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(err.contains("wrapping at 1000 columns"), "{err}");
+        }
+    }
+}
+
+/// Issue 14 (side by side at --width 40): no line passes the width, and a word is cut only
+/// when it is longer than its column.
+#[test]
+fn side_by_side_lines_fit_narrow_widths_without_cutting_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = temp_file(
+        dir.path(),
+        "a.txt",
+        b"INTERNATIONAL\n\nThe council said on Tuesday that the bridge will close.\n\n\
+          Drivers will be sent along the coast road.\n",
+    );
+    let b = temp_file(
+        dir.path(),
+        "b.txt",
+        b"INTERNATIONAL\n\nThe council announced on Tuesday that the bridge will close.\n\n\
+          A petition has gathered signatures.\n",
+    );
+    for width in [36usize, 40, 41, 50, 61] {
+        for (x, y, ours) in [
+            (fixture("example", "a"), fixture("example", "b"), false),
+            (
+                a.to_string_lossy().into_owned(),
+                b.to_string_lossy().into_owned(),
+                true,
+            ),
+        ] {
+            let w = width.to_string();
+            let o = run(&["-y", "--color", "never", "--width", &w, &x, &y]);
+            let out = stdout(&o);
+            for line in out.lines() {
+                assert!(
+                    line.chars().count() <= width,
+                    "width {width}: {line:?} is {} wide",
+                    line.chars().count()
+                );
+            }
+            if ours {
+                assert!(
+                    out.contains("INTERNATIONAL"),
+                    "width {width}: a word was cut\n{out}"
+                );
+            }
+        }
+    }
+}
+
+/// Issue 15 point 11: `--max-bytes` at its largest value (the natural "no limit") reads the
+/// files; it must not wrap round to a limit of nothing.
+#[test]
+fn max_bytes_at_the_largest_value_reads_the_files() {
+    let max = u64::MAX.to_string();
+    let a = fixture("date_changed", "a");
+    let b = fixture("date_changed", "b");
+    let o = run(&["--max-bytes", &max, "--format", "json", &a, &b]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(!doc["a"]["sentences"].as_array().unwrap().is_empty());
+    // Standard input too.
+    let mut child = bin()
+        .args(["--max-bytes", &max, "--format", "summary", "-", &b])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(&a).unwrap())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!stdout(&o).contains("equal=0 edited=0 moved=0 added=0 dropped=0"));
 }

@@ -297,3 +297,66 @@ fn diff_driver_reads_saved_web_pages() {
     assert!(!stdout.contains("<!DOCTYPE"), "markup compared: {stdout}");
     assert!(!stdout.contains("Related Articles"), "{stdout}");
 }
+
+/// Issue 15 point 16: in driver mode a file storydiff cannot read (binary, not UTF-8, a web
+/// page with no article) gets one note line on stdout, exit 0, and `git diff` goes on to the
+/// other files; the note names the repository path, escaped.
+#[test]
+fn diff_driver_goes_on_past_an_unreadable_file() {
+    if !have_git() {
+        eprintln!("skipped: git not installed");
+        return;
+    }
+    let dir = repo();
+    let d = dir.path();
+    std::fs::write(d.join("a-binary.txt"), b"Photo\0\x01\x02").unwrap();
+    std::fs::write(d.join("b-latin1.txt"), b"Caf\xe9 opens.\n").unwrap();
+    std::fs::write(
+        d.join("c-empty.html"),
+        "<html><body><nav>Home</nav></body></html>",
+    )
+    .unwrap();
+    ok(d, &["add", "a-binary.txt", "b-latin1.txt", "c-empty.html"]);
+    ok(d, &["commit", "-q", "-m", "more"]);
+    std::fs::write(d.join("a-binary.txt"), b"Photo\0\x03").unwrap();
+    std::fs::write(d.join("b-latin1.txt"), b"Caf\xe9 closes.\n").unwrap();
+    std::fs::write(
+        d.join("c-empty.html"),
+        "<html><body><nav>Menu</nav></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join(".gitattributes"),
+        "*.txt diff=storydiff\n*.html diff=storydiff\n",
+    )
+    .unwrap();
+    ok(
+        d,
+        &[
+            "config",
+            "diff.storydiff.command",
+            &format!("'{}' --color never --width 1000", bin()),
+        ],
+    );
+    let out = git(d, &["diff"]);
+    let stdout = unmarked(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "git diff failed: {stderr}\n{stdout}");
+    assert!(!stderr.contains("external diff died"), "{stderr}");
+    for (file, why) in [
+        ("a-binary.txt", "binary file"),
+        ("b-latin1.txt", "not UTF-8"),
+        ("c-empty.html", "no article text"),
+    ] {
+        let line = stdout
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("no line for {file}: {stdout}"));
+        assert!(line.starts_with("storydiff: not compared: "), "{line}");
+        assert!(line.contains(why), "{line}");
+    }
+    // The files after them are still shown.
+    assert!(stdout.contains("story.txt → story.txt"), "{stdout}");
+    assert!(stdout.contains("notes.txt → notes.txt"), "{stdout}");
+    assert!(!stdout.contains("/tmp/"), "temporary path shown: {stdout}");
+}

@@ -92,8 +92,6 @@ pub(crate) struct LedgerQuote {
     /// Byte span of the words inside the marks (from the first part to the last).
     pub start: usize,
     pub end: usize,
-    /// Index of the sentence where it opens.
-    pub sidx: usize,
     pub words: Vec<QWord>,
     /// The speaker (entity index) of its first attributed part.
     pub speaker: Option<usize>,
@@ -175,7 +173,6 @@ pub(crate) fn ledger(data: &SideData<'_>) -> Ledger {
             out.push(LedgerQuote {
                 start: c.start,
                 end: c.end,
-                sidx: c.sidx,
                 words,
                 speaker: *speaker,
                 parts: vec![k],
@@ -691,7 +688,6 @@ mod tests {
         LedgerQuote {
             start: 0,
             end: text.len(),
-            sidx: 0,
             words: normalise(text, 0, text.len()),
             speaker: None,
             parts: vec![0],
@@ -809,7 +805,6 @@ mod tests {
         let part = |start: usize, end: usize| LedgerQuote {
             start,
             end,
-            sidx: 0,
             words: normalise(&tb, start, end),
             speaker: None,
             parts: vec![0],

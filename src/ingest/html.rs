@@ -138,15 +138,12 @@ pub fn looks_like_html(path: &str, text: &str) -> bool {
 
 /// Converts a read web page into the document of its article text.
 pub fn convert(doc: &Document) -> Result<Document> {
-    let page = Html::parse_document(&doc.text);
+    let page = parse(&doc.text);
     let text = extract_page(&page);
     if text.trim().is_empty() {
-        return Err(Error::Usage(format!(
-            "{}: no article text found in this web page (a page built by JavaScript saves \
-             empty; save it from the browser after it has loaded, or copy the text into a \
-             .txt file)",
-            doc.path
-        )));
+        return Err(Error::NoArticle {
+            path: doc.path.clone().into(),
+        });
     }
     Ok(Document {
         path: doc.path.clone(),
@@ -222,7 +219,14 @@ fn json_ld_date(v: &serde_json::Value, depth: usize) -> Option<crate::CalendarDa
 /// The article text of an HTML page: blocks separated by blank lines, ending in a newline
 /// (empty when the page holds no text).
 pub fn extract(html: &str) -> String {
-    extract_page(&Html::parse_document(html))
+    extract_page(&parse(html))
+}
+
+/// Parses a page with its nesting and size capped first, as browsers cap them (see `bounds`):
+/// the tree builder's work grows with the depth of every element.
+fn parse(html: &str) -> Html {
+    let html = super::bounds::limit(html);
+    Html::parse_document(&html)
 }
 
 fn extract_page(page: &Html) -> String {
@@ -251,19 +255,32 @@ fn sel(s: &str) -> Option<Selector> {
 
 /// The element holding the article: the candidate with the most paragraph text, else `<body>`,
 /// else the whole document.
+///
+/// Linear in the page: candidates are scored from the last to the first, and a candidate
+/// nested in another counts in the outer one's score by its own score, looked up rather than
+/// walked again (20,000 nested `<article>` would otherwise be walked 20,000 times).
 fn article_root(page: &Html) -> ElementRef<'_> {
+    let candidates: Vec<ElementRef> =
+        match sel("article, main, [role=main], [itemprop=articleBody]") {
+            Some(s) => page.select(&s).collect(),
+            None => Vec::new(),
+        };
+    let mut scores: std::collections::HashMap<ego_tree::NodeId, usize> =
+        std::collections::HashMap::with_capacity(candidates.len());
+    for el in candidates.iter().rev() {
+        let score = blocks_score(*el, &scores);
+        scores.insert(el.id(), score);
+    }
     let mut best: Option<(usize, ElementRef)> = None;
-    if let Some(s) = sel("article, main, [role=main], [itemprop=articleBody]") {
-        for el in page.select(&s) {
-            if skipped_here_or_above(el) {
-                continue;
-            }
-            let score: usize = collect_blocks(el).iter().map(|b| b.len()).sum();
-            // Strictly greater: on a tie the outer (earlier) element wins, so a <main> that
-            // wraps the <article> keeps the headline standing just outside it.
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, el));
-            }
+    for el in candidates {
+        if skipped_here_or_above(el) {
+            continue;
+        }
+        let score = scores.get(&el.id()).copied().unwrap_or(0);
+        // Strictly greater: on a tie the outer (earlier) element wins, so a <main> that
+        // wraps the <article> keeps the headline standing just outside it.
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, el));
         }
     }
     if let Some((score, el)) = best {
@@ -274,6 +291,33 @@ fn article_root(page: &Html) -> ElementRef<'_> {
     sel("body")
         .and_then(|s| page.select(&s).next())
         .unwrap_or_else(|| page.root_element())
+}
+
+/// The length of the text blocks under `root`, as [`collect_blocks`] finds them, with the
+/// candidates already in `known` counted by their score instead of walked.
+fn blocks_score(
+    root: ElementRef,
+    known: &std::collections::HashMap<ego_tree::NodeId, usize>,
+) -> usize {
+    let mut score = 0;
+    let mut stack: Vec<ElementRef> = vec![root];
+    while let Some(el) = stack.pop() {
+        if el != root {
+            if skip(el) {
+                continue;
+            }
+            if let Some(s) = known.get(&el.id()) {
+                score += s;
+                continue;
+            }
+        }
+        if BLOCK_TAGS.contains(&el.value().name()) {
+            score += block_paragraphs(el).iter().map(String::len).sum::<usize>();
+            continue;
+        }
+        stack.extend(el.children().filter_map(ElementRef::wrap));
+    }
+    score
 }
 
 /// Whether `el` or an ancestor is left out.

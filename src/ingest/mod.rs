@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+mod bounds;
 pub mod html;
 
 /// Default for `--max-bytes`: far above any article, low enough to refuse a disk image.
@@ -89,7 +90,7 @@ pub fn read(path: &str, opts: &ReadOptions) -> Result<Document> {
         let mut buf = Vec::new();
         std::io::stdin()
             .lock()
-            .take(opts.max_bytes + 1)
+            .take(opts.max_bytes.saturating_add(1))
             .read_to_end(&mut buf)
             .map_err(|source| Error::Unreadable {
                 path: p.clone(),
@@ -133,6 +134,10 @@ fn read_file(p: &Path, max_bytes: u64) -> Result<Vec<u8>> {
             path: p.to_path_buf(),
         });
     }
+    #[cfg(unix)]
+    if std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type()) {
+        return read_fifo(p, max_bytes);
+    }
     if meta.len() > max_bytes {
         return Err(Error::TooLarge {
             path: p.to_path_buf(),
@@ -141,9 +146,72 @@ fn read_file(p: &Path, max_bytes: u64) -> Result<Vec<u8>> {
         });
     }
     let file = std::fs::File::open(p).map_err(|source| io_error(p, source))?;
-    let mut buf = Vec::with_capacity(meta.len() as usize);
+    // The size is a hint only (a device reports 0); never trust it to allocate more.
+    let hint = meta.len().min(max_bytes).min(1 << 30);
+    let mut buf = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
     // `take` bounds the read even if the file grows while we read it.
-    file.take(max_bytes + 1)
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|source| io_error(p, source))?;
+    if buf.len() as u64 > max_bytes {
+        return Err(Error::TooLarge {
+            path: p.to_path_buf(),
+            size: buf.len() as u64,
+            limit: max_bytes,
+        });
+    }
+    Ok(buf)
+}
+
+/// How long a named pipe may stay without a writer before it is refused: long enough for a
+/// writer started beside storydiff (`cat a.txt > pipe & storydiff pipe b.txt`) to open it.
+/// This bounds a wait only; it never changes what is read.
+#[cfg(unix)]
+const FIFO_WRITER_GRACE: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Reads a named pipe (FIFO, or a process substitution's `/dev/fd/N`) up to `max_bytes` + 1.
+///
+/// Opening a FIFO for reading blocks until a writer opens it, forever if none does, so it is
+/// opened without blocking. A first read that finds the pipe at its end means no writer (yet):
+/// it is retried for [`FIFO_WRITER_GRACE`], then refused as [`Error::NoWriter`]. Once a writer
+/// is there, the pipe is switched back to blocking reads and read like any stream.
+#[cfg(unix)]
+fn read_fifo(p: &Path, max_bytes: u64) -> Result<Vec<u8>> {
+    use rustix::fs::{fcntl_getfl, fcntl_setfl, OFlags};
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(OFlags::NONBLOCK.bits() as i32)
+        .open(p)
+        .map_err(|source| io_error(p, source))?;
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 8192];
+    let start = std::time::Instant::now();
+    loop {
+        match (&file).read(&mut chunk) {
+            Ok(0) if start.elapsed() < FIFO_WRITER_GRACE => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Ok(0) => {
+                return Err(Error::NoWriter {
+                    path: p.to_path_buf(),
+                })
+            }
+            Ok(n) => {
+                buf.extend_from_slice(&chunk[..n]);
+                break;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(source) => return Err(io_error(p, source)),
+        }
+    }
+    fcntl_getfl(&file)
+        .and_then(|flags| fcntl_setfl(&file, flags - OFlags::NONBLOCK))
+        .map_err(|e| io_error(p, e.into()))?;
+    let rest = max_bytes.saturating_add(1).saturating_sub(buf.len() as u64);
+    (&file)
+        .take(rest)
         .read_to_end(&mut buf)
         .map_err(|source| io_error(p, source))?;
     if buf.len() as u64 > max_bytes {

@@ -40,10 +40,24 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// `s` escaped, with every run of white space made one space and the ends trimmed: for one-line
-/// fields such as paths and claim spans.
-pub fn one_line(s: &str) -> String {
-    escape(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+/// `s` with every character that could act on a terminal or start a new line written as
+/// `\u{…}`: what [`escape`] escapes, and also line ends, tabs and the other control white
+/// space (a newline in a file name would forge a second `storydiff:` line). Ordinary spaces
+/// are kept. For names and values echoed in messages (paths, option values, batch ids).
+pub fn name(s: &str) -> String {
+    let bad = |c: char| needs_escape(c) || c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    if !s.chars().any(bad) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -67,15 +81,22 @@ mod tests {
     }
 
     #[test]
-    fn one_line_collapses_white_space() {
-        assert_eq!(one_line("  a\r\n b\tc\u{85}d "), "a b c d");
-        assert_eq!(one_line("x\u{0}y"), "x\\u{0}y");
+    fn names_show_line_ends_and_controls() {
+        assert_eq!(name("a b.txt"), "a b.txt");
+        assert_eq!(name("x\ny.txt"), "x\\u{a}y.txt");
+        assert_eq!(
+            name("\u{1b}]0;t\u{7}\u{9b}2J\tz"),
+            "\\u{1b}]0;t\\u{7}\\u{9b}2J\\u{9}z"
+        );
+        assert_eq!(name("l\u{2028}m"), "l\\u{2028}m");
+        let all: String = (0u32..0x3000).filter_map(char::from_u32).collect();
+        assert!(!name(&all).chars().any(|c| c.is_control()));
     }
 
     #[test]
     fn output_has_no_control_characters() {
         let all: String = (0u32..0x3000).filter_map(char::from_u32).collect();
-        let out = one_line(&all);
+        let out = name(&all);
         assert!(!out.chars().any(|c| c.is_control()));
     }
 }

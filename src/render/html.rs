@@ -118,7 +118,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</html>")
 }
 
-/// Escapes text for element content and double- or single-quoted attribute values.
+/// Escapes text for element content and double- or single-quoted attribute values. Control
+/// characters (ESC, BEL, BS, DEL, C1 such as U+009B) and the characters that reorder or hide
+/// text are shown as the text output shows them (`\u{1b}`), so a page saved from the report
+/// and later `cat` to a terminal cannot act on it; tab and line ends are HTML white space.
 pub fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
@@ -128,6 +131,10 @@ pub fn esc(s: &str) -> String {
             '>' => o.push_str("&gt;"),
             '"' => o.push_str("&quot;"),
             '\'' => o.push_str("&#39;"),
+            '\t' | '\n' | '\r' => o.push(c),
+            c if c.is_control() || super::escape::needs_escape(c) => {
+                o.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
             _ => o.push(c),
         }
     }

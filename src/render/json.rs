@@ -87,6 +87,10 @@
 //!   stable `code` (such as `date-inferred`; `date-from-page` when a saved page's own
 //!   publication date anchors a side) and a `message`.
 //!
+//! Strings escape, beyond the U+0000–U+001F that JSON requires, DEL and the C1 controls
+//! (U+007F–U+009F, as `\u009b`), so the document can be shown on a terminal as it is; the
+//! value is the same.
+//!
 //! Scripts should ignore fields they do not know: new fields may be added within
 //! `storydiff/1`.
 
@@ -94,15 +98,90 @@ use std::io::{self, Write};
 
 use crate::report::Report;
 
+/// A serde_json formatter that also writes DEL and the C1 controls (U+007F–U+009F) as `\u00XX`.
+///
+/// serde_json escapes only U+0000–U+001F, so a story, a web page's entities, a file name or a
+/// batch id holding U+009B (a one-character CSI) would reach a terminal that shows the JSON
+/// raw and act on it. The escaped document is the same JSON value, byte-for-byte deterministic.
+/// Everything but string fragments is the wrapped formatter's (pretty or compact).
+struct Escaping<F>(F);
+
+/// Whether the JSON writes `c` as `\u00XX` although serde_json would not.
+fn c1_or_del(c: char) -> bool {
+    ('\u{7f}'..='\u{9f}').contains(&c)
+}
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Escaping<F> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some((i, c)) = rest.char_indices().find(|&(_, c)| c1_or_del(c)) {
+            w.write_all(&rest.as_bytes()[..i])?;
+            write!(w, "\\u{:04x}", c as u32)?;
+            rest = &rest[i + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn end_object_key<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_key(w)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// Writes `value` as JSON through [`Escaping`]: pretty-printed with two spaces, or compact.
+fn write_json<T: serde::Serialize + ?Sized>(
+    value: &T,
+    pretty: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let res = if pretty {
+        let f = Escaping(serde_json::ser::PrettyFormatter::with_indent(b"  "));
+        value.serialize(&mut serde_json::Serializer::with_formatter(&mut *out, f))
+    } else {
+        let f = Escaping(serde_json::ser::CompactFormatter);
+        value.serialize(&mut serde_json::Serializer::with_formatter(&mut *out, f))
+    };
+    res.map_err(io::Error::from)
+}
+
 /// Writes `report` as pretty-printed JSON followed by a newline.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
+    write_json(report, true, out)?;
     out.write_all(b"\n")
 }
 
 /// Writes `report` as one line of JSON followed by a newline (JSON Lines).
 pub fn render_line(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, report)?;
+    write_json(report, false, out)?;
     out.write_all(b"\n")
 }
 
@@ -117,7 +196,7 @@ struct BatchLine<'a> {
 /// Writes one `storydiff batch` result as a JSON Lines line: the storydiff/1 document with the
 /// pair's `id` as its first field.
 pub fn render_batch_line(id: &str, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &BatchLine { id, report })?;
+    write_json(&BatchLine { id, report }, false, out)?;
     out.write_all(b"\n")
 }
 
@@ -144,15 +223,25 @@ pub fn render_batch_error(
     message: &str,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    serde_json::to_writer(
-        &mut *out,
+    write_json(
         &BatchError {
             id,
             schema: crate::report::SCHEMA,
             error: ErrorBody { code, message },
         },
+        false,
+        out,
     )?;
     out.write_all(b"\n")
+}
+
+/// Writes the note (for standard error) that `--jobs asked` was capped at `threads`.
+pub fn render_jobs_note(asked: usize, threads: usize, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "storydiff: note: --jobs {asked} is more than {} per core; using {threads} worker threads",
+        crate::batch::MAX_JOBS_PER_CORE
+    )
 }
 
 /// Writes the one-line summary of a batch (for standard error):
@@ -241,6 +330,31 @@ mod tests {
         let a: serde_json::Value = serde_json::from_str(&line).unwrap();
         let b: serde_json::Value = serde_json::from_str(&first).unwrap();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn c1_controls_and_del_are_escaped_and_the_value_is_kept() {
+        let mut r = sample::report_with_claims();
+        r.a.path = "a\u{9b}2J\u{7f}\u{1b}.txt".into();
+        for pretty in [true, false] {
+            let mut out = Vec::new();
+            if pretty {
+                super::render(&r, &mut out).unwrap();
+            } else {
+                super::render_line(&r, &mut out).unwrap();
+            }
+            let text = String::from_utf8(out).unwrap();
+            assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text}");
+            assert!(text.contains(r#""a\u009b2J\u007f\u001b.txt""#), "{text}");
+            let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(v["a"]["path"], "a\u{9b}2J\u{7f}\u{1b}.txt");
+        }
+        let mut out = Vec::new();
+        super::render_batch_error("id\u{85}", "x", "m\u{9f}", &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "{\"id\":\"id\\u0085\",\"error\":{\"code\":\"x\",\"message\":\"m\\u009f\"}}\n"
+        );
     }
 
     #[test]

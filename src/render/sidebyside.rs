@@ -4,9 +4,11 @@
 //! [`super::text`]). Output: for each row, its A text and its B text in two columns of equal
 //! width, wrapped separately and aligned at the row's first line, with the row's marker between
 //! them (`-` `+` `~` `>` `=` as in the unified layout). Invariants: each row starts on a fresh
-//! line in both columns; no output line is wider than the width (when the width holds at least
-//! the gutters and [`super::text::MIN_TEXT_WIDTH`] columns per side); trailing spaces are
-//! trimmed.
+//! line in both columns; no output line is wider than the width (when the width holds the
+//! gutters and one column a side); a word is cut only when it is longer than its column;
+//! trailing spaces are trimmed. Where the usual two-space gutters would leave a column fewer
+//! than [`super::text::MIN_TEXT_WIDTH`] columns, the gutters shrink to one space, so narrow
+//! terminals keep as much text width as they can.
 //!
 //! ```text
 //! A0  Harbour bridge to close for three  -
@@ -50,9 +52,18 @@ pub(super) fn rows(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> 
         .map(|(l, _)| wrap::width(l))
         .max()
         .unwrap_or(2);
-    // label, 2 spaces, text | 2 spaces, marker, 2 spaces | label, 2 spaces, text
-    let gutter = label_width + 2;
-    let text_width = (width.saturating_sub(5 + 2 * gutter) / 2).max(MIN_TEXT_WIDTH);
+    // label, pad, text | space, marker, space | label, pad, text; `pad` and `space` are two
+    // spaces, or one where two would leave a column narrower than MIN_TEXT_WIDTH.
+    let overhead = |sp: usize| 2 * (label_width + sp) + 1 + 2 * sp;
+    let sp = if width >= overhead(2) + 2 * MIN_TEXT_WIDTH {
+        2
+    } else {
+        1
+    };
+    let avail = width.saturating_sub(overhead(sp)).max(2);
+    // Two columns of equal width (an odd column left over stays empty).
+    let text_width = avail / 2;
+    let space = " ".repeat(sp);
     for (item, v) in items.iter().zip(views) {
         let v = match (item, v) {
             (Item::Fold(n), _) => {
@@ -88,13 +99,13 @@ pub(super) fn rows(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> 
                 ("", "")
             };
             let mut line = String::new();
-            line.push_str(&cell(p, gl, label_width));
+            line.push_str(&cell(p, gl, label_width, sp));
             line.push_str(&paint(l, p));
             line.push_str(&" ".repeat(text_width.saturating_sub(wrap::line_width(l))));
-            line.push_str("  ");
+            line.push_str(&space);
             line.push_str(&marker);
-            line.push_str("  ");
-            line.push_str(&cell(p, gr, label_width));
+            line.push_str(&space);
+            line.push_str(&cell(p, gr, label_width, sp));
             line.push_str(&paint(r, p));
             writeln!(out, "{}", line.trim_end())?;
         }
@@ -102,9 +113,9 @@ pub(super) fn rows(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> 
     Ok(())
 }
 
-/// A gutter cell: the label padded to `width`, then two spaces.
-fn cell(p: &super::Palette, label: &str, width: usize) -> String {
-    let pad = " ".repeat(width.saturating_sub(wrap::width(label)) + 2);
+/// A gutter cell: the label padded to `width`, then `sp` spaces.
+fn cell(p: &super::Palette, label: &str, width: usize, sp: usize) -> String {
+    let pad = " ".repeat(width.saturating_sub(wrap::width(label)) + sp);
     if label.is_empty() {
         pad
     } else {

@@ -12,7 +12,7 @@
 
 use std::io::{self, Write};
 
-use super::escape::one_line;
+use super::escape::name;
 use crate::report::Report;
 
 /// The summary line, without its line end.
@@ -21,8 +21,8 @@ pub fn line(report: &Report) -> String {
     format!(
         "{} → {}: equal={} edited={} moved={} added={} dropped={} claims_changed={} \
          claims_added={} claims_dropped={} conflicts={} inconsistencies={}",
-        one_line(&report.a.path),
-        one_line(&report.b.path),
+        name(&report.a.path),
+        name(&report.b.path),
         s.equal,
         s.edited,
         s.moved,

@@ -49,11 +49,17 @@ use crate::report::{
 /// Text never gets fewer columns than this, however narrow the width.
 pub const MIN_TEXT_WIDTH: usize = 12;
 
+/// The widest line text output wraps at: wider than any terminal (a 4K screen at a tiny font
+/// holds about 700 columns), so a larger `width` is clamped to it. Without the clamp,
+/// `--width 18446744073709551615 -y` would ask for that many bytes of padding per line.
+pub const MAX_WIDTH: usize = 1000;
+
 /// Display options of the text renderer.
 #[derive(Debug, Clone)]
 pub struct TextOptions {
     pub palette: Palette,
-    /// Wrap lines at this many columns (0: no wrapping; side by side then uses 160).
+    /// Wrap lines at this many columns (0: no wrapping; side by side then uses 160); at most
+    /// [`MAX_WIDTH`].
     pub width: usize,
     /// Fold runs of equal rows, keeping this many on each side of a change; `None` shows all.
     pub context: Option<usize>,
@@ -78,8 +84,18 @@ impl Default for TextOptions {
     }
 }
 
-/// Writes `report` as text.
+/// Writes `report` as text. A `width` over [`MAX_WIDTH`] is taken as [`MAX_WIDTH`].
 pub fn render(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Result<()> {
+    let clamped;
+    let opts = if opts.width > MAX_WIDTH {
+        clamped = TextOptions {
+            width: MAX_WIDTH,
+            ..opts.clone()
+        };
+        &clamped
+    } else {
+        opts
+    };
     preamble(report, opts, out)?;
     if opts.side_by_side {
         super::sidebyside::rows(report, opts, out)
@@ -88,13 +104,28 @@ pub fn render(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::R
     }
 }
 
+/// Writes the one line that stands for a file pair storydiff could not compare in git's
+/// external-diff mode (`why` is the error's message, its path already escaped).
+pub fn render_not_compared(why: &str, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "storydiff: not compared: {why}")
+}
+
+/// Writes the note that a `--width` of `asked` columns is taken as [`MAX_WIDTH`].
+pub fn render_width_note(asked: usize, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "storydiff: note: --width {asked} is wider than any terminal; wrapping at {MAX_WIDTH} \
+         columns"
+    )
+}
+
 /// The summary line: row counts and claim counts.
 pub fn summary_line(report: &Report) -> String {
     let s = &report.summary;
     let mut line = format!(
         "{} → {}: {} equal, {} edited, {} moved, {} added, {} dropped",
-        super::escape::one_line(&report.a.path),
-        super::escape::one_line(&report.b.path),
+        super::escape::name(&report.a.path),
+        super::escape::name(&report.b.path),
         s.equal,
         s.edited,
         s.moved,
@@ -407,7 +438,6 @@ fn quotes(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Resul
                 R::SpeakerChanged => ("!", Class::Conflict, "given to another speaker"),
                 R::Dropped => ("-", Class::Del, "in A only"),
                 R::Added => ("+", Class::Ins, "in B only"),
-                _ => ("?", Class::Notice, "other"),
             };
             let mut v = vec![Span::new(Style::Paint(class), format!("{what}:"))];
             if let Some(a) = &q.a {
