@@ -398,93 +398,6 @@ fn a_closed_pipe_is_not_trouble() {
     assert_ne!(out.status.code(), Some(2));
 }
 
-#[test]
-fn paging_always_uses_the_pager_even_into_a_pipe() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("paged.txt");
-    let o = bin()
-        .args(["--example", "--paging", "always"])
-        .env("PAGER", format!("cat > '{}'", file.display()))
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(1), "the example pair differs");
-    assert!(o.stdout.is_empty(), "went to the pager");
-    assert!(std::fs::read_to_string(&file).unwrap().contains("Claims"));
-    // --paging never and --no-pager: straight to standard output.
-    for flag in [
-        &["--paging", "never"][..],
-        &["--no-pager", "--paging", "always"][..],
-    ] {
-        let o = bin()
-            .arg("--example")
-            .args(flag)
-            .env("PAGER", "false")
-            .output()
-            .unwrap();
-        assert!(stdout(&o).contains("Claims"), "{flag:?}");
-        assert!(o.stderr.is_empty(), "{flag:?}");
-    }
-}
-
-#[test]
-fn a_failing_or_missing_pager_does_not_swallow_the_report() {
-    for (pager, said) in [
-        ("false", "exit status 1"),
-        (
-            "no-such-pager-storydiff",
-            "no pager 'no-such-pager-storydiff'",
-        ),
-    ] {
-        let o = bin()
-            .args(["--example", "--paging", "always"])
-            .env("PAGER", pager)
-            .output()
-            .unwrap();
-        assert_eq!(o.status.code(), Some(1), "{pager}");
-        assert!(stdout(&o).contains("Claims"), "{pager}: report lost");
-        let err = String::from_utf8_lossy(&o.stderr);
-        assert!(
-            err.starts_with("storydiff: ") && err.contains(said),
-            "{pager}: {err}"
-        );
-        assert!(
-            !err.contains("sh:"),
-            "{pager}: the shell's own noise: {err}"
-        );
-    }
-}
-
-/// Ctrl-C reaches storydiff and the pager alike (one process group). storydiff must not die
-/// and orphan the pager: it waits for the pager, which decides, and exits normally after it.
-#[cfg(unix)]
-#[test]
-fn ctrl_c_while_paging_waits_for_the_pager() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("paged.txt");
-    // The pager (a child of `sh -c`, itself storydiff's child) interrupts storydiff, then
-    // keeps reading for a while, as `less` would while the reader scrolls.
-    let pager = format!(
-        "kill -INT $PPID; sleep 0.5; cat > '{}'; echo done >> '{}'",
-        file.display(),
-        file.display()
-    );
-    let o = bin()
-        .args(["--example", "--paging", "always"])
-        .env("PAGER", &pager)
-        .output()
-        .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "storydiff was killed by SIGINT instead of waiting for its pager: {:?}",
-        o.status
-    );
-    let paged = std::fs::read_to_string(&file).unwrap();
-    assert!(
-        paged.contains("Claims") && paged.ends_with("done\n"),
-        "{paged}"
-    );
-
 /// Issue 15 point 13: a story that contradicts itself, compared with itself, differs only at
 /// `any` and at the level of its own, `inconsistencies`; at `claims` and `conflicts` nothing
 /// differs between the two versions, so a CI job checking an approved story passes.
@@ -687,4 +600,92 @@ fn max_bytes_at_the_largest_value_reads_the_files() {
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(!stdout(&o).contains("equal=0 edited=0 moved=0 added=0 dropped=0"));
+}
+
+#[test]
+fn paging_always_uses_the_pager_even_into_a_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("paged.txt");
+    let o = bin()
+        .args(["--example", "--paging", "always"])
+        .env("PAGER", format!("cat > '{}'", file.display()))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "the example pair differs");
+    assert!(o.stdout.is_empty(), "went to the pager");
+    assert!(std::fs::read_to_string(&file).unwrap().contains("Claims"));
+    // --paging never and --no-pager: straight to standard output.
+    for flag in [
+        &["--paging", "never"][..],
+        &["--no-pager", "--paging", "always"][..],
+    ] {
+        let o = bin()
+            .arg("--example")
+            .args(flag)
+            .env("PAGER", "false")
+            .output()
+            .unwrap();
+        assert!(stdout(&o).contains("Claims"), "{flag:?}");
+        assert!(o.stderr.is_empty(), "{flag:?}");
+    }
+}
+
+#[test]
+fn a_failing_or_missing_pager_does_not_swallow_the_report() {
+    for (pager, said) in [
+        ("false", "exit status 1"),
+        (
+            "no-such-pager-storydiff",
+            "no pager 'no-such-pager-storydiff'",
+        ),
+    ] {
+        let o = bin()
+            .args(["--example", "--paging", "always"])
+            .env("PAGER", pager)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{pager}");
+        assert!(stdout(&o).contains("Claims"), "{pager}: report lost");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.starts_with("storydiff: ") && err.contains(said),
+            "{pager}: {err}"
+        );
+        assert!(
+            !err.contains("sh:"),
+            "{pager}: the shell's own noise: {err}"
+        );
+    }
+}
+
+/// Ctrl-C reaches storydiff and the pager alike (one process group). storydiff must not die
+/// and orphan the pager: it waits for the pager, which decides, and exits normally after it.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_while_paging_waits_for_the_pager() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("paged.txt");
+    // The pager (a child of `sh -c`, itself storydiff's child) interrupts storydiff, then
+    // keeps reading for a while, as `less` would while the reader scrolls.
+    let pager = format!(
+        "kill -INT $PPID; sleep 0.5; cat > '{}'; echo done >> '{}'",
+        file.display(),
+        file.display()
+    );
+    let o = bin()
+        .args(["--example", "--paging", "always"])
+        .env("PAGER", &pager)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "storydiff was killed by SIGINT instead of waiting for its pager: {:?}",
+        o.status
+    );
+    let paged = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        paged.contains("Claims") && paged.ends_with("done\n"),
+        "{paged}"
+    );
 }
