@@ -1274,7 +1274,18 @@ fn statuses(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], flags: &mut Vec<Flag
                 .and_then(|r| r.get(q.sidx))
                 .copied()
                 .unwrap_or(0.0);
-            if status::differ(p.status, q.status) && status::same_event(p, q, s) {
+            // Each version telling the event both ways (a text compared with itself) is no
+            // change between them.
+            let told_alike = eb.iter().any(|r| {
+                r.status == p.status
+                    && sa.aligned_with[p.sidx].contains(&r.sidx)
+                    && status::same_event(p, r, 1.0)
+            }) || ea.iter().any(|r| {
+                r.status == q.status
+                    && sb.aligned_with[q.sidx].contains(&r.sidx)
+                    && status::same_event(r, q, 1.0)
+            });
+            if status::differ(p.status, q.status) && status::same_event(p, q, s) && !told_alike {
                 cands.push((s, i, j));
             }
         }

@@ -7,6 +7,20 @@
 //! Invariants: spans are byte offsets into the document text on char boundaries; outputs are
 //! sorted (conflicts first, then by position) and deterministic; analyze(B, A) gives the same
 //! pairs as analyze(A, B) with the sides swapped and added↔dropped. See docs/notes-claims.md.
+//!
+//! Where each judgement is made:
+//! - `extract`: the claims of one side (values, names, quote parts with speakers, cues).
+//! - `frames`: what a date or figure is about; `engine::same_fact` decides whether two values
+//!   are one fact (the aligned row first, else the frame), and no value is set against a value
+//!   of another fact — a date or figure conflict needs it.
+//! - `quotes`: each version's quote ledger (quotations joined over sentences and paragraphs)
+//!   and the pairing of the two ledgers across the whole texts; a misquote is a word changed,
+//!   added or removed inside the common stretch of two quotations of one remark.
+//! - `status`: an event told as expected/planned in one version and done or denied in the
+//!   other (kind `status`, a notice).
+//! - `engine`: the rest (value relations, names, negation, attribution, inconsistencies), the
+//!   merge of both directions, the verdict (`conflict`, `refinement`, `change`) and
+//!   `paired_by` of each changed claim.
 
 mod cues;
 pub mod dates;

@@ -350,6 +350,39 @@ fn local_alignment(a: &[QWord], b: &[QWord]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// Longest quotations compared word for word as a whole (see [`judge`]).
+const MAX_WHOLE_WORDS: usize = 60;
+
+/// The longest common subsequence of two word lists, as matched index pairs in order.
+fn common_subsequence(a: &[QWord], b: &[QWord]) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    let w = m + 1;
+    let mut t = vec![0u16; (n + 1) * w];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[i * w + j] = if a[i].same(&b[j]) {
+                t[(i + 1) * w + j + 1] + 1
+            } else {
+                t[(i + 1) * w + j].max(t[i * w + j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < n && j < m {
+        if a[i].same(&b[j]) {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if t[(i + 1) * w + j] >= t[i * w + j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
 /// Whether the words missing between two matched words are marked as cut on the side that
 /// lacks them.
 fn cut_marked(text: &str, from: usize, to: usize) -> bool {
@@ -466,6 +499,15 @@ fn judge(
         }
     }
     let mut pairs = local_alignment(a, b);
+    // Two short quotations nearly the same word for word: the whole of both is one stretch,
+    // however few content words hold it together ("must be completed in English" / "must be
+    // ridiculous in English").
+    if a.len().max(b.len()) <= MAX_WHOLE_WORDS {
+        let whole = common_subsequence(a, b);
+        if whole.len() > pairs.len() && 4 * whole.len() >= 3 * a.len().max(b.len()) {
+            pairs = whole;
+        }
+    }
     let common = pairs.len();
     let content = pairs.iter().filter(|&&(i, _)| a[i].content).count();
     let shorter = a.len().min(b.len());
@@ -600,8 +642,27 @@ pub(crate) fn compare(
     }
     let mut cands: Vec<(Judged, usize, usize)> = Vec::new();
     let mut count = vec![0usize; lb.len()];
+    // Quotations with the same words pair whatever words they hold ("non", "we agree").
+    let joined = |q: &LedgerQuote| {
+        q.words
+            .iter()
+            .map(|w| w.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut exact: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+    for (j, q) in lb.iter().enumerate() {
+        exact.entry(joined(q)).or_default().push(j);
+    }
     for (i, qa) in la.iter().enumerate() {
         let mut touched: Vec<usize> = Vec::new();
+        for &j in exact.get(&joined(qa)).map(Vec::as_slice).unwrap_or(&[]) {
+            if ka[i].len() < MIN_CONTENT {
+                if let Some(judged) = judge(qa, &lb[j], ta, tb, same_speaker(qa, &lb[j])) {
+                    cands.push((judged, i, j));
+                }
+            }
+        }
         for &w in &ka[i] {
             for &j in index.get(w).map(Vec::as_slice).unwrap_or(&[]) {
                 if count[j] == 0 {
@@ -629,13 +690,26 @@ pub(crate) fn compare(
         Verdict::Overlap => 1,
         Verdict::Misquoted { .. } => 2,
     };
-    cands.sort_by(|x, y| {
-        rank(&x.0.verdict)
-            .cmp(&rank(&y.0.verdict))
-            .then(y.0.common.cmp(&x.0.common))
-            .then(x.1.cmp(&y.1))
-            .then(x.2.cmp(&y.2))
+    // Among equals, the pair given to one speaker first (a quotation repeated by two people).
+    let spoken: Vec<bool> = cands
+        .iter()
+        .map(|(_, i, j)| same_speaker(&la[*i], &lb[*j]))
+        .collect();
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (cx, cy) = (&cands[x], &cands[y]);
+        rank(&cx.0.verdict)
+            .cmp(&rank(&cy.0.verdict))
+            .then(cy.0.common.cmp(&cx.0.common))
+            .then(spoken[y].cmp(&spoken[x]))
+            .then(cx.1.cmp(&cy.1))
+            .then(cx.2.cmp(&cy.2))
     });
+    let mut slots: Vec<Option<(Judged, usize, usize)>> = cands.into_iter().map(Some).collect();
+    let cands: Vec<(Judged, usize, usize)> =
+        order.into_iter().filter_map(|k| slots[k].take()).collect();
+    let mut paired_a = vec![false; la.len()];
+    let mut paired_b = vec![false; lb.len()];
     let mut used_a: Vec<Vec<(usize, usize)>> = vec![Vec::new(); la.len()];
     let mut used_b: Vec<Vec<(usize, usize)>> = vec![Vec::new(); lb.len()];
     let overlaps =
@@ -643,12 +717,19 @@ pub(crate) fn compare(
     let mut out = Vec::new();
     for (judged, i, j) in cands {
         let (sa, sb) = (judged.a, judged.b);
-        // A verbatim pair always stands (a quotation repeated is found again); the others
-        // only where their stretches are still free.
-        if judged.verdict != Verdict::Same && (overlaps(&used_a[i], sa) || overlaps(&used_b[j], sb))
-        {
+        // A verbatim pair stands while one of its quotations is still unpaired (a quotation
+        // repeated, or shortened in two places, is found again; a text compared with itself
+        // pairs each quotation with its own copy); the others only where their stretches are
+        // still free.
+        if judged.verdict == Verdict::Same {
+            if paired_a[i] && paired_b[j] {
+                continue;
+            }
+        } else if overlaps(&used_a[i], sa) || overlaps(&used_b[j], sb) {
             continue;
         }
+        paired_a[i] = true;
+        paired_b[j] = true;
         used_a[i].push(sa);
         used_b[j].push(sb);
         out.push(QuotePair {
@@ -766,6 +847,18 @@ mod tests {
                 "you little son-of-a-bitch, socialist cocksucker"
             ),
             Some(Verdict::Same)
+        );
+    }
+
+    #[test]
+    fn a_short_quote_with_one_word_changed_is_a_misquote() {
+        let v = verdict(
+            "must be completed in English",
+            "must be ridiculous in English",
+        );
+        assert_eq!(
+            misquoted(v),
+            Some((vec!["completed".into()], vec!["ridiculous".into()]))
         );
     }
 

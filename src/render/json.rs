@@ -353,7 +353,7 @@ mod tests {
         super::render_batch_error("id\u{85}", "x", "m\u{9f}", &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "{\"id\":\"id\\u0085\",\"error\":{\"code\":\"x\",\"message\":\"m\\u009f\"}}\n"
+            "{\"id\":\"id\\u0085\",\"schema\":\"storydiff/1\",\"error\":{\"code\":\"x\",\"message\":\"m\\u009f\"}}\n"
         );
     }
 
