@@ -108,7 +108,7 @@ pub(super) fn assign(text: &str, segs: &mut [Segment], shapes: &[Shape]) {
             } else {
                 Role::Body
             }
-        } else if f.all_caps && f.words <= 15 || f.alone_in_paragraph && f.words <= 15 {
+        } else if (f.all_caps || f.alone_in_paragraph) && f.words <= 15 {
             // a subhead inside the story ("RESCUE EFFORTS", "What happens next"): a section
             // label, so furniture, never a sentence to align or to raise claims from
             Role::Furniture
