@@ -13,8 +13,9 @@
 //! - the remaining short unpunctuated lines are placed by where they stand: before the first
 //!   body sentence they are headlines, except a short all-capitals line above a headline
 //!   (a section label: furniture); after the last body sentence they are furniture
-//!   ("Related Articles", footers); in between, a line alone in its paragraph is a subhead
-//!   (headline) and anything else is body.
+//!   ("Related Articles", footers); in between, a capitalised line ("RESCUE EFFORTS") or a
+//!   line alone in its paragraph is a subhead, which is furniture (a section label, not a
+//!   sentence of the story), and anything else is body.
 
 use super::{tables, Segment};
 use crate::report::Role;
@@ -107,8 +108,10 @@ pub(super) fn assign(text: &str, segs: &mut [Segment], shapes: &[Shape]) {
             } else {
                 Role::Body
             }
-        } else if f.alone_in_paragraph && f.words <= 15 {
-            Role::Headline
+        } else if (f.all_caps || f.alone_in_paragraph) && f.words <= 15 {
+            // a subhead inside the story ("RESCUE EFFORTS", "What happens next"): a section
+            // label, so furniture, never a sentence to align or to raise claims from
+            Role::Furniture
         } else {
             Role::Body
         };

@@ -332,10 +332,28 @@ fn headline_and_section_label_roles() {
             (Role::Headline, "Floods hit the north"),
             (Role::Body, "Rivers rose on Monday."),
             (Role::Body, "Towns flooded."),
-            (Role::Headline, "Rescue efforts"),
+            (Role::Furniture, "Rescue efforts"),
             (Role::Body, "Boats arrived."),
             (Role::Furniture, "Read more"),
             (Role::Furniture, "Share on Facebook"),
+        ]
+    );
+}
+
+#[test]
+fn subheads_inside_the_story_are_furniture() {
+    let r = roles("Storm hits coast\n\nThe storm hit on Tuesday.\n\nRESCUE EFFORTS\n\nTeams arrived.\n\nWHAT HAPPENS NEXT\nThe town will rebuild, the mayor said.\n\nWhat happens next\n\nMore rain is due.");
+    assert_eq!(
+        r,
+        [
+            (Role::Headline, "Storm hits coast"),
+            (Role::Body, "The storm hit on Tuesday."),
+            (Role::Furniture, "RESCUE EFFORTS"),
+            (Role::Body, "Teams arrived."),
+            (Role::Furniture, "WHAT HAPPENS NEXT"),
+            (Role::Body, "The town will rebuild, the mayor said."),
+            (Role::Furniture, "What happens next"),
+            (Role::Body, "More rain is due."),
         ]
     );
 }
