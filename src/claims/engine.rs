@@ -1164,7 +1164,13 @@ fn explained(y: &Side<'_>, j: usize, x: &Side<'_>) -> bool {
                     Some(Relation::Same | Relation::LessPrecise | Relation::Compatible)
                 ),
             };
-        agrees && topic_sim(x, i, y, j) >= SAME_TOPIC && same_fact(x, i, y, j)
+        // A date restated must be about the same thing by its own words, not only stand in
+        // an aligned row ("a Facebook post Friday" does not restate "apologized Friday").
+        let same = match c.val {
+            Val::Date(_) => frames::same_frame(&x.frames[i], &y.frames[j]),
+            _ => same_fact(x, i, y, j),
+        };
+        agrees && topic_sim(x, i, y, j) >= SAME_TOPIC && same
     })
 }
 
