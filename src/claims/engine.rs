@@ -605,7 +605,17 @@ fn run_whole(
     };
     statements(&sa, &sim, &unpaired(|r| &r.a), &mut flags);
     statements(&sb, &simt, &unpaired(|r| &r.b), &mut flags);
-    let inconsistencies = inconsistencies(&sa, &sb, &conflicts_ab);
+    let (inconsistencies, capped) = inconsistencies(&sa, &sb, &conflicts_ab);
+    for (side, kept, found) in capped {
+        notes.push(Note {
+            code: "inconsistencies-capped".into(),
+            message: format!(
+                "{} states {found} pairs of values that disagree; only {kept} are listed (at \
+                 most {MAX_INCONSISTENCIES_PER_FACT} per value and {MAX_INCONSISTENCIES} in all)",
+                name(side)
+            ),
+        });
+    }
 
     // A figure, date, name or negation changed inside a quote is one change, not also a
     // reworded quote.
@@ -2060,13 +2070,14 @@ fn inconsistencies(
     sa: &Side<'_>,
     sb: &Side<'_>,
     conflicts: &[(usize, usize)],
-) -> Vec<Inconsistency> {
+) -> (Vec<Inconsistency>, Vec<(SideId, usize, usize)>) {
     let mut out = Vec::new();
+    let mut capped = Vec::new();
     for (x, y) in [(sa, sb), (sb, sa)] {
         let cl = &x.data.claims;
         let mut found = BTreeSet::new();
-        for p in 0..cl.len() {
-            for q in p + 1..cl.len() {
+        for (p, q) in inconsistency_candidates(x, y, conflicts) {
+            {
                 // The tests are all needed; the cheap ones come first.
                 if cl[p].sidx == cl[q].sidx || !comparable(&cl[p], &cl[q]) {
                     continue;
@@ -2119,6 +2130,29 @@ fn inconsistencies(
                 }
             }
         }
+        // At most a few per fact, and a bounded number in all: a reader never wants a list of
+        // thousands (an election table stating every district's figures twice).
+        let mut per: BTreeMap<usize, usize> = BTreeMap::new();
+        let total = found.len();
+        let found: Vec<(usize, usize)> = found
+            .into_iter()
+            .filter(|&(p, q)| {
+                let (np, nq) = (
+                    per.get(&p).copied().unwrap_or(0),
+                    per.get(&q).copied().unwrap_or(0),
+                );
+                if np >= MAX_INCONSISTENCIES_PER_FACT || nq >= MAX_INCONSISTENCIES_PER_FACT {
+                    return false;
+                }
+                *per.entry(p).or_insert(0) += 1;
+                *per.entry(q).or_insert(0) += 1;
+                true
+            })
+            .take(MAX_INCONSISTENCIES)
+            .collect();
+        if found.len() < total {
+            capped.push((x.id, found.len(), total));
+        }
         for (p, q) in found {
             let (c, d) = (&cl[p], &cl[q]);
             let span = |c: &Claim| ClaimSpan {
@@ -2150,7 +2184,70 @@ fn inconsistencies(
         }
     }
     out.sort_by_key(|i| (i.side, i.first.start, i.second.start));
-    out
+    (out, capped)
+}
+
+/// Most inconsistencies reported for one value (a figure given three ways is two entries).
+const MAX_INCONSISTENCIES_PER_FACT: usize = 3;
+/// Most inconsistencies reported for one side.
+const MAX_INCONSISTENCIES: usize = 100;
+/// A word near more values than this does not pair them as candidates (see
+/// [`inconsistency_candidates`]).
+const MAX_FRAME_POSTINGS: usize = 64;
+
+/// The pairs of one side's values that may state one fact twice: values that share a word or
+/// name near them (their frames; a word near more than [`MAX_FRAME_POSTINGS`] values pairs
+/// none), and values each tied to a counterpart in the other text that conflicts with the
+/// other. The number of pairs grows with the text, not with its square, so a table of
+/// thousands of figures costs little.
+fn inconsistency_candidates(
+    x: &Side<'_>,
+    y: &Side<'_>,
+    conflicts: &[(usize, usize)],
+) -> BTreeSet<(usize, usize)> {
+    let cl = &x.data.claims;
+    let valued = |c: &Claim| matches!(c.val, Val::Date(_) | Val::Num(_));
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, _) in cl.iter().enumerate().filter(|(_, c)| valued(c)) {
+        let f = &x.frames[k];
+        for w in f.words.iter().chain(f.names.iter()) {
+            postings.entry(w.as_str()).or_default().push(k);
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for list in postings.values() {
+        if list.len() > MAX_FRAME_POSTINGS {
+            continue;
+        }
+        for (n, &p) in list.iter().enumerate() {
+            for &q in &list[n + 1..] {
+                if p != q {
+                    pairs.insert((p.min(q), p.max(q)));
+                }
+            }
+        }
+    }
+    // Through the other text: a value of this side that restates a counterpart which
+    // conflicts with another value of this side.
+    for &(ia, ib) in conflicts.iter().take(MAX_INCONSISTENCIES) {
+        let (mine, theirs) = if x.id == SideId::A {
+            (ia, ib)
+        } else {
+            (ib, ia)
+        };
+        let Some(t) = y.data.claims.get(theirs) else {
+            continue;
+        };
+        for (r, c) in cl.iter().enumerate() {
+            if r != mine
+                && comparable(c, t)
+                && rel_of(c, t).is_some_and(|r2| r2 != Relation::Conflict)
+            {
+                pairs.insert((r.min(mine), r.max(mine)));
+            }
+        }
+    }
+    pairs
 }
 
 #[cfg(test)]
