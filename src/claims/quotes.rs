@@ -202,6 +202,20 @@ fn normalise(text: &str, start: usize, end: usize) -> Vec<QWord> {
                     continue;
                 }
             }
+            // "chip-set" and "chipset", "re-reading" and "rereading": one word.
+            if gap(last, t.start) == "-" && last.masked.is_none() {
+                last.norm.push_str(&t.lower);
+                last.end = t.end;
+                last.content = !cues::STOP.contains(&last.norm.as_str());
+                // "son-of-a-b----": the compound is written with letters left out.
+                let after = text.get(t.end..).unwrap_or("");
+                if after.chars().take_while(|c| matches!(c, '-' | '*')).count() >= 2 {
+                    last.masked = Some(String::new());
+                    last.content = true;
+                    masking = true;
+                }
+                continue;
+            }
             // "F.B.I." and "FBI": one word.
             if t.lower.chars().count() == 1
                 && gap(last, t.start) == "."
@@ -244,6 +258,8 @@ fn normalise(text: &str, start: usize, end: usize) -> Vec<QWord> {
                     "is".into()
                 }
             }
+            // A possessive ("the princess's", "the Princess'"): the word alone.
+            "s" if glued => continue,
             "re" if glued => "are".into(),
             "ve" if glued => "have".into(),
             "ll" if glued => "will".into(),
@@ -386,8 +402,9 @@ fn common_subsequence(a: &[QWord], b: &[QWord]) -> Vec<(usize, usize)> {
 /// Whether the words missing between two matched words are marked as cut on the side that
 /// lacks them.
 fn cut_marked(text: &str, from: usize, to: usize) -> bool {
-    text.get(from..to)
-        .is_some_and(|g| g.contains("...") || g.contains('…') || g.contains('['))
+    text.get(from..to).is_some_and(|g| {
+        g.contains("...") || g.contains(". . .") || g.contains('…') || g.contains('[')
+    })
 }
 
 /// Words before (after) the common stretch in both quotations that are still taken as the
