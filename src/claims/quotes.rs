@@ -202,20 +202,6 @@ fn normalise(text: &str, start: usize, end: usize) -> Vec<QWord> {
                     continue;
                 }
             }
-            // "chip-set" and "chipset", "re-reading" and "rereading": one word.
-            if gap(last, t.start) == "-" && last.masked.is_none() {
-                last.norm.push_str(&t.lower);
-                last.end = t.end;
-                last.content = !cues::STOP.contains(&last.norm.as_str());
-                // "son-of-a-b----": the compound is written with letters left out.
-                let after = text.get(t.end..).unwrap_or("");
-                if after.chars().take_while(|c| matches!(c, '-' | '*')).count() >= 2 {
-                    last.masked = Some(String::new());
-                    last.content = true;
-                    masking = true;
-                }
-                continue;
-            }
             // "F.B.I." and "FBI": one word.
             if t.lower.chars().count() == 1
                 && gap(last, t.start) == "."
@@ -365,6 +351,9 @@ fn local_alignment(a: &[QWord], b: &[QWord]) -> Vec<(usize, usize)> {
     pairs.reverse();
     pairs
 }
+
+/// Content words of a quotation short enough to be a candidate on one shared content word.
+const SHORT_QUOTE: usize = 3;
 
 /// Longest quotations compared word for word as a whole (see [`judge`]).
 const MAX_WHOLE_WORDS: usize = 60;
@@ -571,6 +560,11 @@ fn judge(
         if gap_a.is_empty() && gap_b.is_empty() {
             continue;
         }
+        // One word written in two ("chipset" / "chip-set", "rereading" / "re-reading").
+        let glued = |g: &[QWord]| g.iter().map(|w| w.norm.as_str()).collect::<String>();
+        if !gap_a.is_empty() && !gap_b.is_empty() && glued(gap_a) == glued(gap_b) {
+            continue;
+        }
         // Words one side leaves out with a mark of the cut.
         if gap_b.is_empty() && cut_marked(tb, b[j0].end, b[j1].start) {
             continue;
@@ -690,7 +684,10 @@ pub(crate) fn compare(
         }
         touched.sort_by(|&x, &y| count[y].cmp(&count[x]).then(x.cmp(&y)));
         for &j in touched.iter().take(MAX_CANDIDATES) {
-            if count[j] >= MIN_CONTENT {
+            // A short quotation may share a single content word with its other version
+            // ("our hero, our champion" / "our hero, our partner"); `judge` decides.
+            let short = ka[i].len() <= SHORT_QUOTE || kb[j].len() <= SHORT_QUOTE;
+            if count[j] >= MIN_CONTENT || (short && count[j] >= 1) {
                 if let Some(judged) = judge(qa, &lb[j], ta, tb, same_speaker(qa, &lb[j])) {
                     cands.push((judged, i, j));
                 }
@@ -876,6 +873,17 @@ mod tests {
         assert_eq!(
             misquoted(v),
             Some((vec!["completed".into()], vec!["ridiculous".into()]))
+        );
+    }
+
+    #[test]
+    fn one_word_written_in_two_is_the_same_word() {
+        assert_eq!(
+            verdict(
+                "which resides in the Oxford 922 chipset, the company said",
+                "which resides in the Oxford 922 chip-set, the company said"
+            ),
+            Some(Verdict::Same)
         );
     }
 
