@@ -58,7 +58,7 @@ fn scale() {
         let (a, b) = (eval::sentences_from(&ra), eval::sentences_from(&rb));
         let bytes: usize = ta.iter().map(|s| s.len() + 1).sum();
         let opts = storydiff::align::AlignOptions {
-            deadline: None,
+            max_work: None,
             ..Default::default()
         };
         let t = std::time::Instant::now();

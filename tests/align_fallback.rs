@@ -78,7 +78,7 @@ fn ordinary_input_takes_no_fallback() {
 }
 
 #[test]
-fn deadline_takes_the_coarse_path() {
+fn spent_work_budget_takes_the_coarse_path() {
     let ta: Vec<String> = (0..500)
         .map(|k| {
             format!(
@@ -105,7 +105,7 @@ fn deadline_takes_the_coarse_path() {
     let rb: Vec<&str> = tb.iter().map(String::as_str).collect();
     let b = sentences_from(&rb);
     let opts = AlignOptions {
-        deadline: Some(std::time::Duration::ZERO),
+        max_work: Some(0),
         ..AlignOptions::default()
     };
     let al = align(&a, &b, &opts);
@@ -136,4 +136,50 @@ fn one_huge_sentence() {
     check_invariants(&a, &b, &al.rows);
     assert_eq!(al.rows.len(), 1);
     assert_eq!(al.rows[0].op, RowOp::Edited);
+}
+
+/// The work budget counts steps, not seconds: a budget spent half way gives the same rows and
+/// the same note on every run, also while other threads load the machine (before, a 10 s
+/// wall-clock deadline made a paused or loaded run pair fewer sentences).
+#[test]
+fn the_work_budget_gives_one_answer_under_load() {
+    let ta: Vec<String> = (0..400)
+        .map(|k| {
+            format!(
+                "Line {k} reports {} new cases in district {}.",
+                k * 3,
+                k % 17
+            )
+        })
+        .collect();
+    let tb: Vec<String> = ta.iter().map(|s| s.replace("reports", "says")).collect();
+    let (ra, rb): (Vec<&str>, Vec<&str>) = (
+        ta.iter().map(String::as_str).collect(),
+        tb.iter().map(String::as_str).collect(),
+    );
+    let (a, b) = (sentences_from(&ra), sentences_from(&rb));
+    let opts = AlignOptions {
+        max_work: Some(200_000),
+        ..AlignOptions::default()
+    };
+    let first = align(&a, &b, &opts);
+    assert!(has_fallback(&first.notes), "{:?}", first.notes);
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        for _ in 0..3 {
+            scope.spawn(|| {
+                let mut x = 0u64;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
+                }
+                x
+            });
+        }
+        for _ in 0..3 {
+            let again = align(&a, &b, &opts);
+            assert_eq!(again.notes, first.notes);
+            assert_eq!(again.rows, first.rows);
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    });
 }
