@@ -24,6 +24,9 @@ fuzz_target!(|data: &[u8]| {
             width: 40,
             context: Some(1),
             side_by_side,
+            // The explanations and the quote ledger are rendered too.
+            explain: true,
+            quotes: true,
         };
         storydiff::render::text::render(&r, &opts, &mut out).expect("text render");
         assert!(!out.contains(&0x1b), "raw ESC in plain text output");
