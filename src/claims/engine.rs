@@ -342,7 +342,7 @@ pub(crate) fn run(
         out.notes = notes;
         return out;
     }
-    let windows = windows(rows, WINDOW);
+    let windows = windows(rows, WINDOW, (a.sentences.len(), b.sentences.len()));
     notes.push(Note {
         code: "claims-windowed".into(),
         message: format!(
@@ -403,10 +403,35 @@ pub(crate) fn run(
 }
 
 /// Consecutive runs of `rows` holding at most about `size` sentences of either side.
-fn windows(rows: &[Row], size: usize) -> Vec<Vec<&Row>> {
+fn windows(rows: &[Row], size: usize, (len_a, len_b): (usize, usize)) -> Vec<Vec<&Row>> {
+    // The rows are cut in an order that reads the same with A and B swapped, so that
+    // analyze(B, A) compares the same sentences window by window as analyze(A, B): a row's
+    // place is the sum of its places in A and B, a one-sided row's place on the other side
+    // estimated in proportion to the two lengths. (The rows themselves come in B's reading
+    // order, which swapping the sides would change.)
+    let place = |r: &Row| -> (f64, usize, usize) {
+        let (fa, fb) = (r.a.first().copied(), r.b.first().copied());
+        let scale =
+            |k: usize, own: usize, other: usize| k as f64 * other as f64 / own.max(1) as f64;
+        let key = match (fa, fb) {
+            (Some(i), Some(j)) => (i + j) as f64,
+            (Some(i), None) => i as f64 + scale(i, len_a, len_b),
+            (None, Some(j)) => j as f64 + scale(j, len_b, len_a),
+            (None, None) => 0.0,
+        };
+        let (x, y) = (fa.unwrap_or(usize::MAX), fb.unwrap_or(usize::MAX));
+        (key, x.min(y), x.max(y))
+    };
+    let mut order: Vec<&Row> = rows.iter().collect();
+    order.sort_by(|p, q| {
+        let (kp, kq) = (place(p), place(q));
+        kp.0.total_cmp(&kq.0)
+            .then(kp.1.cmp(&kq.1))
+            .then(kp.2.cmp(&kq.2))
+    });
     let mut out: Vec<Vec<&Row>> = Vec::new();
     let (mut na, mut nb) = (0, 0);
-    for r in rows {
+    for r in order {
         if out.is_empty() || na + r.a.len() > size || nb + r.b.len() > size {
             out.push(Vec::new());
             (na, nb) = (0, 0);
