@@ -91,11 +91,9 @@ fn seed_pair_claims() {
             .as_ref()
             .is_some_and(|s| s.text.contains("Any interference"))));
     // Dates were resolved against an inferred year, and the notes say so.
-    assert!(r
-        .notes
-        .iter()
-        .any(|n| n.code == "date-inferred"
-            && n.message.starts_with("dates in A resolved against 2024")));
+    assert!(r.notes.iter().any(|n| n.code == "date-inferred"
+        && n.message
+            .starts_with("dates in A and B resolved against 2024")));
 }
 
 /// analyze(B, A) gives the same pairs with the sides swapped and added↔dropped.

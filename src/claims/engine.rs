@@ -256,17 +256,18 @@ fn anchors(a: &str, b: &str, opts: &ClaimOptions) -> (Option<Anchor>, Option<Anc
             inf_b = Some((both, why));
         }
     }
+    // (side, what the anchor is, why, borrowed from the other side) of each inferred anchor.
+    let mut inferred: Vec<(&str, String, String, bool)> = Vec::new();
     let mut pick = |given: Option<crate::CalendarDate>,
                     own: &Option<(Anchor, String)>,
                     other: &Option<(Anchor, String)>,
-                    me: &str,
-                    them: &str| {
+                    me: &'static str| {
         if let Some(d) = given {
             return Some(Anchor::exact(d));
         }
-        let (anchor, why) = match (own, other) {
-            (Some((x, why)), _) => (*x, why.clone()),
-            (None, Some((x, why))) => (*x, format!("borrowed from {them}, {why}")),
+        let (anchor, why, borrowed) = match (own, other) {
+            (Some((x, why)), _) => (*x, why.clone(), false),
+            (None, Some((x, why))) => (*x, why.clone(), true),
             (None, None) => return None,
         };
         let what = if anchor.is_exact() {
@@ -276,14 +277,40 @@ fn anchors(a: &str, b: &str, opts: &ClaimOptions) -> (Option<Anchor>, Option<Anc
         } else {
             format!("{} to {}", anchor.earliest, anchor.latest)
         };
-        notes.push(Note {
-            code: "date-inferred".into(),
-            message: format!("dates in {me} resolved against {what} (inferred {why})"),
-        });
+        inferred.push((me, what, why, borrowed));
         Some(anchor)
     };
-    let x = pick(opts.date_a, &inf_a, &inf_b, "A", "B");
-    let y = pick(opts.date_b, &inf_b, &inf_a, "B", "A");
+    let x = pick(opts.date_a, &inf_a, &inf_b, "A");
+    let y = pick(opts.date_b, &inf_b, &inf_a, "B");
+    // One note when both sides use the same anchor; one a side otherwise.
+    match inferred.as_slice() {
+        [(_, wa, why_a, ba), (_, wb, why_b, bb)] if wa == wb => {
+            let source = match (ba, bb) {
+                (false, true) => format!("in A {why_a}; B states no date of its own"),
+                (true, false) => format!("in B {why_b}; A states no date of its own"),
+                _ if why_a == why_b => why_a.clone(),
+                _ => format!("A {why_a}; B {why_b}"),
+            };
+            notes.push(Note {
+                code: "date-inferred".into(),
+                message: format!("dates in A and B resolved against {wa} (inferred {source})"),
+            });
+        }
+        all => {
+            for (me, what, why, borrowed) in all {
+                let (them, source) = if *me == "A" { ("B", why) } else { ("A", why) };
+                let source = if *borrowed {
+                    format!("in {them} {source}; {me} states no date of its own")
+                } else {
+                    source.clone()
+                };
+                notes.push(Note {
+                    code: "date-inferred".into(),
+                    message: format!("dates in {me} resolved against {what} (inferred {source})"),
+                });
+            }
+        }
+    }
     (x, y, notes)
 }
 
