@@ -176,28 +176,32 @@ enum Item<'a> {
 }
 
 fn claims(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    // Conflicts first: an inconsistency is a conflict inside one text; then conflicting claims,
-    // then notices. Within each group the report's order is kept (stable), so output stays
-    // deterministic.
+    // The order of the text output: conflicts between the versions, then the in-text
+    // inconsistencies (contradictions too), then the softer changes, then what one version
+    // alone states (added, then dropped). Within each group the report's order is kept
+    // (stable), so output stays deterministic.
+    let group = |c: &ClaimChange| match (c.severity, c.change) {
+        (Severity::Conflict, _) => 0,
+        (_, Change::Changed) => 2,
+        (_, Change::Added) => 3,
+        (_, Change::Dropped) => 4,
+    };
     let mut items: Vec<Item> = report
-        .inconsistencies
+        .claims
         .iter()
-        .map(Item::Inconsistency)
+        .filter(|c| group(c) == 0)
+        .map(Item::Claim)
         .collect();
-    items.extend(
-        report
-            .claims
-            .iter()
-            .filter(|c| c.severity == Severity::Conflict)
-            .map(Item::Claim),
-    );
-    items.extend(
-        report
-            .claims
-            .iter()
-            .filter(|c| c.severity != Severity::Conflict)
-            .map(Item::Claim),
-    );
+    items.extend(report.inconsistencies.iter().map(Item::Inconsistency));
+    for g in 2..=4 {
+        items.extend(
+            report
+                .claims
+                .iter()
+                .filter(|c| group(c) == g)
+                .map(Item::Claim),
+        );
+    }
     writeln!(out, "<section class=\"claims\" id=\"claims\">")?;
     writeln!(out, "<h2>Claims</h2>")?;
     if items.is_empty() {
@@ -883,7 +887,8 @@ mod tests {
         let incons = p.find("B dates the summit twice").unwrap();
         let conflict = p.find("late 2018 in B").unwrap();
         let notice = p.find("a NOTICE first in the report").unwrap();
-        assert!(incons < conflict && conflict < notice, "order wrong");
+        // The text output's order: conflicts, then inconsistencies, then notices.
+        assert!(conflict < incons && incons < notice, "order wrong");
         assert!(conflict < versions && notice < versions);
         // Claim spans link to sentence anchors that exist.
         assert!(p.contains("href=\"#a-0\""));
