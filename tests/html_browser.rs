@@ -338,11 +338,12 @@ fn claims_section_in_a_real_browser() {
         Duration::from_secs(120),
     );
     let dom = String::from_utf8_lossy(&o.stdout);
-    let first = dom.find("two lengths").expect("inconsistency shown");
+    let incons = dom.find("two lengths").expect("inconsistency shown");
     let conflict = dom.find("starts March 3 in A").expect("conflict shown");
     let notice = dom.find("daily traffic").expect("notice shown");
+    // The text output's order: conflicts, then inconsistencies, then notices.
     assert!(
-        first < conflict && conflict < notice,
+        conflict < incons && incons < notice,
         "conflicts are not first"
     );
     assert!(console_lines(&o.stderr).is_empty());
