@@ -530,6 +530,73 @@ pub static PLACES: WordSet = WordSet::new(&[
     "singapore",
 ]);
 
+/// Determiners and possessives: a word after one (with only names between) that ends its
+/// phrase is read as a noun, the only kind of word a claim message names as its subject
+/// ("their summit", "the Biden-Xi summit", "the death toll"). A closed class of English.
+pub static DETERMINERS: WordSet = WordSet::new(&[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "each", "every", "another", "whose",
+]);
+
+/// Prepositions, conjunctions and adverbs that STOP leaves out but that are never the
+/// subject of a claim message ("the since is dated 1978").
+pub static NOT_SUBJECT: WordSet = WordSet::new(&[
+    "since",
+    "until",
+    "till",
+    "after",
+    "before",
+    "during",
+    "again",
+    "ever",
+    "also",
+    "still",
+    "already",
+    "about",
+    "around",
+    "across",
+    "among",
+    "between",
+    "within",
+    "without",
+    "while",
+    "where",
+    "when",
+    "whether",
+    "though",
+    "although",
+    "because",
+    "later",
+    "earlier",
+    "soon",
+    "once",
+    "twice",
+    "then",
+    "there",
+    "here",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "this",
+    "that",
+    "which",
+    "what",
+    "who",
+    "whom",
+    "whose",
+    "upcoming",
+    "recent",
+    "former",
+    "latest",
+    "previous",
+    "following",
+    "early",
+    "late",
+]);
+
 /// Function words left out of the context bags.
 pub static STOP: WordSet = WordSet::new(&[
     "a",

@@ -957,15 +957,48 @@ fn rel_of(p: &Claim, q: &Claim) -> Option<Relation> {
 /// A content word standing right before (or after) a claim, shared by both contexts when
 /// possible ("summit").
 fn topic(x: &Side<'_>, c: &Claim, other: Option<(&Side<'_>, &Claim)>) -> Option<String> {
+    // Only a noun of the text names what a value measures or dates: a singular word after a
+    // determiner, with nothing but names between ("their summit", "the Biden-Xi summit"),
+    // that ends its phrase (a function word, a name, a figure or nothing follows). A verb or
+    // adverb next to the value ("will close on March 3", "ever again after today") leaves
+    // the message without a subject: "the date reads … in A but … in B".
     let near = |s: &Side<'_>, c: &Claim| -> Vec<String> {
         let toks = &s.data.toks[c.sidx];
-        let before = toks.iter().filter(|t| t.end <= c.start).rev().take(4);
-        let after = toks.iter().filter(|t| t.start >= c.end).take(2);
+        let stop = |k: usize| cues::STOP.contains(&toks[k].lower.as_str());
+        let det = |k: usize| cues::DETERMINERS.contains(&toks[k].lower.as_str());
+        let noun = |k: usize| {
+            let w = toks[k].lower.as_str();
+            let plural = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+            let mut j = k;
+            while j > 0 && toks[j - 1].cap && !det(j - 1) && k - j < 3 {
+                j -= 1;
+            }
+            let opened = j > 0 && det(j - 1);
+            // The phrase ends here; a word right before the value itself ("a disappointing
+            // 2016 election", "the upcoming Wednesday") only modifies what follows it.
+            let head = toks.get(k + 1).is_none_or(|t| {
+                let in_value = t.start >= c.start && t.end <= c.end;
+                !in_value && (t.cap || stop(k + 1) || t.lower.chars().any(|ch| ch.is_numeric()))
+            });
+            let verb_or_adverb = w.ends_with("ed") || w.ends_with("ly");
+            !plural && opened && head && !verb_or_adverb && !cues::NOT_SUBJECT.contains(&w)
+        };
+        let before = (0..toks.len())
+            .filter(|&k| toks[k].end <= c.start)
+            .rev()
+            .take(4);
+        let after = (0..toks.len()).filter(|&k| toks[k].start >= c.end).take(2);
         before
             .chain(after)
-            .filter(|t| !t.cap && !cues::STOP.contains(&t.lower.as_str()) && t.lower.len() > 3)
-            .filter(|t| !t.lower.chars().any(|ch| ch.is_numeric()))
-            .map(|t| t.lower.clone())
+            .filter(|&k| {
+                let t = &toks[k];
+                !t.cap
+                    && !stop(k)
+                    && t.lower.len() > 3
+                    && !t.lower.chars().any(|ch| ch.is_numeric())
+            })
+            .filter(|&k| noun(k))
+            .map(|k| toks[k].lower.clone())
             .collect()
     };
     let mine = near(x, c);
