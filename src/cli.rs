@@ -158,9 +158,11 @@ pub struct DiffArgs {
     #[arg(long)]
     pub quotes: bool,
 
-    /// Fold runs of unchanged sentences, keeping N on each side of a change.
-    #[arg(long, short = 'C', value_name = "N")]
-    pub context: Option<usize>,
+    /// Fold runs of unchanged sentences, keeping N on each side of a change (default 3, as
+    /// `git diff` does); `all` shows every sentence. With nothing changed, only the summary
+    /// line is printed.
+    #[arg(long, short = 'C', value_name = "N|all", default_value = "3", value_parser = parse_context)]
+    pub context: Context,
 
     /// Wrap text output at this many columns (default: the terminal's width, or 100; at most
     /// 1000, a larger value is taken as 1000).
@@ -606,7 +608,7 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
                 let topts = crate::render::text::TextOptions {
                     palette: cli.palette(),
                     width: cli.wrap_width(),
-                    context: cli.context,
+                    context: cli.context.0,
                     side_by_side: cli.side_by_side,
                     explain: cli.explain,
                     quotes: cli.quotes,
@@ -712,6 +714,19 @@ fn input(how: InputArg, doc: crate::Document) -> crate::Result<crate::Document> 
     } else {
         Ok(doc)
     }
+}
+
+/// `--context N|all`: how many unchanged sentences to keep around each change (`None`: all).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context(pub Option<usize>);
+
+fn parse_context(s: &str) -> Result<Context, String> {
+    if s.eq_ignore_ascii_case("all") {
+        return Ok(Context(None));
+    }
+    s.parse::<usize>()
+        .map(|n| Context(Some(n)))
+        .map_err(|_| "expected a number of sentences or `all`".to_string())
 }
 
 #[cfg(test)]

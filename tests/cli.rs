@@ -689,3 +689,57 @@ fn ctrl_c_while_paging_waits_for_the_pager() {
         "{paged}"
     );
 }
+
+/// Unchanged runs are folded by default, as `git diff` does (`--context 3`); `--context all`
+/// shows every sentence; a file compared with itself prints one line (issue 14).
+#[test]
+fn unchanged_runs_fold_by_default_and_a_file_against_itself_is_one_line() {
+    let a = fixture("example", "a");
+    let o = bin()
+        .args(["--color", "never", "--width", "200", &a, &a])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("claims: none differ"), "{out}");
+    // --context all still shows the whole text.
+    let o = bin()
+        .args(["--color", "never", "--context", "all", &a, &a])
+        .output()
+        .unwrap();
+    assert!(stdout(&o).contains("= B7"), "{}", stdout(&o));
+    // A long text with one change: the far unchanged sentences are folded.
+    let d = tempfile::tempdir().unwrap();
+    let story: Vec<String> = (0..30)
+        .map(|k| format!("Paragraph {k} tells of harbour works number {k}."))
+        .collect();
+    let pa = d.path().join("a.txt");
+    let pb = d.path().join("b.txt");
+    std::fs::write(&pa, story.join("\n\n")).unwrap();
+    std::fs::write(
+        &pb,
+        story
+            .join("\n\n")
+            .replace("works number 15.", "repairs, the 15th."),
+    )
+    .unwrap();
+    let o = bin()
+        .args([
+            "--color",
+            "never",
+            pa.to_str().unwrap(),
+            pb.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    assert!(out.contains("unchanged sentences"), "{out}");
+    assert!(!out.contains("Paragraph 2 tells"), "{out}");
+    assert!(out.contains("Paragraph 14 tells"), "{out}");
+    let o = bin()
+        .args(["--color", "never", "--context", "bad", &a, &a])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -96,6 +96,21 @@ pub fn render(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::R
     } else {
         opts
     };
+    // Nothing differs and unchanged runs are folded (the default): the summary line says it
+    // all, as `git diff` prints nothing for identical files.
+    let same = report.alignment.iter().all(|r| r.op == RowOp::Equal)
+        && report.claims.is_empty()
+        && report.inconsistencies.is_empty();
+    if same && opts.context.is_some() {
+        let head = wrap::wrap(
+            &[Span::new(Style::Paint(Class::Header), summary_line(report))],
+            opts.width,
+        );
+        for line in head {
+            writeln!(out, "{}", paint(&line, &opts.palette))?;
+        }
+        return Ok(());
+    }
     preamble(report, opts, out)?;
     if opts.side_by_side {
         super::sidebyside::rows(report, opts, out)
