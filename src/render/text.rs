@@ -1180,9 +1180,13 @@ mod tests {
         let all = render_with(&r, Palette::plain(), 0, None, false);
         assert_eq!(all.lines().filter(|l| l.starts_with('=')).count(), 19);
         let one = by_hand(&["A."], &["A."], &[(Equal, &[0], &[0])]);
-        // Without any change, everything folds (as diff prints nothing).
+        // Without any change, only the summary line is printed (as diff prints nothing);
+        // with every sentence asked for, the sentence is shown.
         let out = render_with(&one, Palette::plain(), 0, Some(3), false);
-        assert!(out.contains("… 1 unchanged sentence …"), "{out}");
+        assert_eq!(out.lines().count(), 1, "{out}");
+        assert!(out.contains("claims: none differ"), "{out}");
+        let out = render_with(&one, Palette::plain(), 0, None, false);
+        assert!(out.contains("= B0"), "{out}");
     }
 
     #[test]
