@@ -275,9 +275,22 @@ pub(super) fn highlighted(p: &Palette, class: Class, text: &str) -> Vec<Span> {
     let mut v = vec![Span::plain(&text[..start])];
     match p.markers(class) {
         Some((open, close)) => {
-            v.push(Span::plain(open));
+            // A changed text that ends (or starts) with the marker's own character is kept
+            // apart from the marker by a space, so that the marker still reads as one:
+            // "BEIJING -" deleted is `[-BEIJING - -]`, not `[-BEIJING --]`.
+            let touches_end = close.chars().next().is_some_and(|m| core.ends_with(m));
+            let touches_start = open.chars().last().is_some_and(|m| core.starts_with(m));
+            v.push(Span::plain(if touches_start {
+                format!("{open} ")
+            } else {
+                open.to_string()
+            }));
             v.push(Span::new(Style::Emph(class), core));
-            v.push(Span::plain(close));
+            v.push(Span::plain(if touches_end {
+                format!(" {close}")
+            } else {
+                close.to_string()
+            }));
         }
         None => v.push(Span::new(Style::Emph(class), core)),
     }
@@ -1255,6 +1268,23 @@ mod tests {
                 "{rest:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_change_ending_in_the_markers_character_does_not_run_into_it() {
+        let p = Palette::plain();
+        let text = |v: Vec<Span>| v.iter().map(|s| s.text.as_str()).collect::<String>();
+        assert_eq!(
+            text(highlighted(&p, Class::Del, "BEIJING -")),
+            "[-BEIJING - -]"
+        );
+        assert_eq!(text(highlighted(&p, Class::Ins, "up +5")), "{+up +5+}");
+        assert_eq!(text(highlighted(&p, Class::Ins, "C++")), "{+C++ +}");
+        assert_eq!(
+            text(highlighted(&p, Class::Del, "-5 degrees")),
+            "[- -5 degrees-]"
+        );
+        assert_eq!(text(highlighted(&p, Class::Del, "March 3")), "[-March 3-]");
     }
 
     #[test]
