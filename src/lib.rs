@@ -111,9 +111,11 @@ pub fn compare(a: &Document, b: &Document, opts: &Options) -> Report {
         claims: outcome.claims,
         inconsistencies: outcome.inconsistencies,
         quotes: outcome.quotes,
+        passages: Vec::new(),
         summary: Default::default(),
         notes,
     };
+    report.passages = report::passages(&report.alignment, &report.a.sentences, &report.b.sentences);
     report.recount();
     report
 }

@@ -187,6 +187,54 @@ pub struct ClaimChange {
     pub paired_by: Option<PairedBy>,
 }
 
+/// A run of consecutive sentences of one side that the other version does not carry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Passage {
+    /// `a` for a passage B drops, `b` for one B adds.
+    pub side: SideId,
+    /// First and last sentence id of the run (inclusive).
+    pub first: usize,
+    pub last: usize,
+    /// Number of sentences in the run.
+    pub sentences: usize,
+}
+
+/// The passages of a report: runs of at least two consecutive story sentences (furniture
+/// breaks a run) of one side, each in an `added` or `dropped` row.
+pub fn passages(rows: &[Row], a: &[Sentence], b: &[Sentence]) -> Vec<Passage> {
+    let mut out = Vec::new();
+    for (side, sents, one_sided) in [(SideId::A, a, RowOp::Dropped), (SideId::B, b, RowOp::Added)] {
+        let mut alone = vec![false; sents.len()];
+        for r in rows.iter().filter(|r| r.op == one_sided) {
+            for &i in if side == SideId::A { &r.a } else { &r.b } {
+                if let Some(x) = alone.get_mut(i) {
+                    *x = true;
+                }
+            }
+        }
+        let mut k = 0;
+        while k < sents.len() {
+            if !alone[k] || sents[k].furniture {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < sents.len() && alone[k] && !sents[k].furniture {
+                k += 1;
+            }
+            if k - start >= 2 {
+                out.push(Passage {
+                    side,
+                    first: sents[start].id,
+                    last: sents[k - 1].id,
+                    sentences: k - start,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// One quotation of the ledger, or two paired across the versions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QuoteEntry {
@@ -303,6 +351,11 @@ pub struct Report {
     /// the two relate (added within `storydiff/1`; absent when neither version quotes anyone).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<QuoteEntry>,
+    /// Runs of two or more consecutive sentences that only one version carries (a passage
+    /// dropped or added), for renderers to show as one entry (added within `storydiff/1`;
+    /// absent when there is none). The claims in them are still in `claims`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub passages: Vec<Passage>,
     pub summary: Summary,
     /// How the result was obtained (an addition to the contract's fields).
     pub notes: Vec<Note>,

@@ -743,3 +743,30 @@ fn unchanged_runs_fold_by_default_and_a_file_against_itself_is_one_line() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// A passage B drops (consecutive sentences) is one entry in the claims list, with the facts
+/// in it, in text and JSON (`passages`), not one line a sentence (issue 14).
+#[test]
+fn a_dropped_passage_is_one_entry() {
+    let (a, b) = (
+        fixture("paragraph_dropped", "a"),
+        fixture("paragraph_dropped", "b"),
+    );
+    let o = bin()
+        .args(["--color", "never", "--width", "200", &a, &b])
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    let entries: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("- A") && l.contains("dropped"))
+        .collect();
+    assert_eq!(entries.len(), 1, "{out}");
+    assert!(entries[0].contains("sentences B does not carry"), "{out}");
+    let o = bin().args(["--format", "json", &a, &b]).output().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let passages = doc["passages"].as_array().expect("passages");
+    assert_eq!(passages.len(), 1);
+    assert_eq!(passages[0]["side"], "a");
+    assert!(passages[0]["sentences"].as_u64().unwrap() >= 2);
+}

@@ -173,6 +173,8 @@ fn header(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 enum Item<'a> {
     Inconsistency(&'a Inconsistency),
     Claim(&'a ClaimChange),
+    /// A passage one version alone carries, with the claims in it.
+    Passage(&'a crate::report::Passage, Vec<&'a ClaimChange>),
 }
 
 fn claims(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -193,12 +195,40 @@ fn claims(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         .map(Item::Claim)
         .collect();
     items.extend(report.inconsistencies.iter().map(Item::Inconsistency));
-    for g in 2..=4 {
+    items.extend(
+        report
+            .claims
+            .iter()
+            .filter(|c| group(c) == 2)
+            .map(Item::Claim),
+    );
+    // Added, then dropped: a passage (consecutive sentences the other version lacks) is one
+    // entry with the claims in it, as in the text output.
+    for (g, side) in [(3, SideId::B), (4, SideId::A)] {
+        let span_of = |c: &'_ ClaimChange| match side {
+            SideId::A => c.a.as_ref().map(|s| s.sentence),
+            SideId::B => c.b.as_ref().map(|s| s.sentence),
+        };
+        let passages: Vec<&crate::report::Passage> =
+            report.passages.iter().filter(|p| p.side == side).collect();
+        let within = |c: &ClaimChange| {
+            span_of(c).is_some_and(|k| passages.iter().any(|p| p.first <= k && k <= p.last))
+        };
+        for p in &passages {
+            let inside: Vec<&ClaimChange> = report
+                .claims
+                .iter()
+                .filter(|c| {
+                    group(c) == g && span_of(c).is_some_and(|k| p.first <= k && k <= p.last)
+                })
+                .collect();
+            items.push(Item::Passage(p, inside));
+        }
         items.extend(
             report
                 .claims
                 .iter()
-                .filter(|c| group(c) == g)
+                .filter(|c| group(c) == g && !within(c))
                 .map(Item::Claim),
         );
     }
@@ -229,6 +259,39 @@ fn claims(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 span_item(out, i.side, "first", &i.first)?;
                 span_item(out, i.side, "then", &i.second)?;
                 writeln!(out, "</ul>")?;
+                writeln!(out, "</li>")?;
+            }
+            Item::Passage(p, inside) => {
+                let (letter, other, change) = match p.side {
+                    SideId::A => ("A", "B", "dropped"),
+                    SideId::B => ("B", "A", "added"),
+                };
+                writeln!(out, "<li class=\"claim notice passage\" id=\"claim-{n}\">")?;
+                writeln!(
+                    out,
+                    "<span class=\"badge\">notice</span><span class=\"kind\">passage {change}</span>"
+                )?;
+                writeln!(
+                    out,
+                    "<p class=\"msg\"><a href=\"#{}\">{letter}{}–{letter}{}</a>: {} sentences {other} does not carry</p>",
+                    sentence_anchor(p.side, p.first),
+                    p.first,
+                    p.last,
+                    p.sentences
+                )?;
+                if !inside.is_empty() {
+                    writeln!(out, "<ul class=\"spans\">")?;
+                    for c in inside {
+                        let span = match p.side {
+                            SideId::A => c.a.as_ref(),
+                            SideId::B => c.b.as_ref(),
+                        };
+                        if let Some(sp) = span {
+                            span_item(out, p.side, kind_name(c.kind), sp)?;
+                        }
+                    }
+                    writeln!(out, "</ul>")?;
+                }
                 writeln!(out, "</li>")?;
             }
             Item::Claim(c) => {
@@ -835,6 +898,7 @@ mod tests {
                 message: "B dates the summit twice".into(),
             }],
             quotes: vec![],
+            passages: vec![],
             summary: Summary::default(),
             notes: vec![Note {
                 code: "date-inferred".into(),

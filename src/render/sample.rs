@@ -216,6 +216,7 @@ pub fn by_hand(
         claims: vec![],
         inconsistencies: vec![],
         quotes: vec![],
+        passages: vec![],
         summary: Summary::default(),
         notes: vec![],
     };

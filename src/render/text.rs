@@ -536,6 +536,9 @@ fn explanation(
     claim_block(out, p, Span::new(Style::Paint(class), mark), &v, width)
 }
 
+/// Most claims named in the one entry of a dropped or added passage.
+const PASSAGE_ITEMS: usize = 8;
+
 /// Longest claim text shown in the grouped added/dropped lines, in characters.
 const SHORT_CLAIM: usize = 60;
 
@@ -581,7 +584,13 @@ fn added_dropped(
         std::collections::BTreeMap::new();
     let mut kinds: std::collections::BTreeMap<usize, Vec<(String, String)>> =
         std::collections::BTreeMap::new();
-    for c in report.claims.iter().filter(|c| c.change == change) {
+    // A reporting verb on its own ("attribution: told") says nothing a reader needs here; the
+    // JSON keeps it.
+    for c in report
+        .claims
+        .iter()
+        .filter(|c| c.change == change && c.kind != ClaimKind::Attribution)
+    {
         let span = match side {
             SideId::A => c.a.as_ref(),
             SideId::B => c.b.as_ref(),
@@ -599,7 +608,65 @@ fn added_dropped(
                 .push((kind_name(&c.kind), shorten(shown)));
         }
     }
-    for (sid, spans) in &by_sentence {
+    // A passage (consecutive sentences the other version does not carry) is one entry.
+    let passages: Vec<&crate::report::Passage> =
+        report.passages.iter().filter(|g| g.side == side).collect();
+    let in_passage = |sid: usize| passages.iter().any(|g| g.first <= sid && sid <= g.last);
+    for g in &passages {
+        let other = match side {
+            SideId::A => "B",
+            SideId::B => "A",
+        };
+        let mut v = vec![
+            Span::new(
+                Style::Paint(Class::Dim),
+                format!("{}–{}", label(side, &[g.first]), g.last),
+            ),
+            Span::plain(" "),
+            Span::new(
+                Style::Paint(class),
+                format!("{word}: {} sentences {other} does not carry", g.sentences),
+            ),
+        ];
+        let mut items: Vec<(usize, &ClaimSpan, &(String, String))> = Vec::new();
+        for (sid, spans) in by_sentence.range(g.first..=g.last) {
+            for (sp, kd) in spans.iter().zip(&kinds[sid]) {
+                items.push((sp.start, sp, kd));
+            }
+        }
+        items.sort_by_key(|(start, _, _)| *start);
+        // Quotes counted, the other facts named: "6 quotes; Wang Yi; Taiwan; …".
+        let quotes = items
+            .iter()
+            .filter(|(_, _, (kind, _))| kind == "quote")
+            .count();
+        let others: Vec<&String> = items
+            .iter()
+            .filter(|(_, _, (kind, _))| kind != "quote")
+            .map(|(_, _, (_, shown))| shown)
+            .collect();
+        let mut first = true;
+        let mut sep = |v: &mut Vec<Span>| {
+            v.push(Span::plain(if first { ": " } else { "; " }));
+            first = false;
+        };
+        if quotes > 0 {
+            sep(&mut v);
+            v.push(Span::plain(plural(quotes, "quote", "quotes")));
+        }
+        for shown in others.iter().take(PASSAGE_ITEMS) {
+            sep(&mut v);
+            v.extend(highlighted(p, class, shown));
+        }
+        if others.len() > PASSAGE_ITEMS {
+            v.push(Span::plain(format!(
+                "; and {} more",
+                others.len() - PASSAGE_ITEMS
+            )));
+        }
+        claim_block(out, p, Span::new(Style::Paint(class), mark), &v, width)?;
+    }
+    for (sid, spans) in by_sentence.iter().filter(|(sid, _)| !in_passage(**sid)) {
         let whole = report.alignment.iter().any(|r| {
             matches!(r.op, RowOp::Added | RowOp::Dropped)
                 && match side {
