@@ -89,6 +89,9 @@ fn foldable(text: &str) -> bool {
 /// Most tokens (words, spaces, marks) on either side that are diffed word by word. Myers' diff
 /// costs O((N + M)·D); a row this long (a paragraph has a few hundred tokens) is pathological,
 /// say a 10 MB text without a sentence break, and is shown as one deletion and one insertion.
+/// A counted bound rather than `similar`'s deadline API: a wall-clock deadline would give a
+/// different diff on a loaded machine, and the contract wants the same answer for the same
+/// inputs.
 pub const MAX_DIFF_TOKENS: usize = 5_000;
 
 /// Word-level diff of `a` against `b`.
