@@ -358,7 +358,21 @@ fn compare_one(entry: &Entry, opts: &BatchOptions) -> Done {
     guarded(&entry.id, opts.fail_on, || {
         let pair = entry.pair.clone()?;
         let read = |p: &str| -> std::result::Result<crate::Document, PairError> {
-            let doc = ingest::read(p, &opts.read)?;
+            let doc = ingest::read(p, &opts.read).map_err(|e| {
+                let mut pe = PairError::from(e);
+                // A manifest's relative paths resolve against its folder, not the one
+                // storydiff runs from: say which folder.
+                if pe.code == "not-found" {
+                    if let Some(dir) = std::path::Path::new(p).parent() {
+                        pe.message = format!(
+                            "{}: no such file; paths in a manifest resolve against its folder, {}",
+                            crate::render::escape::name(p),
+                            crate::render::escape::name(&dir.to_string_lossy())
+                        );
+                    }
+                }
+                pe
+            })?;
             if ingest::html::looks_like_html(&doc.path, &doc.text) {
                 ingest::html::convert(&doc).map_err(|e| {
                     let mut pe = PairError::from(e);

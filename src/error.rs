@@ -51,11 +51,26 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::NotFound { path } => write!(
-                f,
-                "{}: no such file; check the name and the folder you run storydiff from",
-                shown(path)
-            ),
+            Error::NotFound { path } => {
+                let name = path.to_string_lossy();
+                let web = ["http://", "https://", "www."]
+                    .iter()
+                    .any(|p| name.to_ascii_lowercase().starts_with(p));
+                if web {
+                    write!(
+                        f,
+                        "{}: is a web address, not a file; save the page first (curl -s 'URL' > \
+                         a.html) and compare the saved file",
+                        shown(path)
+                    )
+                } else {
+                    write!(
+                        f,
+                        "{}: no such file; check the name and the folder you run storydiff from",
+                        shown(path)
+                    )
+                }
+            }
             Error::IsDirectory { path } => write!(
                 f,
                 "{}: is a folder, not a text file; name one article file on each side",

@@ -368,3 +368,22 @@ fn each_pair_is_written_as_soon_as_the_pairs_before_it() {
     assert_eq!(rest.lines().count(), 1);
     child.wait().unwrap();
 }
+
+/// A missing file names the folder the manifest's paths resolve against, and one pair is "1
+/// pair" (issue 14).
+#[test]
+fn a_missing_file_names_the_manifest_folder_and_one_pair_is_singular() {
+    let d = folder();
+    let manifest = write(d.path(), "pairs.tsv", "a.txt\tmissing.txt\n");
+    let o = batch(&[&manifest]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    let folder_name = d.path().to_string_lossy();
+    assert!(
+        out.contains("paths in a manifest resolve against its folder")
+            && out.contains(folder_name.as_ref()),
+        "{out}"
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("1 pair:"), "{err}");
+    assert!(!err.contains("1 pairs"), "{err}");
+}

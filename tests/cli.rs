@@ -770,3 +770,32 @@ fn a_dropped_passage_is_one_entry() {
     assert_eq!(passages[0]["side"], "a");
     assert!(passages[0]["sentences"].as_u64().unwrap() >= 2);
 }
+
+/// Messages a new user meets (issue 14): a well-formed date that does not exist says so; a web
+/// address given as a file gets the hint to save the page first.
+#[test]
+fn messages_for_an_impossible_date_and_a_web_address() {
+    let a = fixture("example", "a");
+    let o = bin()
+        .args(["--date", "2024-02-30", &a, &a])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("not a real date: February 2024 has 29 days"),
+        "{err}"
+    );
+    assert!(!err.contains("of the form"), "{err}");
+    let o = bin()
+        .args(["https://example.com/story.html", &a])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("is a web address") && err.contains("curl -s"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

@@ -57,8 +57,32 @@ impl FromStr for CalendarDate {
         let year: i32 = parts[0].parse().map_err(|_| bad())?;
         let month: u32 = parts[1].parse().map_err(|_| bad())?;
         let day: u32 = parts[2].parse().map_err(|_| bad())?;
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return Err(bad());
+        // The right form, but no such day: say so, not that the form is wrong.
+        if !(1..=12).contains(&month) {
+            return Err(format!(
+                "'{s}' is not a real date: there is no month {month}"
+            ));
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            const MONTHS: [&str; 12] = [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ];
+            return Err(format!(
+                "'{s}' is not a real date: {} {year} has {} days",
+                MONTHS[month as usize - 1],
+                days_in_month(year, month)
+            ));
         }
         Ok(CalendarDate { year, month, day })
     }

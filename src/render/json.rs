@@ -258,9 +258,10 @@ pub fn render_batch_summary(
     } else {
         String::new()
     };
+    let noun = if pairs == 1 { "pair" } else { "pairs" };
     writeln!(
         out,
-        "{pairs} pairs: {differ} differ, {failed} failed, in {seconds:.1} s{rate}"
+        "{pairs} {noun}: {differ} differ, {failed} failed, in {seconds:.1} s{rate}"
     )
 }
 
