@@ -1551,68 +1551,41 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry
     ] {
         let mut reported: Vec<&[String]> = Vec::new();
         for (q, &was_paired) in ledger.iter().zip(paired.iter()) {
-            if was_paired {
-                for &k in &q.parts {
-                    let c = &x.data.claims[k];
-                    if covered.iter().any(|&(s, e)| s < c.end && c.start < e) {
-                        continue;
-                    }
-                    let Val::Quote { words, speaker } = &c.val else {
-                        continue;
-                    };
-                    if reported.contains(&words.as_slice()) {
-                        continue;
-                    }
-                    reported.push(words);
-                    let who = speaker
-                        .map(|p| format!(" by {}", x.data.entities[p].canonical))
-                        .unwrap_or_default();
-                    let tx = x.data.slice(c.start, c.end);
-                    let (a, b) = order(x, Some(Span::of(c)), None);
-                    flags.push(Flag {
-                        refine: false,
-                        change: only_in(x),
-                        kind: ClaimKind::Quote,
-                        severity: Severity::Notice,
-                        a,
-                        b,
-                        message: format!(
-                            "the quote \"{}\"{who} is in {} only",
-                            short(tx),
-                            name(x.id)
-                        ),
-                    });
-                }
-                continue;
+            if !was_paired {
+                let (relation, a, b, speaker_a, speaker_b) = if x.id == SideId::A {
+                    (
+                        QuoteRelation::Dropped,
+                        Some(whole(x, q)),
+                        None,
+                        who(x, q),
+                        None,
+                    )
+                } else {
+                    (
+                        QuoteRelation::Added,
+                        None,
+                        Some(whole(x, q)),
+                        None,
+                        who(x, q),
+                    )
+                };
+                entries.push(QuoteEntry {
+                    relation,
+                    speaker_a,
+                    speaker_b,
+                    a,
+                    b,
+                    removed: vec![],
+                    added: vec![],
+                });
             }
-            let (relation, a, b, speaker_a, speaker_b) = if x.id == SideId::A {
-                (
-                    QuoteRelation::Dropped,
-                    Some(whole(x, q)),
-                    None,
-                    who(x, q),
-                    None,
-                )
-            } else {
-                (
-                    QuoteRelation::Added,
-                    None,
-                    Some(whole(x, q)),
-                    None,
-                    who(x, q),
-                )
-            };
-            entries.push(QuoteEntry {
-                relation,
-                speaker_a,
-                speaker_b,
-                a,
-                b,
-                removed: vec![],
-                added: vec![],
-            });
+            // Every part of an unpaired quotation, and the parts of a paired one that no pair
+            // accounts for, is in this version only.
             for &k in &q.parts {
                 let c = &x.data.claims[k];
+                if was_paired && covered.iter().any(|&(s, e)| s < c.end && c.start < e) {
+                    continue;
+                }
                 let Val::Quote { words, speaker } = &c.val else {
                     continue;
                 };
