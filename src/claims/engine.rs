@@ -839,9 +839,7 @@ fn paired_by(
             })
         }
         match (who(sa, x), who(sb, y)) {
-            (Some(p), Some(q)) if p.words.iter().any(|w| q.words.contains(w)) => {
-                Some(p.canonical.clone())
-            }
+            (Some(p), Some(q)) if one_speaker(p, q) => Some(p.canonical.clone()),
             _ => None,
         }
     } else {
@@ -1454,7 +1452,7 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry
         |p: &quotes::LedgerQuote, q: &quotes::LedgerQuote| match (p.speaker, q.speaker) {
             (Some(p), Some(q)) => {
                 let (ep, eq) = (&sa.data.entities[p], &sb.data.entities[q]);
-                ep.words.iter().any(|w| eq.words.contains(w))
+                one_speaker(ep, eq)
             }
             _ => false,
         };
@@ -1476,7 +1474,7 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry
         let other_speaker = match (qa.speaker, qb.speaker) {
             (Some(p), Some(q)) => {
                 let (ep, eq) = (&sa.data.entities[p], &sb.data.entities[q]);
-                !ep.words.iter().any(|w| eq.words.contains(w))
+                !one_speaker(ep, eq)
             }
             _ => false,
         };
@@ -1523,7 +1521,7 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry
                     continue;
                 };
                 let (ep, eq) = (&sa.data.entities[p], &sb.data.entities[q]);
-                if ep.words.iter().any(|w| eq.words.contains(w)) {
+                if one_speaker(ep, eq) {
                     continue;
                 }
                 let part =
@@ -1887,6 +1885,12 @@ fn statements(x: &Side<'_>, s: &[Vec<f64>], unpaired: &BTreeSet<usize>, flags: &
 ///
 /// Written by hand: no crate matches English news names this way. The thresholds keep a
 /// name put in the place of another ("Mohib" / "Okonkwo") a conflict.
+/// Whether two versions' speakers of a quote are one person: their names share a word
+/// ("Prime Minister Jane Doyle" / "Doyle").
+fn one_speaker(p: &extract::Entity, q: &extract::Entity) -> bool {
+    p.words.iter().any(|w| q.words.contains(w))
+}
+
 fn entities_match(p: &extract::Entity, q: &extract::Entity) -> bool {
     names_alike(&p.words, &q.words)
 }

@@ -64,23 +64,19 @@ impl FromStr for CalendarDate {
             ));
         }
         if day == 0 || day > days_in_month(year, month) {
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
+            // The month's name from the one month table (lexicon), capitalised.
+            let name: String = lexicon::dates::MONTHS
+                .iter()
+                .find(|(_, (m, abbr))| *m == month && !abbr)
+                .map(|(w, _)| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect())
+                        .unwrap_or_default()
+                })
+                .unwrap_or_default();
             return Err(format!(
-                "'{s}' is not a real date: {} {year} has {} days",
-                MONTHS[month as usize - 1],
+                "'{s}' is not a real date: {name} {year} has {} days",
                 days_in_month(year, month)
             ));
         }
