@@ -755,23 +755,6 @@ pub(crate) fn compare(
         });
     }
     out.sort_by_key(|p| (p.a, p.b));
-    if std::env::var_os("SD_DEBUG_QUOTES").is_some() {
-        for q in la.iter().chain(lb.iter()) {
-            eprintln!(
-                "Q {}..{} {:?}",
-                q.start,
-                q.end,
-                q.words
-                    .iter()
-                    .map(|w| w.norm.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            );
-        }
-        for p in &out {
-            eprintln!("P {} {} {:?}", p.a, p.b, p.verdict);
-        }
-    }
     out
 }
 
