@@ -30,6 +30,9 @@ pub(crate) struct Frame {
     pub names: Vec<String>,
     /// Stems of the other content words within reach, sorted.
     pub words: Vec<String>,
+    /// For a rate, the thing each unit of it counts: "$45 a share", "$45 for each share",
+    /// "$50,000 per year" → "share", "year" (lower case).
+    pub per: Option<String>,
 }
 
 /// Whether a word is a reporting verb ("said", "told"): a statement's date is framed by who
@@ -137,6 +140,7 @@ pub(crate) fn frame(data: &SideData<'_>, c: &Claim) -> Frame {
             }
         }
     }
+    out.per = rate(data, c, here);
     names.sort_unstable();
     names.dedup();
     out.names = names;
@@ -144,6 +148,59 @@ pub(crate) fn frame(data: &SideData<'_>, c: &Claim) -> Frame {
     words.dedup();
     out.words = words;
     out
+}
+
+/// The thing a rate counts per unit ("$45 a share", "$45 for each Beta share", "10 per day"):
+/// right after the value, an optional "for", then "a", "an", "per", "each" or "every", then
+/// (past names) the first content word. `here` is the value's first token.
+fn rate(data: &SideData<'_>, c: &Claim, here: usize) -> Option<String> {
+    let toks = &data.toks[c.sidx];
+    let mut rest = toks[here..].iter().skip_while(|t| t.start < c.end).take(5);
+    let mut t = rest.next()?;
+    let mut last_end = c.end;
+    // No clause punctuation between the value and the words that make it a rate.
+    let joined = |from: usize, to: usize| {
+        data.text
+            .get(from..to)
+            .is_some_and(|g| !g.contains([',', ';', ':', '(', ')', '—', '–', '.']))
+    };
+    if t.lower == "for" {
+        last_end = t.end;
+        t = rest.next()?;
+    }
+    if !matches!(t.lower.as_str(), "a" | "an" | "per" | "each" | "every")
+        || !joined(last_end, t.start)
+    {
+        return None;
+    }
+    last_end = t.end;
+    for t in rest {
+        if !joined(last_end, t.start) {
+            return None;
+        }
+        last_end = t.end;
+        let name = data.mentions[c.sidx]
+            .iter()
+            .any(|m| m.0 <= t.start && t.end <= m.1);
+        let w = t.lower.as_str();
+        if name || cues::STOP.contains(&w) {
+            continue;
+        }
+        return (w.chars().count() > 2 && !w.chars().any(|ch| ch.is_numeric()))
+            .then(|| w.to_string());
+    }
+    None
+}
+
+/// Whether one value is a rate and the other is not, or both are rates of different things
+/// ("$45 a share" / "$3.6 billion"; "$20 an hour" / "$900 a week"): never one fact, even in
+/// one aligned row.
+pub(crate) fn other_rate(p: &Frame, q: &Frame) -> bool {
+    match (&p.per, &q.per) {
+        (None, None) => false,
+        (Some(x), Some(y)) => !alike(x, y),
+        _ => true,
+    }
 }
 
 /// Whether two values are told apart by every word around them: other words before, other
@@ -201,6 +258,7 @@ mod tests {
             after: after.map(str::to_string),
             names: names.iter().map(|s| s.to_string()).collect(),
             words: Vec::new(),
+            per: None,
         }
     }
 
