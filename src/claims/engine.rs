@@ -2095,8 +2095,16 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
                 }
                 let (pb, nb) = neighbours(sb, j, bst, ben);
                 // Standing between the same words on both sides, as a name put in the place
-                // of another.
-                pa == pb && na == nb && (pa.is_some() || na.is_some())
+                // of another, and not the same name shortened ("S. Korean" / "South Korean").
+                pa == pb
+                    && na == nb
+                    && (pa.is_some() || na.is_some())
+                    && !written_short(
+                        sa.data.slice(ast, aen),
+                        sa.data.text[aen..].starts_with('.'),
+                        sb.data.slice(bst, ben),
+                        sb.data.text[ben..].starts_with('.'),
+                    )
             });
             if let Some(&(bst, ben, eb)) = hit {
                 used_a.insert(ea);
@@ -2288,6 +2296,43 @@ fn spellings(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], flags: &mut Vec<Fla
             });
         }
     }
+}
+
+/// Whether two names standing in one place are one name, one of them abbreviated or in
+/// another form: word by word, the same first letter and either a shortening written with a
+/// full stop whose letters the long word has in order ("S." / "South", "Fla." / "Florida"), or
+/// the start of the long word ("Pak" / "Pakistan"). ("Belgian" / "Belgium" stays a swap: a
+/// shared start of that length also joins "Austria" and "Australia".)
+fn written_short(a: &str, a_dot: bool, b: &str, b_dot: bool) -> bool {
+    let (wa, wb): (Vec<String>, Vec<String>) = (
+        a.split_whitespace().map(|w| w.to_lowercase()).collect(),
+        b.split_whitespace().map(|w| w.to_lowercase()).collect(),
+    );
+    if wa.is_empty() || wa.len() != wb.len() {
+        return false;
+    }
+    let last = wa.len() - 1;
+    wa.iter().zip(&wb).enumerate().all(|(k, (x, y))| {
+        let (x, y) = (x.trim_end_matches('.'), y.trim_end_matches('.'));
+        // A full stop after the word: inside the mention, or right after its last word.
+        let dotted = |w: &String, dot: bool| w.ends_with('.') || (k == last && dot);
+        let (short, long, dot) = if x.chars().count() <= y.chars().count() {
+            (x, y, dotted(&wa[k], a_dot))
+        } else {
+            (y, x, dotted(&wb[k], b_dot))
+        };
+        if short == long {
+            return true;
+        }
+        if short.chars().next() != long.chars().next() {
+            return false;
+        }
+        let mut rest = long.chars();
+        let in_order = short.chars().all(|c| rest.any(|d| d == c));
+        let n = short.chars().count();
+        (dot && n <= 4 && in_order)
+            || (n >= 3 && long.starts_with(short) && long.chars().count() <= n + 5)
+    })
 }
 
 /// Whether two dates are of the same granularity ("November" / "last November").
@@ -2637,5 +2682,26 @@ mod tests {
             changed,
             ["the amount reads \"$2 million\" in A but \"$3 million\" in B"]
         );
+    }
+
+    #[test]
+    fn a_shortened_name_is_the_same_name() {
+        for (a, ad, b, bd) in [
+            ("S", true, "South", false),
+            ("Fla", true, "Florida", false),
+            ("Pak", false, "Pakistan", false),
+            ("W. Bank", false, "West Bank", false),
+        ] {
+            assert!(written_short(a, ad, b, bd), "{a} / {b}");
+            assert!(written_short(b, bd, a, ad), "{b} / {a}");
+        }
+        for (a, b) in [
+            ("Mohib", "Okonkwo"),
+            ("Ann", "Annapolis"),
+            ("Austria", "Australia"),
+            ("S", "Sudan"),
+        ] {
+            assert!(!written_short(a, false, b, false), "{a} / {b}");
+        }
     }
 }
