@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI install step for the web branch: Debian's chromium, used headless by tests/html_browser.rs
+# CI install step for the web branch: Debian's chromium, used headless by tests/it/html_browser.rs
 # to load the HTML report, check it for console errors and take screenshots. Safe to run twice.
 set -euo pipefail
 if command -v chromium >/dev/null 2>&1; then

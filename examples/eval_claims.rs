@@ -5,7 +5,7 @@
 //! a time by a seeded deterministic generator, `storydiff::compare` run on original against
 //! perturbed), false conflicts per unperturbed paraphrase pair, PAWS label-0 pairs flagged,
 //! IteraTeR meaning-changed edits caught. Run: `cargo run --release --example eval_claims`
-//! (add `quick` to use fewer units). tests/claims_corpora.rs includes this file as a module and
+//! (add `quick` to use fewer units). tests/it/claims_corpora.rs includes this file as a module and
 //! asserts the figures minus a margin.
 
 #![allow(dead_code)]

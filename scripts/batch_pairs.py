@@ -3,8 +3,9 @@
 
 Superseded by the Rust generator that the benchmarks share (examples/gen_pairs.rs over
 benches/support/pairgen.rs, which holds the sentences this script used to hold); kept so the
-command in docs/notes-batch.md still works. The files differ from the ones this script wrote
-before (another generator), but are again seeded: the same arguments give the same files.
+command of the first batch run (BENCHMARKS.md, "Earlier figures") still works. The files differ
+from the ones this script wrote before (another generator), but are again seeded: the same
+arguments give the same files.
 Usage: scripts/batch_pairs.py DIR [N=10000] [SEED=4]
 """
 import os, subprocess, sys

@@ -1,6 +1,6 @@
 //! align::eval: corpus texts (already read) → labelled pairs → figures, shared by the
 //! evaluation harnesses (`examples/eval_similarity.rs`, `examples/eval_align.rs`) and the
-//! corpus regression test (`tests/align_corpora.rs`).
+//! corpus regression test (`tests/it/align_corpora.rs`).
 //!
 //! Input: the contents of the corpus files as strings (the callers read them). Output: parsed
 //! pairs and metrics. Invariants: no I/O, no printing; malformed lines are skipped, not fatal.

@@ -6,7 +6,14 @@
 //!
 //! Invariants: spans are byte offsets into the document text on char boundaries; outputs are
 //! sorted (conflicts first, then by position) and deterministic; analyze(B, A) gives the same
-//! pairs as analyze(A, B) with the sides swapped and added↔dropped. See docs/notes-claims.md.
+//! pairs as analyze(A, B) with the sides swapped and added↔dropped (every rule runs in both
+//! directions and the findings are merged; only ordered maps reach the output). Figures:
+//! BENCHMARKS.md, section Claims (`cargo run --release --example eval_claims`).
+//!
+//! Names are found by hand-written rules (runs of capitalised words, titles split off,
+//! aliases inside one text), not by a named-entity recogniser: the usable ones (rust-bert,
+//! spaCy bindings) need a statistical model downloaded at run time, and the binary stays
+//! self-contained and offline.
 //!
 //! Where each judgement is made:
 //! - `extract`: the claims of one side (values, names, quote parts with speakers, cues).

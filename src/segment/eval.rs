@@ -1,5 +1,5 @@
 //! segment eval: scores the segmenter on the evaluation corpora (used by
-//! `examples/eval_segment.rs` and `tests/segment_corpora.rs`).
+//! `examples/eval_segment.rs` and `tests/it/segment_corpora.rs`).
 //!
 //! Input: the JSON-lines text of `pragmatic-segmenter-golden-rules/en_cases.jsonl` or of
 //! `gum-news-sbd/gum_news_docs.jsonl` (the callers read the files). Output: pass counts and

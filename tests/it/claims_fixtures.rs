@@ -7,14 +7,7 @@ use std::path::PathBuf;
 use storydiff::report::{ClaimChange, ClaimKind, Report, Severity, SideId};
 use storydiff::{compare, Document, Options};
 
-/// The text of `tests/fixtures/<case>/<file>`.
-fn fixture(case: &str, file: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(case)
-        .join(file);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
+use crate::util::{fixture_text, fixtures_dir};
 
 /// Compares two texts with the default options.
 fn compare_texts(a: &str, b: &str) -> Report {
@@ -26,7 +19,7 @@ fn compare_texts(a: &str, b: &str) -> Report {
 }
 
 fn run(case: &str) -> Report {
-    compare_texts(&fixture(case, "a.txt"), &fixture(case, "b.txt"))
+    compare_texts(&fixture_text(case, "a.txt"), &fixture_text(case, "b.txt"))
 }
 
 fn conflicts(r: &Report) -> Vec<&ClaimChange> {
@@ -202,13 +195,13 @@ fn long_texts_are_compared_in_windows() {
     let a = format!(
         "{}{}\n\n{}",
         filler(0),
-        fixture("example", "a.txt"),
+        fixture_text("example", "a.txt"),
         filler(500)
     );
     let b = format!(
         "{}{}\n\n{}",
         filler(0),
-        fixture("example", "b.txt"),
+        fixture_text("example", "b.txt"),
         filler(500)
     );
     let r = compare_texts(&a, &b);
@@ -277,7 +270,7 @@ fn statement_dropped() {
     );
     assert_eq!(r.claims[0].a.as_ref().map(|s| s.sentence), Some(2));
     // The same story with the statement kept raises nothing.
-    let a = fixture("statement_dropped", "a.txt");
+    let a = fixture_text("statement_dropped", "a.txt");
     let same = compare_texts(&a, &a.replace("always wanted", "long wanted"));
     assert!(same.claims.is_empty(), "{:#?}", same.claims);
 }
@@ -445,7 +438,7 @@ fn message_subjects_are_nouns(r: &Report, what: &str) {
 
 #[test]
 fn claim_messages_name_a_noun_or_no_subject() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = fixtures_dir();
     let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -5,20 +5,17 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_storydiff")
-}
+use crate::util::{bin, fixtures_dir, isolate, BIN};
 
 /// git with the user's and the system's configuration shut out.
 fn git(dir: &Path, args: &[&str]) -> Output {
-    Command::new("git")
+    isolate(&mut Command::new("git"))
         .args(args)
         .current_dir(dir)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("HOME", dir)
         .env("GIT_PAGER", "cat")
-        .env_remove("GIT_EXTERNAL_DIFF")
         .env_remove("GIT_DIR")
         .env_remove("GIT_WORK_TREE")
         .output()
@@ -77,7 +74,7 @@ fn driver_setup(d: &Path) {
         &[
             "config",
             "diff.storydiff.command",
-            &format!("'{}' --color never --width 1000", bin()),
+            &format!("'{}' --color never --width 1000", BIN),
         ],
     );
 }
@@ -140,7 +137,7 @@ fn difftool_two_arguments() {
     }
     let dir = repo();
     let d = dir.path();
-    let cmd = format!("'{}' --color never --width 1000 --fail-on never", bin());
+    let cmd = format!("'{}' --color never --width 1000 --fail-on never", BIN);
     let out = git(
         d,
         &["difftool", "--no-prompt", "-x", &cmd, "--", "story.txt"],
@@ -158,7 +155,7 @@ fn difftool_two_arguments() {
     assert!(!stdout.contains("/tmp/"), "{stdout}");
     // With --trust-exit-code, git stops at the first file where storydiff exits 1 (something
     // differs) and fails itself ("external diff died", exit 128 in git 2.47).
-    let cmd = format!("'{}' --quiet", bin());
+    let cmd = format!("'{}' --quiet", BIN);
     let out = git(
         d,
         &[
@@ -201,7 +198,7 @@ fn seven_arguments_by_hand() {
     let new = dir.path().join("new_tmp.txt");
     std::fs::write(&old, V1).unwrap();
     std::fs::write(&new, V2).unwrap();
-    let out = Command::new(bin())
+    let out = bin()
         .arg("--color=never")
         .arg("desk/story.txt")
         .arg(&old)
@@ -220,7 +217,7 @@ fn seven_arguments_by_hand() {
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.starts_with("desk/story.txt → desk/story.txt"), "{s}");
     // Seven arguments that are not git's call are a usage error, as any count but two.
-    let out = Command::new(bin())
+    let out = bin()
         .args(["a", "b", "c", "d", "e", "f", "g"])
         .output()
         .unwrap();
@@ -249,12 +246,12 @@ fn renames_and_no_index_name_both_paths() {
     // `git diff --no-index` calls the external diff with nine arguments too.
     std::fs::write(d.join("v1.txt"), V1).unwrap();
     std::fs::write(d.join("v2.txt"), V2).unwrap();
-    let out = Command::new("git")
+    let out = isolate(&mut Command::new("git"))
         .args(["diff", "--no-index", "v1.txt", "v2.txt"])
         .current_dir(d)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_EXTERNAL_DIFF", format!("'{}' --color never", bin()))
+        .env("GIT_EXTERNAL_DIFF", format!("'{}' --color never", BIN))
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -272,7 +269,7 @@ fn diff_driver_reads_saved_web_pages() {
         storydiff::corpora::skip("git not installed");
         return;
     }
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/web_page");
+    let fixtures = fixtures_dir().join("web_page");
     let dir = repo();
     let d = dir.path();
     driver_setup(d);
@@ -335,7 +332,7 @@ fn diff_driver_goes_on_past_an_unreadable_file() {
         &[
             "config",
             "diff.storydiff.command",
-            &format!("'{}' --color never --width 1000", bin()),
+            &format!("'{}' --color never --width 1000", BIN),
         ],
     );
     let out = git(d, &["diff"]);

@@ -105,7 +105,7 @@ proptest! {
         prop_assert!(r.alignment.iter().all(|row| row.op == storydiff::report::RowOp::Equal),
             "non-equal row");
         prop_assert!(r.claims.is_empty(), "claims: {:?}", r.claims);
-        // Only in-text inconsistencies may remain (see the ignored test below).
+        // Only in-text inconsistencies may remain (see `itself_does_not_differ_regression`).
         prop_assert!(!r.differs(FailOn::Any) || !r.inconsistencies.is_empty(), "differs");
     }
 }
@@ -125,8 +125,7 @@ fn itself_does_not_differ_regression() {
 /// `tests/fixtures/fuzz_regressions/`: each compared with itself must report nothing.
 #[test]
 fn fuzz_regressions_do_not_differ_from_themselves() {
-    let dir =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz_regressions");
+    let dir = crate::util::fixtures_dir().join("fuzz_regressions");
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).expect("fuzz_regressions folder") {
         let path = entry.unwrap().path();

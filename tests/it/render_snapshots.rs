@@ -5,12 +5,12 @@
 //! reading the output, not for pinning it: the segmenter, aligner and claim engine change what
 //! they find, and then these snapshots change too (review with `cargo insta review`, or read the
 //! `.snap.new` files). Behaviour that must hold whatever they find is tested in
-//! `tests/contract.rs` and in the renderers' unit tests.
-
-use std::path::Path;
+//! `tests/it/contract.rs` and in the renderers' unit tests.
 
 use storydiff::render::{json, summary, text, Palette};
 use storydiff::{compare, ingest, Document, Options, Report};
+
+use crate::util::{fixture, fixtures_dir, snap};
 
 /// The fixture pairs written for the renderer (see tests/fixtures/README.md).
 const CASES: &[&str] = &[
@@ -31,20 +31,10 @@ const CASES: &[&str] = &[
 /// Width of text snapshots.
 const WIDTH: usize = 80;
 
-fn snap(name: &str, value: &str) {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| insta::assert_snapshot!(name.to_string(), value));
-}
-
 fn load(case: &str, side: &str) -> Document {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(case)
-        .join(format!("{side}.txt"));
-    let mut doc = ingest::read(path.to_str().unwrap(), &Default::default())
-        .unwrap_or_else(|e| panic!("fixture {case}: {e}"));
+    let path = fixture(case, &format!("{side}.txt"));
+    let mut doc =
+        ingest::read(&path, &Default::default()).unwrap_or_else(|e| panic!("fixture {case}: {e}"));
     // A path that does not depend on where the repository is checked out.
     doc.path = format!("{case}/{side}.txt");
     doc
@@ -107,10 +97,7 @@ fn built_in_example() {
 
 #[test]
 fn every_listed_fixture_is_documented() {
-    let readme = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/README.md"),
-    )
-    .unwrap();
+    let readme = std::fs::read_to_string(fixtures_dir().join("README.md")).unwrap();
     for case in CASES {
         assert!(
             readme.contains(&format!("`{case}`")),

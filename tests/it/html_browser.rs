@@ -15,9 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_storydiff")
-}
+use crate::util::bin;
 
 fn chromium() -> Option<PathBuf> {
     for name in ["chromium", "chromium-browser", "google-chrome"] {
@@ -146,7 +144,7 @@ fn report_in_a_real_browser() {
     };
     let dir = artifact_dir();
     let (args, seeds) = pair();
-    let out = Command::new(bin())
+    let out = bin()
         .args(&args)
         .args(["--format", "html", "--fail-on", "never"])
         .output()
@@ -159,7 +157,7 @@ fn report_in_a_real_browser() {
     );
     let page = dir.join("report.html");
     std::fs::write(&page, &out.stdout).unwrap();
-    let json = Command::new(bin())
+    let json = bin()
         .args(&args)
         .args(["--format", "json", "--fail-on", "never"])
         .output()

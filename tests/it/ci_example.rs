@@ -8,9 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_storydiff")
-}
+use crate::util::{bin, isolate, BIN};
 
 fn example_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/ci-example")
@@ -24,11 +22,11 @@ fn check(sample: &str, fail_on: &str) -> (i32, String) {
         dir.path().join("ferry.txt"),
     )
     .unwrap();
-    let out = Command::new("bash")
+    let out = isolate(&mut Command::new("bash"))
         .arg(example_dir().join("check-republished.sh"))
         .arg(example_dir().join("approved"))
         .arg(dir.path())
-        .env("STORYDIFF", bin())
+        .env("STORYDIFF", BIN)
         .env("FAIL_ON", fail_on)
         .output()
         .unwrap();
@@ -58,11 +56,11 @@ fn any_mode_passes_unchanged_and_fails_changed() {
 #[test]
 fn missing_republished_file_is_trouble() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new("bash")
+    let out = isolate(&mut Command::new("bash"))
         .arg(example_dir().join("check-republished.sh"))
         .arg(example_dir().join("approved"))
         .arg(dir.path())
-        .env("STORYDIFF", bin())
+        .env("STORYDIFF", BIN)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -70,7 +68,7 @@ fn missing_republished_file_is_trouble() {
 
 /// Whether the claim engine is in: the built-in example changes a date, which it must find.
 fn claim_engine_present() -> bool {
-    let out = Command::new(bin())
+    let out = bin()
         .args(["--example", "--format", "json", "--fail-on", "never"])
         .output()
         .unwrap();
@@ -99,19 +97,14 @@ fn quiet_prints_nothing_and_tells_by_exit_code() {
     for (sample, want) in [("unchanged.txt", 0), ("fact-changed.txt", 1)] {
         let b = example_dir().join("samples").join(sample);
         for flag in ["--quiet", "-q"] {
-            let out = Command::new(bin())
-                .arg(flag)
-                .arg(&approved)
-                .arg(&b)
-                .output()
-                .unwrap();
+            let out = bin().arg(flag).arg(&approved).arg(&b).output().unwrap();
             assert_eq!(out.status.code(), Some(want), "{sample} {flag}");
             assert!(out.stdout.is_empty(), "{sample}: quiet printed output");
             assert!(out.stderr.is_empty());
         }
     }
     // Trouble still exits 2, with the message on standard error only.
-    let out = Command::new(bin())
+    let out = bin()
         .args(["--quiet", "no-such-file.txt"])
         .arg(&approved)
         .output()

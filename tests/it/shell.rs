@@ -3,17 +3,12 @@
 
 use std::process::Command;
 
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_storydiff")
-}
+use crate::util::{bin, isolate, BIN};
 
 #[test]
 fn completions_for_each_shell() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
-        let out = Command::new(bin())
-            .args(["completions", shell])
-            .output()
-            .unwrap();
+        let out = bin().args(["completions", shell]).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{shell}");
         let s = String::from_utf8_lossy(&out.stdout);
         assert!(
@@ -21,19 +16,13 @@ fn completions_for_each_shell() {
             "{shell}: {s}"
         );
     }
-    let out = Command::new(bin())
-        .args(["completions", "tcsh"])
-        .output()
-        .unwrap();
+    let out = bin().args(["completions", "tcsh"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "unknown shell is a usage error");
 }
 
 #[test]
 fn bash_completion_loads_in_bash() {
-    let out = Command::new(bin())
-        .args(["completions", "bash"])
-        .output()
-        .unwrap();
+    let out = bin().args(["completions", "bash"]).output().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("storydiff.bash");
     std::fs::write(&f, &out.stdout).unwrap();
@@ -55,7 +44,7 @@ fn bash_completion_loads_in_bash() {
 
 #[test]
 fn man_page() {
-    let out = Command::new(bin()).arg("man").output().unwrap();
+    let out = bin().arg("man").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.contains(".TH storydiff 1"), "{s}");
@@ -65,7 +54,7 @@ fn man_page() {
     assert!(!s.contains("storydiff\\-help(1)"), "{s}");
     for page in ["batch", "completions", "man"] {
         assert!(s.contains(&format!("storydiff\\-{page}(1)")), "{page}");
-        let out = Command::new(bin()).args(["man", page]).output().unwrap();
+        let out = bin().args(["man", page]).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{page}");
         let p = String::from_utf8_lossy(&out.stdout);
         assert!(p.contains(&format!(".TH storydiff-{page} 1")), "{p}");
@@ -77,7 +66,7 @@ fn no_pager_when_stdout_is_not_a_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let marker = dir.path().join("paged");
     let pager = format!("touch '{}'; cat", marker.display());
-    let out = Command::new(bin())
+    let out = bin()
         .arg("--example")
         .env("STORYDIFF_PAGER", &pager)
         .env("PAGER", &pager)
@@ -91,8 +80,8 @@ fn no_pager_when_stdout_is_not_a_terminal() {
 /// Runs `storydiff ARGS` on a pseudo-terminal of `rows` lines (util-linux `script`), with a
 /// pager that marks each line; returns what reached the terminal, or `None` without `script`.
 fn on_terminal(rows: usize, args: &str) -> Option<String> {
-    let cmd = format!("stty rows {rows} cols 100; '{}' {args}", bin());
-    let out = Command::new("script")
+    let cmd = format!("stty rows {rows} cols 100; '{}' {args}", BIN);
+    let out = isolate(&mut Command::new("script"))
         .args(["-qec", &cmd, "/dev/null"])
         .env("STORYDIFF_PAGER", "sed s/^/PAGED:/")
         .env_remove("PAGER")
@@ -124,12 +113,10 @@ fn pager_on_a_terminal_only_for_long_output() {
 #[test]
 fn dumb_terminal_and_clicolor_0_get_no_colour() {
     let run = |env: &[(&str, &str)]| -> Option<String> {
-        let cmd = format!("stty rows 200 cols 100; '{}' --example --no-pager", bin());
+        let cmd = format!("stty rows 200 cols 100; '{}' --example --no-pager", BIN);
         let mut c = Command::new("script");
-        c.args(["-qec", &cmd, "/dev/null"])
-            .env_remove("NO_COLOR")
-            .env_remove("CLICOLOR")
-            .env_remove("CLICOLOR_FORCE")
+        isolate(&mut c)
+            .args(["-qec", &cmd, "/dev/null"])
             .env("TERM", "xterm");
         for (k, v) in env {
             c.env(k, v);

@@ -2,7 +2,7 @@
 //! runs the harness of examples/eval_claims.rs (included as a module) on 60 units per source
 //! and asserts the figures measured on 2026-11-22 minus a margin, so that a regression fails.
 
-#[path = "../examples/eval_claims.rs"]
+#[path = "../../examples/eval_claims.rs"]
 mod eval;
 
 use eval::Kind;

@@ -2,9 +2,7 @@
 //! paired, the 1:2 split, both quotes, the dropped passage, the added paragraphs, no other
 //! pairs. Skips (and says so) when ../shared is absent.
 
-mod align_support;
-
-use align_support::*;
+use crate::util::align::*;
 use storydiff::align::{align, AlignOptions};
 use storydiff::report::RowOp;
 

@@ -8,9 +8,10 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
+
+use crate::util::{bin, fixtures_dir};
 
 const OPS: &[&str] = &["equal", "edited", "moved", "added", "dropped"];
 const KINDS: &[&str] = &[
@@ -25,16 +26,6 @@ const KINDS: &[&str] = &[
     "attribution",
     "other",
 ];
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_storydiff"));
-    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
-    c
-}
-
-fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
 
 /// Every fixture folder with an `a.txt` and a `b.txt`.
 fn fixture_pairs() -> Vec<(String, PathBuf, PathBuf)> {

@@ -7,26 +7,9 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_storydiff"));
-    c.env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("STORYDIFF_PAGER")
-        .env_remove("PAGER")
-        .stdin(Stdio::null());
-    c
-}
-
-fn fixture(case: &str, side: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(case)
-        .join(format!("{side}.txt"))
-        .to_string_lossy()
-        .into_owned()
-}
+use crate::util::{bin, fixture};
 
 fn run(args: &[&str]) -> Output {
     bin().args(args).output().unwrap()
@@ -61,13 +44,16 @@ fn temp_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 
 #[test]
 fn exit_codes_zero_one_two() {
-    let same = run(&[&fixture("equal_texts", "a"), &fixture("equal_texts", "b")]);
+    let same = run(&[
+        &fixture("equal_texts", "a.txt"),
+        &fixture("equal_texts", "b.txt"),
+    ]);
     assert_eq!(same.status.code(), Some(0), "{}", stdout(&same));
     assert!(same.stderr.is_empty());
     let differ = run(&["--example"]);
     assert_eq!(differ.status.code(), Some(1));
     assert!(!differ.stdout.is_empty() && differ.stderr.is_empty());
-    let missing = run(&["no-such-file.txt", &fixture("equal_texts", "b")]);
+    let missing = run(&["no-such-file.txt", &fixture("equal_texts", "b.txt")]);
     assert_trouble(&missing, "no-such-file.txt");
 }
 
@@ -95,16 +81,16 @@ fn fail_on_levels() {
         let o = run(&[
             "--fail-on",
             level,
-            &fixture("equal_texts", "a"),
-            &fixture("equal_texts", "b"),
+            &fixture("equal_texts", "a.txt"),
+            &fixture("equal_texts", "b.txt"),
         ]);
         assert_eq!(o.status.code(), Some(0), "--fail-on {level}");
     }
     // A pair whose only differences are sentences (no facts) differs only at `any`, unless the
     // claim engine finds a fact in the reworded headline.
     let hr = json(&[
-        &fixture("headline_reworded", "a"),
-        &fixture("headline_reworded", "b"),
+        &fixture("headline_reworded", "a.txt"),
+        &fixture("headline_reworded", "b.txt"),
     ]);
     if hr["claims"].as_array().unwrap().is_empty()
         && hr["inconsistencies"].as_array().unwrap().is_empty()
@@ -112,8 +98,8 @@ fn fail_on_levels() {
         let o = run(&[
             "--fail-on",
             "claims",
-            &fixture("headline_reworded", "a"),
-            &fixture("headline_reworded", "b"),
+            &fixture("headline_reworded", "a.txt"),
+            &fixture("headline_reworded", "b.txt"),
         ]);
         assert_eq!(o.status.code(), Some(0));
     }
@@ -125,7 +111,7 @@ fn fail_on_levels() {
 #[test]
 fn unreadable_inputs_are_one_line_of_trouble() {
     let dir = tempfile::tempdir().unwrap();
-    let good = fixture("equal_texts", "a");
+    let good = fixture("equal_texts", "a.txt");
     let binary = temp_file(dir.path(), "photo.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF\0");
     let latin1 = temp_file(dir.path(), "latin1.txt", b"Caf\xe9 owners protest.\n");
     let nul = temp_file(dir.path(), "nul.txt", b"Text with a NUL \0 byte.\n");
@@ -147,8 +133,8 @@ fn unreadable_inputs_are_one_line_of_trouble() {
 
 #[test]
 fn stdin_is_dash() {
-    let a = fixture("paragraph_added", "a");
-    let b = fixture("paragraph_added", "b");
+    let a = fixture("paragraph_added", "a.txt");
+    let b = fixture("paragraph_added", "b.txt");
     let from_files = json(&[&a, &b]);
     for (args, dash_is_a) in [(["-", b.as_str()], true), ([a.as_str(), "-"], false)] {
         let piped = if dash_is_a { &a } else { &b };
@@ -314,8 +300,8 @@ fn formats_and_layouts() {
     assert_eq!(quiet.status.code(), Some(1));
 
     // --context folds unchanged sentences.
-    let a = fixture("paragraph_added", "a");
-    let b = fixture("paragraph_added", "b");
+    let a = fixture("paragraph_added", "a.txt");
+    let b = fixture("paragraph_added", "b.txt");
     let doc = json(&[&a, &b]);
     let equal = doc["summary"]["equal"].as_u64().unwrap();
     let full = stdout(&run(&["--color", "never", &a, &b]));
@@ -356,8 +342,8 @@ fn empty_file_is_valid_input() {
     let o = run(&[
         "--format",
         "json",
-        &fixture("empty_file", "a"),
-        &fixture("empty_file", "b"),
+        &fixture("empty_file", "a.txt"),
+        &fixture("empty_file", "b.txt"),
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(o.stderr.is_empty());
@@ -379,7 +365,7 @@ fn a_closed_pipe_is_not_trouble() {
         .args([
             "--color",
             "never",
-            &fixture("example", "a"),
+            &fixture("example", "a.txt"),
             b.to_str().unwrap(),
         ])
         .stdout(Stdio::piped())
@@ -403,7 +389,7 @@ fn a_closed_pipe_is_not_trouble() {
 /// differs between the two versions, so a CI job checking an approved story passes.
 #[test]
 fn a_self_contradiction_counts_only_at_any_and_inconsistencies() {
-    let f = fixture("self_contradiction", "b");
+    let f = fixture("self_contradiction", "b.txt");
     let doc = json(&[&f, &f]);
     assert!(
         doc["summary"]["inconsistencies"].as_u64().unwrap() > 0,
@@ -426,10 +412,13 @@ fn a_self_contradiction_counts_only_at_any_and_inconsistencies() {
     let eq = run(&[
         "--fail-on",
         "inconsistencies",
-        &fixture("date_changed", "a"),
-        &fixture("date_changed", "b"),
+        &fixture("date_changed", "a.txt"),
+        &fixture("date_changed", "b.txt"),
     ]);
-    let dc = json(&[&fixture("date_changed", "a"), &fixture("date_changed", "b")]);
+    let dc = json(&[
+        &fixture("date_changed", "a.txt"),
+        &fixture("date_changed", "b.txt"),
+    ]);
     let want = i32::from(dc["summary"]["inconsistencies"].as_u64().unwrap() > 0);
     assert_eq!(eq.status.code(), Some(want));
 }
@@ -438,8 +427,8 @@ fn a_self_contradiction_counts_only_at_any_and_inconsistencies() {
 /// hint> (see storydiff --help)`, exit 2, nothing on stdout, the echoed value escaped.
 #[test]
 fn option_errors_are_one_escaped_line() {
-    let a = fixture("example", "a");
-    let b = fixture("example", "b");
+    let a = fixture("example", "a.txt");
+    let b = fixture("example", "b.txt");
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["--width", "abc", &a, &b], "invalid value for --width"),
         (vec!["--width", "-3", &a, &b], "'-3'"),
@@ -541,7 +530,11 @@ fn side_by_side_lines_fit_narrow_widths_without_cutting_words() {
     );
     for width in [36usize, 40, 41, 50, 61] {
         for (x, y, ours) in [
-            (fixture("example", "a"), fixture("example", "b"), false),
+            (
+                fixture("example", "a.txt"),
+                fixture("example", "b.txt"),
+                false,
+            ),
             (
                 a.to_string_lossy().into_owned(),
                 b.to_string_lossy().into_owned(),
@@ -573,8 +566,8 @@ fn side_by_side_lines_fit_narrow_widths_without_cutting_words() {
 #[test]
 fn max_bytes_at_the_largest_value_reads_the_files() {
     let max = u64::MAX.to_string();
-    let a = fixture("date_changed", "a");
-    let b = fixture("date_changed", "b");
+    let a = fixture("date_changed", "a.txt");
+    let b = fixture("date_changed", "b.txt");
     let o = run(&["--max-bytes", &max, "--format", "json", &a, &b]);
     assert_eq!(
         o.status.code(),
@@ -694,7 +687,7 @@ fn ctrl_c_while_paging_waits_for_the_pager() {
 /// shows every sentence; a file compared with itself prints one line (issue 14).
 #[test]
 fn unchanged_runs_fold_by_default_and_a_file_against_itself_is_one_line() {
-    let a = fixture("example", "a");
+    let a = fixture("example", "a.txt");
     let o = bin()
         .args(["--color", "never", "--width", "200", &a, &a])
         .output()
@@ -749,8 +742,8 @@ fn unchanged_runs_fold_by_default_and_a_file_against_itself_is_one_line() {
 #[test]
 fn a_dropped_passage_is_one_entry() {
     let (a, b) = (
-        fixture("paragraph_dropped", "a"),
-        fixture("paragraph_dropped", "b"),
+        fixture("paragraph_dropped", "a.txt"),
+        fixture("paragraph_dropped", "b.txt"),
     );
     let o = bin()
         .args(["--color", "never", "--width", "200", &a, &b])
@@ -775,7 +768,7 @@ fn a_dropped_passage_is_one_entry() {
 /// address given as a file gets the hint to save the page first.
 #[test]
 fn messages_for_an_impossible_date_and_a_web_address() {
-    let a = fixture("example", "a");
+    let a = fixture("example", "a.txt");
     let o = bin()
         .args(["--date", "2024-02-30", &a, &a])
         .output()

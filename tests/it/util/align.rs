@@ -1,5 +1,4 @@
 //! Helpers shared by the alignment tests: invariant checks and look-ups by text.
-#![allow(dead_code)]
 
 use storydiff::report::{Row, RowOp, Sentence};
 

@@ -7,7 +7,7 @@ use storydiff::corpora::{corpus_dir, seeds_dir};
 use storydiff::report::Role;
 use storydiff::segment::{eval, segment};
 
-/// Measured on 2026-11-22 (see docs/notes-seg.md): golden rules 50/50, spec regressions
+/// Measured on 2026-11-22 (see BENCHMARKS.md): golden rules 50/50, spec regressions
 /// 93/105, GUM all-docs F1 0.981.
 const MIN_RULES: usize = 50;
 const MIN_SPEC: usize = 91;
@@ -144,9 +144,8 @@ fn seed_pair_segments_right() {
 
 #[test]
 fn built_in_example_segments_right() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/example");
-    let a = std::fs::read_to_string(dir.join("a.txt")).expect("fixture a");
-    let b = std::fs::read_to_string(dir.join("b.txt")).expect("fixture b");
+    let a = crate::util::fixture_text("example", "a.txt");
+    let b = crate::util::fixture_text("example", "b.txt");
     let ra = roles(&a);
     let rb = roles(&b);
     assert_eq!(

@@ -1,5 +1,5 @@
 //! Regression floors for the similarity and alignment figures on the shared corpora (see
-//! docs/notes-align.md for the figures and the commands that produce them). Each floor is the
+//! BENCHMARKS.md for the figures and the commands that produce them). Each floor is the
 //! figure reached minus a small margin. Skips, and says so, when ../shared is absent.
 
 use std::fs;

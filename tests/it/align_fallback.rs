@@ -3,9 +3,7 @@
 //! put every sentence in exactly one row. No timing assertion: a quadratic aligner would not
 //! finish this test in any reasonable time.
 
-mod align_support;
-
-use align_support::check_invariants;
+use crate::util::align::check_invariants;
 use storydiff::align::{align, eval::sentences_from, AlignOptions};
 use storydiff::report::RowOp;
 

@@ -1,15 +1,10 @@
 //! html_render: `--format html` through the binary — one self-contained, deterministic page
 //! with every input text escaped.
 
-use std::path::Path;
-use std::process::Command;
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_storydiff")
-}
+use crate::util::{bin, fixtures_dir};
 
 fn html(args: &[&std::ffi::OsStr]) -> (i32, String) {
-    let out = Command::new(bin())
+    let out = bin()
         .args(args)
         .args(["--format", "html"])
         .output()
@@ -38,7 +33,7 @@ fn example_page_is_complete_and_deterministic() {
 
 #[test]
 fn quiet_html_prints_nothing() {
-    let out = Command::new(bin())
+    let out = bin()
         .args(["--example", "--format", "html", "--quiet"])
         .output()
         .unwrap();
@@ -70,7 +65,7 @@ fn markup_in_the_input_is_escaped() {
 
 #[test]
 fn web_pages_render_to_an_html_report() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/web_page");
+    let dir = fixtures_dir().join("web_page");
     let (rc, page) = html(&[
         dir.join("a.html").as_os_str(),
         dir.join("b.html").as_os_str(),

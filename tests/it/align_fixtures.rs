@@ -4,18 +4,14 @@
 //! Each fixture has one sentence per paragraph, so the expectations hold whatever the
 //! segmenter does inside a paragraph.
 
-mod align_support;
-
-use align_support::*;
+use crate::util::align::*;
+use crate::util::fixture_text;
 use storydiff::align::{align, AlignOptions};
 use storydiff::report::{Row, RowOp, Sentence};
 
 fn run(case: &str) -> (Vec<Sentence>, Vec<Sentence>, Vec<Row>) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(case);
-    let ta = std::fs::read_to_string(dir.join("a.txt")).expect("fixture a");
-    let tb = std::fs::read_to_string(dir.join("b.txt")).expect("fixture b");
+    let ta = fixture_text(case, "a.txt");
+    let tb = fixture_text(case, "b.txt");
     let (a, b) = (storydiff::sentences(&ta), storydiff::sentences(&tb));
     let al = align(&a, &b, &AlignOptions::default());
     check_invariants(&a, &b, &al.rows);

@@ -9,11 +9,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_storydiff"));
-    c.stdin(Stdio::null());
-    c
-}
+use crate::util::bin;
 
 fn batch(args: &[&str]) -> Output {
     bin().arg("batch").args(args).output().unwrap()

@@ -2,9 +2,7 @@
 //! each side in exactly one row, rows in reading order of B, furniture never paired with story
 //! sentences, similarities in 0..=1 with 3 decimals, deterministic output.
 
-mod align_support;
-
-use align_support::check_invariants;
+use crate::util::align::check_invariants;
 use proptest::prelude::*;
 use storydiff::align::{align, eval::sentences_from, AlignOptions};
 use storydiff::report::Sentence;

@@ -2,21 +2,15 @@
 //! binary: only the article's headline and paragraphs are compared, the JSON carries the
 //! extracted text, and every span slices it.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use crate::util::{bin, fixture};
 
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_storydiff")
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/web_page")
-        .join(name)
+/// `tests/fixtures/web_page/<name>`: two saved pages of one story.
+fn page(name: &str) -> String {
+    fixture("web_page", name)
 }
 
 fn json(args: &[&str]) -> serde_json::Value {
-    let out = Command::new(bin())
+    let out = bin()
         .args(args)
         .args(["--format", "json", "--fail-on", "never"])
         .output()
@@ -54,9 +48,9 @@ const LEFT_OUT: &[&str] = &[
 
 #[test]
 fn auto_detects_pages_and_extracts_the_article() {
-    let a = fixture("a.html");
-    let b = fixture("b.html");
-    let v = json(&[a.to_str().unwrap(), b.to_str().unwrap()]);
+    let a = page("a.html");
+    let b = page("b.html");
+    let v = json(&[&a, &b]);
     for side in ["a", "b"] {
         let text = v[side]["text"]
             .as_str()
@@ -86,8 +80,8 @@ fn auto_detects_pages_and_extracts_the_article() {
 
 #[test]
 fn input_text_compares_the_markup_itself() {
-    let a = fixture("a.html");
-    let v = json(&["--input", "text", a.to_str().unwrap(), a.to_str().unwrap()]);
+    let a = page("a.html");
+    let v = json(&["--input", "text", &a, &a]);
     assert!(v["a"].get("text").is_none(), "not converted, so no text");
     let first = v["a"]["sentences"][0]["text"].as_str().unwrap();
     assert!(first.contains("<!DOCTYPE html>"), "{first}");
@@ -97,7 +91,7 @@ fn input_text_compares_the_markup_itself() {
 fn input_html_forces_conversion_and_stdin_is_sniffed() {
     let dir = tempfile::tempdir().unwrap();
     let saved = dir.path().join("page.saved");
-    std::fs::copy(fixture("a.html"), &saved).unwrap();
+    std::fs::copy(page("a.html"), &saved).unwrap();
     let v = json(&[
         "--input",
         "html",
@@ -106,9 +100,9 @@ fn input_html_forces_conversion_and_stdin_is_sniffed() {
     ]);
     assert!(v["a"]["text"].is_string());
     // Standard input has no file name: the leading <!DOCTYPE html> decides.
-    let mut child = Command::new(bin())
+    let mut child = bin()
         .args(["--format", "json", "--fail-on", "never", "-"])
-        .arg(fixture("a.html"))
+        .arg(page("a.html"))
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -118,7 +112,7 @@ fn input_html_forces_conversion_and_stdin_is_sniffed() {
         .stdin
         .take()
         .unwrap()
-        .write_all(&std::fs::read(fixture("a.html")).unwrap())
+        .write_all(&std::fs::read(page("a.html")).unwrap())
         .unwrap();
     let out = child.wait_with_output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -135,11 +129,7 @@ fn page_without_text_is_trouble_with_a_message() {
         "<!DOCTYPE html><html><body><div id=app></div><script>x()</script></body></html>",
     )
     .unwrap();
-    let out = Command::new(bin())
-        .arg(&empty)
-        .arg(fixture("a.html"))
-        .output()
-        .unwrap();
+    let out = bin().arg(&empty).arg(page("a.html")).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no article text"));

@@ -129,7 +129,7 @@ fn a_skip_is_visible_in_the_test_output() {
         return;
     }
     let o = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "skip_probe", "--test-threads", "2"])
+        .args(["--exact", "ship::skip_probe", "--test-threads", "2"])
         .env("STORYDIFF_SKIP_PROBE", "1")
         .output()
         .unwrap();
@@ -139,5 +139,5 @@ fn a_skip_is_visible_in_the_test_output() {
         String::from_utf8_lossy(&o.stdout),
         String::from_utf8_lossy(&o.stderr)
     );
-    assert!(all.contains("SKIPPED skip_probe: probe"), "{all}");
+    assert!(all.contains("SKIPPED ship::skip_probe: probe"), "{all}");
 }

@@ -11,19 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-const HANG_GUARD: Duration = Duration::from_secs(120);
+use crate::util::{bin, isolate, BIN};
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_storydiff"));
-    c.env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("STORYDIFF_PAGER")
-        .env_remove("PAGER")
-        .env_remove("GIT_EXTERNAL_DIFF")
-        .env_remove("BASE")
-        .stdin(Stdio::null());
-    c
-}
+const HANG_GUARD: Duration = Duration::from_secs(120);
 
 /// Waits for `child`, killing it and failing the test after [`HANG_GUARD`].
 fn wait_guarded(child: Child, what: &str) -> Output {
@@ -699,10 +689,10 @@ fn deeply_nested_web_pages_are_bounded() {
     ];
     for (name, html, code) in pages {
         let page = write(d.path(), name, html.as_bytes());
-        let child = Command::new("sh")
+        let child = isolate(&mut Command::new("sh"))
             .arg("-c")
             .arg("ulimit -v 1000000 2>/dev/null; exec \"$0\" \"$@\"")
-            .arg(env!("CARGO_BIN_EXE_storydiff"))
+            .arg(BIN)
             .args(["--format", "summary", s(&page), s(&small)])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

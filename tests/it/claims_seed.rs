@@ -2,10 +2,10 @@
 //! property on fixtures: input two texts, output the report's claims; checks the summit-date
 //! conflict, B's inconsistency, the dropped and added claims, and that nothing else conflicts.
 
-use std::path::PathBuf;
-
 use storydiff::report::{Change, ClaimKind, Report, Severity, SideId};
 use storydiff::{compare, Document, Options};
+
+use crate::util::fixtures_dir;
 
 fn seed() -> Option<(String, String)> {
     let seed = |n: &str| {
@@ -130,7 +130,7 @@ fn mirror(a: &str, b: &str) {
 
 #[test]
 fn mirror_property_on_fixtures() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let root = fixtures_dir();
     for case in [
         "date_changed",
         "number_changed",
