@@ -33,6 +33,9 @@ pub(crate) struct Frame {
     /// For a rate, the thing each unit of it counts: "$45 a share", "$45 for each share",
     /// "$50,000 per year" → "share", "year" (lower case).
     pub per: Option<String>,
+    /// For a figure, the date nearest to it in its clause (an index into the side's claims):
+    /// the time the count holds at ("ten countries on Monday, 40 by Tuesday").
+    pub when: Option<usize>,
 }
 
 /// Whether a word is a reporting verb ("said", "told"): a statement's date is framed by who
@@ -141,6 +144,9 @@ pub(crate) fn frame(data: &SideData<'_>, c: &Claim) -> Frame {
         }
     }
     out.per = rate(data, c, here);
+    if matches!(c.val, Val::Num(_)) {
+        out.when = when(data, c);
+    }
     names.sort_unstable();
     names.dedup();
     out.names = names;
@@ -148,6 +154,32 @@ pub(crate) fn frame(data: &SideData<'_>, c: &Claim) -> Frame {
     words.dedup();
     out.words = words;
     out
+}
+
+/// The date nearest to figure `c` in its sentence with no clause punctuation (`; : ( ) — –`)
+/// between them, as an index into the side's claims; the earlier of two as near.
+fn when(data: &SideData<'_>, c: &Claim) -> Option<usize> {
+    let hard = |from: usize, to: usize| {
+        data.text
+            .get(from..to)
+            .is_none_or(|g| g.contains([';', ':', '(', ')', '—', '–']) || g.contains("--"))
+    };
+    data.claims
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.sidx == c.sidx && matches!(d.val, Val::Date(_)))
+        .filter_map(|(k, d)| {
+            let (from, to) = if d.end <= c.start {
+                (d.end, c.start)
+            } else if c.end <= d.start {
+                (c.end, d.start)
+            } else {
+                return None;
+            };
+            (!hard(from, to)).then_some((to - from, k))
+        })
+        .min()
+        .map(|(_, k)| k)
 }
 
 /// The thing a rate counts per unit ("$45 a share", "$45 for each Beta share", "10 per day"):
@@ -259,6 +291,7 @@ mod tests {
             names: names.iter().map(|s| s.to_string()).collect(),
             words: Vec::new(),
             per: None,
+            when: None,
         }
     }
 
