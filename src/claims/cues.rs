@@ -597,6 +597,21 @@ pub static NOT_SUBJECT: WordSet = WordSet::new(&[
     "late",
 ]);
 
+/// Words that introduce the items of a list or examples ("expenses included $4,272.78 on a
+/// cruise", "items, including a $4,600 fedora"): a figure after one is framed by its own item,
+/// not by the word that opens the list. A closed class of English.
+pub static LIST_OPENERS: WordSet = WordSet::new(&[
+    "include",
+    "includes",
+    "included",
+    "including",
+    "among",
+    "such",
+    "like",
+    "plus",
+    "namely",
+]);
+
 /// Function words left out of the context bags.
 pub static STOP: WordSet = WordSet::new(&[
     "a",

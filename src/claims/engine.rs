@@ -1342,6 +1342,12 @@ fn same_fact(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
         return true;
     }
     if let (Val::Num(p), Val::Num(q)) = (&c.val, &d.val) {
+        // Outside one row, figures far apart in size are a part and a whole, not one figure
+        // misreported ("$4,272.78 on a cruise" / "the $750,000 in campaign money"); a slip of
+        // the unit keeps its digits ("$3.6 million" / "$3.6 billion") and stays comparable.
+        if far_apart(p, q) {
+            return false;
+        }
         let counted = |k: QuantityKind| matches!(k, QuantityKind::Number | QuantityKind::Measure);
         if counted(p.kind) && counted(q.kind) && p.unit.is_some() && p.unit == q.unit {
             return true;
@@ -1363,6 +1369,20 @@ fn same_fact(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
         }
     }
     frames::same_frame(&x.frames[i], &y.frames[j])
+}
+
+/// How many times bigger one figure must be than the other to be a part and a whole.
+const FAR_APART: f64 = 20.0;
+
+/// Whether two figures differ more than [`FAR_APART`] times in size and do not share their
+/// first two significant digits.
+fn far_apart(p: &super::numbers::Quantity, q: &super::numbers::Quantity) -> bool {
+    let (x, y) = (p.high.abs(), q.high.abs());
+    if x == 0.0 || y == 0.0 || !x.is_finite() || !y.is_finite() {
+        return false;
+    }
+    let digits = |v: f64| (v / 10f64.powf(v.log10().floor() - 1.0)).round() as i64;
+    x.max(y) / x.min(y) > FAR_APART && digits(x) != digits(y)
 }
 
 /// Kinds of figure that can be given per unit (a price per share, a wage per hour) as well as
@@ -2760,5 +2780,30 @@ mod tests {
             "The minister resigned on Monday.\n\nHer deputy took over on Wednesday.\n",
         );
         assert_eq!(c.len(), 1, "{c:?}");
+    }
+
+    #[test]
+    fn a_part_and_a_whole_are_two_facts_outside_one_row() {
+        let a = "Court papers filed on Monday said the couple spent $750,000 in campaign money \
+                 on themselves.\n\nThe prosecutors listed the purchases.\n\nExpenses charged to \
+                 the campaign included $4,272.78 on a cruise.\n";
+        let b = "The couple used campaign funds for a lavish life, prosecutors said on Monday.\n\n\
+                 Among the items was a $5,000 football signed by presidents.\n";
+        assert_eq!(conflicts(a, b), Vec::<String>::new());
+        // A slip of the unit keeps its digits and still conflicts.
+        let q = |a: f64, b: f64| {
+            let n = |v: f64| super::super::numbers::Quantity {
+                kind: QuantityKind::Money,
+                low: v,
+                high: v,
+                unit: Some("USD".into()),
+                qualifier: Qualifier::Exact,
+                vague: false,
+            };
+            far_apart(&n(a), &n(b))
+        };
+        assert!(q(4_272.78, 750_000.0));
+        assert!(!q(3.6e6, 3.6e9));
+        assert!(!q(240.0, 60.0));
     }
 }

@@ -128,6 +128,7 @@ pub(crate) fn frame(data: &SideData<'_>, c: &Claim) -> Frame {
             }
             let w = t.lower.as_str();
             let content = !cues::STOP.contains(&w)
+                && !cues::LIST_OPENERS.contains(&w)
                 && w.chars().count() > 2
                 && !w.chars().any(|ch| ch.is_numeric());
             let slot = if dir < 0 {
