@@ -184,8 +184,8 @@ fn when(data: &SideData<'_>, c: &Claim) -> Option<usize> {
 }
 
 /// The thing a rate counts per unit ("$45 a share", "$45 for each Beta share", "10 per day"):
-/// right after the value, an optional "for", then "a", "an", "per", "each" or "every", then
-/// (past names) the first content word. `here` is the value's first token.
+/// right after the value "a", "an" or "per", or "for" and one of those or "each" / "every",
+/// then (past names) the first content word. `here` is the value's first token.
 fn rate(data: &SideData<'_>, c: &Claim, here: usize) -> Option<String> {
     let toks = &data.toks[c.sidx];
     let mut rest = toks[here..].iter().skip_while(|t| t.start < c.end).take(5);
@@ -197,13 +197,20 @@ fn rate(data: &SideData<'_>, c: &Claim, here: usize) -> Option<String> {
             .get(from..to)
             .is_some_and(|g| !g.contains([',', ';', ':', '(', ')', '—', '–', '.']))
     };
+    let mut after_for = false;
     if t.lower == "for" {
         last_end = t.end;
         t = rest.next()?;
+        after_for = true;
     }
-    if !matches!(t.lower.as_str(), "a" | "an" | "per" | "each" | "every")
-        || !joined(last_end, t.start)
-    {
+    // "each" and "every" make a rate only after "for": in "two companies each paid" they
+    // distribute the count, they do not divide it.
+    let opener = match t.lower.as_str() {
+        "a" | "an" | "per" => true,
+        "each" | "every" => after_for,
+        _ => false,
+    };
+    if !opener || !joined(last_end, t.start) {
         return None;
     }
     last_end = t.end;
