@@ -2395,8 +2395,13 @@ fn one_thing(x: &Side<'_>, p: usize, q: usize) -> bool {
     let (c, d) = (&x.data.claims[p], &x.data.claims[q]);
     // The same word next to each, and either a name near both ("first held in 1998 in Lyon" …
     // "first held in 2003 in Lyon") or the same words on both sides of each.
-    let alike = |u: &Option<String>, v: &Option<String>| matches!((u, v), (Some(u), Some(v)) if frames::alike(u, v));
-    let enclosed = alike(&fp.before, &fq.before) && alike(&fp.after, &fq.after);
+    let alike = |u: &Option<String>, v: &Option<String>| match (u, v) {
+        (Some(u), Some(v)) => frames::alike(u, v),
+        (None, None) => true,
+        _ => false,
+    };
+    let worded = fp.before.is_some() || fp.after.is_some();
+    let enclosed = worded && alike(&fp.before, &fq.before) && alike(&fp.after, &fq.after);
     if !frames::same_frame(fp, fq) || !(frames::share_name(fp, fq) || enclosed) {
         return false;
     }
