@@ -86,6 +86,15 @@ pub static NEGATIVE_IMPLIED: WordSet = WordSet::new(&[
     "hasnt",
     "havent",
     "shouldnt",
+    // Negation said with other words: "unless X" for "if not X", "unlikely to happen" for
+    // "will probably not happen", "rather than / instead of X" for "not X".
+    "unless",
+    "unlikely",
+    "rather",
+    "instead",
+    "hardly",
+    "barely",
+    "scarcely",
 ]);
 
 /// Neutral reporting verbs and phrases.

@@ -1726,10 +1726,15 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
             continue;
         };
         let implied = |side: &Side<'_>, k: usize| {
-            side.data.toks[k]
-                .iter()
+            let toks = &side.data.toks[k];
+            toks.iter()
                 .filter(|t| cues::NEGATIVE_IMPLIED.contains(&t.lower.as_str()))
                 .count()
+                // "far from unique" for "not unique"
+                + toks
+                    .windows(2)
+                    .filter(|w| w[0].lower == "far" && w[1].lower == "from")
+                    .count()
         };
         let y_negs = |j: usize| {
             y.data
@@ -2839,5 +2844,34 @@ mod tests {
         assert!(q(4_272.78, 750_000.0));
         assert!(!q(3.6e6, 3.6e9));
         assert!(!q(240.0, 60.0));
+    }
+
+    #[test]
+    fn negation_said_with_other_words_is_not_a_flip() {
+        for (a, b) in [
+            (
+                "The coach said the result would be surprising but far from unique.",
+                "The coach said the result would be surprising but not unique.",
+            ),
+            (
+                "Unless the dam is repaired, the valley will flood by spring, engineers said.",
+                "If the dam is not repaired, the valley will flood by spring, engineers said.",
+            ),
+            (
+                "The storm would be destructive rather than merely wet, forecasters said.",
+                "The storm would be destructive, not merely wet, forecasters said.",
+            ),
+        ] {
+            assert_eq!(conflicts(a, b), Vec::<String>::new(), "{a} / {b}");
+        }
+        // A plain flip still conflicts.
+        assert_eq!(
+            conflicts(
+                "The council said the bridge will reopen in May.",
+                "The council said the bridge will not reopen in May.",
+            )
+            .len(),
+            1
+        );
     }
 }
