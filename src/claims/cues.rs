@@ -48,6 +48,14 @@ pub static NEGATION: WordSet = WordSet::new(&[
     "denies", "denied", "denying",
 ]);
 
+/// Contractions of "not" written without their apostrophe ("dont", "hasnt"), as texts that
+/// lost their apostrophes print them: negations like "don't", which the extractor finds by its
+/// apostrophe. ("wont" and "cant" are left out: they are also words.)
+pub static NEGATION_BARE: WordSet = WordSet::new(&[
+    "dont", "doesnt", "didnt", "couldnt", "wouldnt", "shouldnt", "isnt", "wasnt", "arent",
+    "werent", "hasnt", "havent", "hadnt", "mustnt", "neednt",
+]);
+
 /// Negation cues that count only when followed by "to": "refused to", "failed to".
 pub static NEGATION_BEFORE_TO: WordSet = WordSet::new(&[
     "refuse", "refuses", "refused", "refusing", "fail", "fails", "failed", "declined", "declines",
@@ -72,20 +80,11 @@ pub static NEGATIVE_IMPLIED: WordSet = WordSet::new(&[
     "unable",
     "removed",
     "abolished",
-    "dont",
-    "doesnt",
-    "didnt",
+    // Contractions of "not" without their apostrophe that are also words of their own
+    // ("cant", "wont"): counted as implied negatives only (see NEGATION_BARE).
     "cant",
-    "couldnt",
     "wont",
-    "wouldnt",
-    "isnt",
-    "wasnt",
-    "arent",
-    "werent",
-    "hasnt",
-    "havent",
-    "shouldnt",
+    "shant",
     // Negation said with other words: "unless X" for "if not X", "unlikely to happen" for
     // "will probably not happen", "rather than / instead of X" for "not X".
     "unless",

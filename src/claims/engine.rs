@@ -2874,4 +2874,20 @@ mod tests {
             1
         );
     }
+
+    #[test]
+    fn a_contraction_without_its_apostrophe_is_the_same_negation() {
+        for (a, b) in [
+            (
+                "The mayor said the city hasn\u{2019}t changed its plan yet.",
+                "The mayor said the city hasnt changed its plan yet.",
+            ),
+            (
+                "I just can\u{2019}t stop, the runner said after the race on Sunday.",
+                "I just cant stop, the runner said after the race on Sunday.",
+            ),
+        ] {
+            assert_eq!(conflicts(a, b), Vec::<String>::new(), "{a} / {b}");
+        }
+    }
 }

@@ -366,6 +366,8 @@ pub(crate) fn extract<'a>(
                 && text.get(t.end..t.end + 1) == Some("-");
             let neg = if compound {
                 false
+            } else if cues::NEGATION_BARE.contains(&w) {
+                true
             } else if cues::NEGATION.contains(&w) {
                 // "No. 2 Ford": an abbreviation of number.
                 !(w == "no" && text.get(t.end..t.end + 1) == Some("."))
