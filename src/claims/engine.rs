@@ -2286,7 +2286,9 @@ fn spellings(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], flags: &mut Vec<Fla
                 continue;
             }
             // The two mentions in the most alike sentences.
-            let mut best: Option<(f64, (usize, usize, usize), (usize, usize, usize))> = None;
+            // (similarity, A mention, B mention); a mention is (sentence, start, end).
+            type Mention = (usize, usize, usize);
+            let mut best: Option<(f64, Mention, Mention)> = None;
             for (i, ms) in sa.data.mentions.iter().enumerate() {
                 for &(ast, aen, e) in ms {
                     if e != ea {
