@@ -1,8 +1,8 @@
 //! batch: a manifest of pairs → one JSON Lines line per pair (`storydiff batch MANIFEST`).
 //!
-//! Input: a manifest read through [`crate::ingest::open_lines`] (a file, or `-` for standard
+//! Input: a manifest read through [`storydiff::ingest::open_lines`] (a file, or `-` for standard
 //! input), streamed in chunks of [`CHUNK`] pairs. Output: for each pair, in manifest order, one
-//! compact line of JSON written through [`crate::render::json`]: the `storydiff/1` document with
+//! compact line of JSON written through [`storydiff::render::json`]: the `storydiff/1` document with
 //! an `id` field first, or `{"id": …, "error": {"code": …, "message": …}}` for a pair that could
 //! not be compared. Invariants: output order is manifest order whatever the number of threads;
 //! a pair's line is written as soon as the lines before it are (a slow pair holds back only the
@@ -39,9 +39,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::error::{Error, Result};
-use crate::ingest::{self, ReadOptions};
-use crate::{CalendarDate, FailOn};
+use storydiff::error::{Error, Result};
+use storydiff::ingest::{self, ReadOptions};
+use storydiff::{CalendarDate, FailOn};
 
 /// Pairs compared per chunk: each chunk is compared in parallel and written before the next
 /// chunk is read, which keeps memory bounded and the output in manifest order.
@@ -188,6 +188,7 @@ impl ManifestParser {
     }
 
     /// The detected format, once a pair line has been seen.
+    #[cfg(test)]
     pub fn format(&self) -> Option<Format> {
         self.format
     }
@@ -357,7 +358,7 @@ struct Done {
 fn compare_one(entry: &Entry, opts: &BatchOptions) -> Done {
     guarded(&entry.id, opts.fail_on, || {
         let pair = entry.pair.clone()?;
-        let read = |p: &str| -> std::result::Result<crate::Document, PairError> {
+        let read = |p: &str| -> std::result::Result<storydiff::Document, PairError> {
             let doc = ingest::read(p, &opts.read).map_err(|e| {
                 let mut pe = PairError::from(e);
                 // A manifest's relative paths resolve against its folder, not the one
@@ -366,8 +367,8 @@ fn compare_one(entry: &Entry, opts: &BatchOptions) -> Done {
                     if let Some(dir) = std::path::Path::new(p).parent() {
                         pe.message = format!(
                             "{}: no such file; paths in a manifest resolve against its folder, {}",
-                            crate::render::escape::name(p),
-                            crate::render::escape::name(&dir.to_string_lossy())
+                            storydiff::render::escape::name(p),
+                            storydiff::render::escape::name(&dir.to_string_lossy())
                         );
                     }
                 }
@@ -387,10 +388,10 @@ fn compare_one(entry: &Entry, opts: &BatchOptions) -> Done {
         };
         let a = read(&pair.a)?;
         let b = read(&pair.b)?;
-        let mut o = crate::Options::default();
+        let mut o = storydiff::Options::default();
         o.claims.date_a = pair.date;
         o.claims.date_b = pair.date;
-        Ok(crate::compare(&a, &b, &o))
+        Ok(storydiff::compare(&a, &b, &o))
     })
 }
 
@@ -399,7 +400,7 @@ fn compare_one(entry: &Entry, opts: &BatchOptions) -> Done {
 fn guarded(
     id: &str,
     fail_on: FailOn,
-    work: impl FnOnce() -> std::result::Result<crate::Report, PairError>,
+    work: impl FnOnce() -> std::result::Result<storydiff::Report, PairError>,
 ) -> Done {
     let mut line = Vec::with_capacity(4096);
     let result =
@@ -420,7 +421,7 @@ fn guarded(
     // Writing into a Vec cannot fail, so the io::Result is always Ok.
     match result {
         Ok(report) => {
-            let _ = crate::render::json::render_batch_line(id, &report, &mut line);
+            let _ = storydiff::render::json::render_batch_line(id, &report, &mut line);
             Done {
                 line,
                 differs: report.differs(fail_on),
@@ -428,7 +429,7 @@ fn guarded(
             }
         }
         Err(e) => {
-            let _ = crate::render::json::render_batch_error(id, e.code, &e.message, &mut line);
+            let _ = storydiff::render::json::render_batch_error(id, e.code, &e.message, &mut line);
             Done {
                 line,
                 differs: false,

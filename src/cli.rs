@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::render::Palette;
+use storydiff::render::Palette;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -70,7 +70,7 @@ pub struct BatchArgs {
     #[arg(long, value_enum, default_value_t = FailOnArg::Any)]
     pub fail_on: FailOnArg,
     /// Refuse inputs larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_BYTES)]
+    #[arg(long, value_name = "BYTES", default_value_t = storydiff::ingest::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
     /// Replace bytes that are not UTF-8 with U+FFFD instead of failing the pair.
     #[arg(long)]
@@ -128,13 +128,13 @@ pub struct DiffArgs {
 
     /// Publication date of both versions (YYYY-MM-DD), to resolve "Friday" or "last November".
     #[arg(long, value_name = "YYYY-MM-DD")]
-    pub date: Option<crate::CalendarDate>,
+    pub date: Option<storydiff::CalendarDate>,
     /// Publication date of A only (overrides --date for A).
     #[arg(long, value_name = "YYYY-MM-DD")]
-    pub date_a: Option<crate::CalendarDate>,
+    pub date_a: Option<storydiff::CalendarDate>,
     /// Publication date of B only (overrides --date for B).
     #[arg(long, value_name = "YYYY-MM-DD")]
-    pub date_b: Option<crate::CalendarDate>,
+    pub date_b: Option<storydiff::CalendarDate>,
 
     /// What makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOnArg::Any)]
@@ -181,11 +181,11 @@ pub struct DiffArgs {
     /// The encoding of inputs that have no byte-order mark, such as windows-1252, iso-8859-1,
     /// shift_jis or utf-16le (default: a web page's declared charset, else UTF-8). An input
     /// that is valid UTF-8 is read as UTF-8 unless NAME is UTF-16.
-    #[arg(long, value_name = "NAME", value_parser = crate::ingest::parse_encoding)]
+    #[arg(long, value_name = "NAME", value_parser = storydiff::ingest::parse_encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
 
     /// Refuse inputs larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_BYTES)]
+    #[arg(long, value_name = "BYTES", default_value_t = storydiff::ingest::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
 
     /// Replace bytes that are not UTF-8 with U+FFFD instead of refusing the file.
@@ -247,14 +247,14 @@ pub enum FailOnArg {
     Never,
 }
 
-impl From<FailOnArg> for crate::FailOn {
+impl From<FailOnArg> for storydiff::FailOn {
     fn from(f: FailOnArg) -> Self {
         match f {
-            FailOnArg::Any => crate::FailOn::Any,
-            FailOnArg::Claims => crate::FailOn::Claims,
-            FailOnArg::Conflicts => crate::FailOn::Conflicts,
-            FailOnArg::Inconsistencies => crate::FailOn::Inconsistencies,
-            FailOnArg::Never => crate::FailOn::Never,
+            FailOnArg::Any => storydiff::FailOn::Any,
+            FailOnArg::Claims => storydiff::FailOn::Claims,
+            FailOnArg::Conflicts => storydiff::FailOn::Conflicts,
+            FailOnArg::Inconsistencies => storydiff::FailOn::Inconsistencies,
+            FailOnArg::Never => storydiff::FailOn::Never,
         }
     }
 }
@@ -267,8 +267,8 @@ impl From<FailOnArg> for crate::FailOn {
 /// `no_arguments`: the command line was empty; `subcommand`: the subcommand the error is
 /// about (`batch`), whose own `--help` is then named.
 pub fn usage_message(e: &clap::Error, no_arguments: bool, subcommand: Option<&str>) -> String {
-    use crate::render::escape::name as shown;
     use clap::error::{ContextKind as K, ContextValue as V, ErrorKind};
+    use storydiff::render::escape::name as shown;
     let get = |k: K| -> Option<String> {
         match e.get(k)? {
             V::String(s) => Some(s.clone()),
@@ -405,7 +405,7 @@ impl DiffArgs {
     }
 
     /// The wrap width: `--width`, else the terminal's, else 100; at most
-    /// [`crate::render::text::MAX_WIDTH`].
+    /// [`storydiff::render::text::MAX_WIDTH`].
     pub fn wrap_width(&self) -> usize {
         self.width
             .unwrap_or_else(|| {
@@ -413,22 +413,22 @@ impl DiffArgs {
                     .map(|(w, _)| w.0 as usize)
                     .unwrap_or(100)
             })
-            .min(crate::render::text::MAX_WIDTH)
+            .min(storydiff::render::text::MAX_WIDTH)
     }
 }
 
 /// Runs what the command line asks, writing to `out`; returns the exit code.
-pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> crate::Result<i32> {
+pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> storydiff::Result<i32> {
     match &cli.command {
         None => run_diff(&cli.diff, out),
         Some(Command::Completions { shell }) => {
-            crate::shell::completions(*shell, out).map_err(crate::Error::Output)?;
+            crate::shell::completions(*shell, out).map_err(storydiff::Error::Output)?;
             Ok(crate::exit::SAME)
         }
         Some(Command::Man { command }) => {
             crate::shell::man(command.as_deref(), out)
                 .and_then(|_| out.flush())
-                .map_err(crate::Error::Output)?;
+                .map_err(storydiff::Error::Output)?;
             Ok(crate::exit::SAME)
         }
         Some(Command::Batch(args)) => run_batch(args, out),
@@ -437,12 +437,13 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> crate::Result<i32> {
 
 /// Runs `storydiff batch`: JSON Lines on `out`, a progress bar on standard error when it is a
 /// terminal, and the one-line summary on standard error at the end.
-pub fn run_batch(args: &BatchArgs, out: &mut dyn std::io::Write) -> crate::Result<i32> {
+pub fn run_batch(args: &BatchArgs, out: &mut dyn std::io::Write) -> storydiff::Result<i32> {
     if let (threads, true) = crate::batch::worker_threads(args.jobs) {
         if !args.quiet {
-            let _ = crate::render::json::render_jobs_note(
+            let _ = storydiff::render::json::render_jobs_note(
                 args.jobs.unwrap_or_default(),
                 threads,
+                crate::batch::MAX_JOBS_PER_CORE,
                 &mut std::io::stderr(),
             );
         }
@@ -450,7 +451,7 @@ pub fn run_batch(args: &BatchArgs, out: &mut dyn std::io::Write) -> crate::Resul
     let opts = crate::batch::BatchOptions {
         jobs: args.jobs,
         fail_on: args.fail_on.into(),
-        read: crate::ingest::ReadOptions {
+        read: storydiff::ingest::ReadOptions {
             max_bytes: args.max_bytes,
             lossy: args.lossy,
             encoding: None,
@@ -479,7 +480,7 @@ pub fn run_batch(args: &BatchArgs, out: &mut dyn std::io::Write) -> crate::Resul
     let stats = result?;
     if !args.quiet {
         // A failed write to standard error is not worth failing the batch for.
-        let _ = crate::render::json::render_batch_summary(
+        let _ = storydiff::render::json::render_batch_summary(
             stats.pairs,
             stats.differ,
             stats.failed,
@@ -512,12 +513,12 @@ const BAR_TEMPLATE: &str = "{wide_bar} {pos}/{len} pairs, {per_sec}, ETA {eta}";
 const SPINNER_TEMPLATE: &str = "{spinner} {pos} pairs, {per_sec}, {elapsed}";
 
 /// Runs one comparison as the command line asks, writing to `out`; returns the exit code.
-pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i32> {
-    use crate::ingest::{self, Document, ReadOptions};
+pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> storydiff::Result<i32> {
+    use storydiff::ingest::{self, Document, ReadOptions};
     let (a, b) = if cli.example {
         (
-            Document::from_text("example/a.txt", crate::examples::EXAMPLE_A),
-            Document::from_text("example/b.txt", crate::examples::EXAMPLE_B),
+            Document::from_text("example/a.txt", storydiff::examples::EXAMPLE_A),
+            Document::from_text("example/b.txt", storydiff::examples::EXAMPLE_B),
         )
     } else {
         // git's external-diff call (GIT_EXTERNAL_DIFF, diff.<driver>.command): `path old-file
@@ -529,14 +530,14 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
             (Some(g), _) => (g.old_file.as_str(), g.new_file.as_str()),
             (None, [a, b]) => (a.as_str(), b.as_str()),
             (None, other) => {
-                return Err(crate::Error::Usage(format!(
+                return Err(storydiff::Error::Usage(format!(
                     "storydiff takes two files (A and B), not {}; see storydiff --help",
                     other.len()
                 )))
             }
         };
         if pa == "-" && pb == "-" {
-            return Err(crate::Error::StdinTwice);
+            return Err(storydiff::Error::StdinTwice);
         }
         let ro = ReadOptions {
             max_bytes: cli.max_bytes,
@@ -547,7 +548,7 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
             // As a diff driver, a file storydiff cannot read (binary, not UTF-8, a page with no
             // article) gets a one-line note on stdout and exit 0, as git shows "Binary files
             // differ", so that `git diff` goes on to the other files.
-            let side = |file: &str, path: &str| -> crate::Result<Document> {
+            let side = |file: &str, path: &str| -> storydiff::Result<Document> {
                 let name = g.name(file, path);
                 let doc = ingest::read(file, &ro).map(|mut d| {
                     d.path = name.clone();
@@ -565,9 +566,9 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
                 (Ok(a), Ok(b)) => (a, b),
                 (Err(e), _) | (_, Err(e)) => {
                     if !cli.quiet {
-                        crate::render::text::render_not_compared(&e.to_string(), out)
+                        storydiff::render::text::render_not_compared(&e.to_string(), out)
                             .and_then(|_| out.flush())
-                            .map_err(crate::Error::Output)?;
+                            .map_err(storydiff::Error::Output)?;
                     }
                     return Ok(crate::exit::SAME);
                 }
@@ -589,23 +590,26 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
             (self::input(cli.input, a)?, self::input(cli.input, b)?)
         }
     };
-    let mut opts = crate::Options::default();
+    let mut opts = storydiff::Options::default();
     opts.claims.date_a = cli.date_a.or(cli.date);
     opts.claims.date_b = cli.date_b.or(cli.date);
-    let report = crate::compare(&a, &b, &opts);
+    let report = storydiff::compare(&a, &b, &opts);
     let res = if cli.quiet {
         Ok(())
     } else {
         match cli.format {
-            FormatArg::Json => crate::render::json::render(&report, out),
-            FormatArg::Summary => crate::render::summary::render(&report, out),
-            FormatArg::Html => crate::render::html::render(&report, out),
+            FormatArg::Json => storydiff::render::json::render(&report, out),
+            FormatArg::Summary => storydiff::render::summary::render(&report, out),
+            FormatArg::Html => storydiff::render::html::render(&report, out),
             FormatArg::Text => {
-                if let Some(w) = cli.width.filter(|&w| w > crate::render::text::MAX_WIDTH) {
+                if let Some(w) = cli
+                    .width
+                    .filter(|&w| w > storydiff::render::text::MAX_WIDTH)
+                {
                     // Said once, on standard error: the output itself is what was asked for.
-                    let _ = crate::render::text::render_width_note(w, &mut std::io::stderr());
+                    let _ = storydiff::render::text::render_width_note(w, &mut std::io::stderr());
                 }
-                let topts = crate::render::text::TextOptions {
+                let topts = storydiff::render::text::TextOptions {
                     palette: cli.palette(),
                     width: cli.wrap_width(),
                     context: cli.context.0,
@@ -628,7 +632,7 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
                 match (paged, crate::pager::command(&env), height) {
                     (true, Some(cmd), Some(height)) => {
                         let mut pager = crate::pager::Pager::new(out, cmd, height);
-                        crate::render::text::render(&report, &topts, &mut pager)
+                        storydiff::render::text::render(&report, &topts, &mut pager)
                             .and_then(|_| pager.finish())
                             .map(|outcome| {
                                 if let crate::pager::Outcome::Failed(why) = outcome {
@@ -636,13 +640,13 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
                                 }
                             })
                     }
-                    _ => crate::render::text::render(&report, &topts, out),
+                    _ => storydiff::render::text::render(&report, &topts, out),
                 }
             }
         }
     };
     res.and_then(|_| out.flush())
-        .map_err(crate::Error::Output)?;
+        .map_err(storydiff::Error::Output)?;
     // git stops at the first external diff that exits non-zero ("external diff died"), so as
     // a diff driver storydiff exits 0 whatever differs; trouble still exits 2.
     if git_call(&cli.files).is_some() {
@@ -703,14 +707,14 @@ fn difftool_base(env: &dyn Fn(&str) -> Option<String>) -> Option<String> {
 }
 
 /// Applies `--input`: converts a web page to its article text.
-fn input(how: InputArg, doc: crate::Document) -> crate::Result<crate::Document> {
+fn input(how: InputArg, doc: storydiff::Document) -> storydiff::Result<storydiff::Document> {
     let html = match how {
         InputArg::Text => false,
         InputArg::Html => true,
-        InputArg::Auto => crate::ingest::html::looks_like_html(&doc.path, &doc.text),
+        InputArg::Auto => storydiff::ingest::html::looks_like_html(&doc.path, &doc.text),
     };
     if html {
-        crate::ingest::html::convert(&doc)
+        storydiff::ingest::html::convert(&doc)
     } else {
         Ok(doc)
     }

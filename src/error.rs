@@ -1,7 +1,7 @@
 //! error: the one error type of storydiff, with messages a journalist can act on.
 //!
 //! Every variant names the file and says what to do. `main` prints the message on standard
-//! error and exits with [`crate::exit::TROUBLE`]; standard output stays empty.
+//! error and exits with code 2 (trouble); standard output stays empty.
 
 use std::fmt;
 use std::path::PathBuf;

@@ -27,19 +27,14 @@
 //! ```
 
 pub mod align;
-pub mod batch;
 pub mod claims;
-pub mod cli;
 pub mod corpora;
 pub mod error;
 pub mod examples;
-pub mod exit;
 pub mod ingest;
-pub mod pager;
 pub mod render;
 pub mod report;
 pub mod segment;
-pub mod shell;
 
 pub use claims::CalendarDate;
 pub use error::{Error, Result};

@@ -4,7 +4,13 @@ use std::io::{self, Write};
 
 use clap::error::ErrorKind;
 use clap::Parser;
-use storydiff::{cli, exit, Error};
+use storydiff::Error;
+
+mod batch;
+mod cli;
+mod exit;
+mod pager;
+mod shell;
 
 fn main() {
     let args = match cli::Cli::try_parse() {
