@@ -138,6 +138,24 @@ fn shown(path: &std::path::Path) -> String {
 }
 
 impl Error {
+    /// A stable name for the kind of error, for programs: the `code` of a failed pair's line
+    /// in `storydiff batch` output. A web page without article text is `html`; a file that is
+    /// not valid text in its encoding is `not-utf8`, whatever the encoding.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NotFound { .. } => "not-found",
+            Error::IsDirectory { .. } => "is-directory",
+            Error::Unreadable { .. } => "unreadable",
+            Error::NotUtf8 { .. } | Error::BadEncoding { .. } => "not-utf8",
+            Error::Binary { .. } => "binary",
+            Error::TooLarge { .. } => "too-large",
+            Error::NoArticle { .. } => "html",
+            Error::NoWriter { .. } => "no-writer",
+            Error::StdinTwice | Error::Usage(_) => "usage",
+            Error::Output(_) => "output",
+        }
+    }
+
     /// The path the error is about, if any: lets a caller that knows the file under another
     /// name (git's temporary copy of a repository file) show that name instead.
     pub fn path_mut(&mut self) -> Option<&mut PathBuf> {

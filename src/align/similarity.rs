@@ -185,7 +185,7 @@ pub const NAME_WEIGHT: f64 = 1.5;
 /// boilerplate phrase repeated through both texts pair unrelated sentences (the
 /// `align_boilerplate` fixture); the plain IDF (1.0) does not, and ranks STS-B headlines as
 /// well. The other weights were chosen among eight settings by their MSRP and STS-B figures
-/// (docs/notes-align.md).
+/// (BENCHMARKS.md, "Sentence similarity").
 pub const IDF_POWER: f64 = 1.0;
 /// Smallest trigram Dice coefficient at which two unmatched words count as variants.
 const SOFT_MIN: f64 = 0.6;

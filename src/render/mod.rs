@@ -15,18 +15,5 @@ pub(crate) mod wrap;
 
 pub use palette::Palette;
 
-/// Output formats (`--format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[non_exhaustive]
-pub enum Format {
-    /// Coloured, wrapped text for people.
-    #[default]
-    Text,
-    /// The JSON document of schema `storydiff/1`.
-    Json,
-    /// One line of counts, for CI logs.
-    Summary,
-}
-
 #[cfg(test)]
 pub(crate) mod sample;
