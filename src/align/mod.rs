@@ -81,12 +81,12 @@
 pub mod eval;
 pub mod paraphrase;
 pub mod similarity;
-pub mod worddiff;
+pub(crate) mod worddiff;
 
 use std::collections::{HashMap, HashSet};
 /// Work counted for one similarity computation (see [`AlignOptions::max_work`]): about what
 /// following 500 postings costs.
-pub const SIMILARITY_WORK: u64 = 500;
+pub(crate) const SIMILARITY_WORK: u64 = 500;
 
 use crate::report::{DiffChunk, DiffOp, Note, Role, Row, RowOp, Sentence};
 use similarity::Features;
@@ -185,12 +185,12 @@ pub fn jaccard(a: &str, b: &str) -> f64 {
 }
 
 /// Rounds to 3 decimals so that JSON output is stable across platforms.
-pub fn round3(x: f64) -> f64 {
+pub(crate) fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
 /// Collapses runs of white space to one space and trims.
-pub fn normalize_ws(s: &str) -> String {
+pub(crate) fn normalize_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -39,7 +39,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 /// is NOT here: attribution verbs carry meaning for the claim stage). Such words get
 /// [`FUNCTION_WEIGHT`] of their IDF weight: they say little about which fact a sentence
 /// reports. Kept sorted for the binary search.
-pub const FUNCTION_WORDS: &[&str] = &[
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "a",
     "about",
     "above",
@@ -176,24 +176,24 @@ pub const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Share of its IDF weight that a function word keeps.
-pub const FUNCTION_WEIGHT: f64 = 0.5;
+pub(crate) const FUNCTION_WEIGHT: f64 = 0.5;
 /// Factor on the weight of a number ("2024", "5.5", "1,000").
-pub const NUMBER_WEIGHT: f64 = 2.0;
+pub(crate) const NUMBER_WEIGHT: f64 = 2.0;
 /// Factor on the weight of a capitalised word that does not open the sentence (a name).
-pub const NAME_WEIGHT: f64 = 1.5;
+pub(crate) const NAME_WEIGHT: f64 = 1.5;
 /// Exponent on the IDF. A square root (0.5) scored 0.5 point better on MSRP, but let a
 /// boilerplate phrase repeated through both texts pair unrelated sentences (the
 /// `align_boilerplate` fixture); the plain IDF (1.0) does not, and ranks STS-B headlines as
 /// well. The other weights were chosen among eight settings by their MSRP and STS-B figures
 /// (BENCHMARKS.md, "Sentence similarity").
-pub const IDF_POWER: f64 = 1.0;
+pub(crate) const IDF_POWER: f64 = 1.0;
 /// Smallest trigram Dice coefficient at which two unmatched words count as variants.
 const SOFT_MIN: f64 = 0.6;
 /// Words shorter than this (in chars) are never soft-matched: their trigrams say too little.
 const SOFT_MIN_LEN: usize = 5;
 
 /// Whether `w` (lower case) is an English function word.
-pub fn is_function_word(w: &str) -> bool {
+pub(crate) fn is_function_word(w: &str) -> bool {
     FUNCTION_WORDS.binary_search(&w).is_ok()
 }
 
@@ -264,7 +264,7 @@ pub struct Word {
 
 /// Normalises the typographic variants that carry no meaning: curly quotes to straight ones,
 /// en and em dashes (and `--`) to `-`, non-breaking and other exotic spaces to a space.
-pub fn normalize_variants(s: &str) -> String {
+pub(crate) fn normalize_variants(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -8,7 +8,7 @@
 //! wrapper collapses; white space is left to the wrapper (see [`super::wrap`]).
 
 /// True for characters that text output must never write raw.
-pub fn needs_escape(c: char) -> bool {
+pub(crate) fn needs_escape(c: char) -> bool {
     // White space (tab, line ends, NEL) is collapsed to a space by the wrapper, not escaped.
     if c.is_whitespace() {
         return false;

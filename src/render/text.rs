@@ -135,7 +135,7 @@ pub fn render_width_note(asked: usize, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The summary line: row counts and claim counts.
-pub fn summary_line(report: &Report) -> String {
+pub(crate) fn summary_line(report: &Report) -> String {
     let s = &report.summary;
     let mut line = format!(
         "{} → {}: {} equal, {} edited, {} moved, {} added, {} dropped",
