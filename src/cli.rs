@@ -628,7 +628,7 @@ fn render_text(
     };
     let env = |k: &str| std::env::var(k).ok();
     let paging = cli.paging();
-    let paged = pager::wanted(paging, std::io::stdout().is_terminal(), true);
+    let paged = pager::wanted(paging, std::io::stdout().is_terminal());
     // `--paging always` pages however short the output (height 0).
     let height = match paging {
         pager::Paging::Always => Some(0),
