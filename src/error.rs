@@ -11,35 +11,65 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum Error {
     /// The file does not exist.
-    NotFound { path: PathBuf },
+    NotFound {
+        /// The file, as given (or as git names it).
+        path: PathBuf,
+    },
     /// The path names a directory, not a file.
-    IsDirectory { path: PathBuf },
+    IsDirectory {
+        /// The folder.
+        path: PathBuf,
+    },
     /// The file exists but could not be read (permissions, I/O error).
     Unreadable {
+        /// The file.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
     /// The bytes are not UTF-8 text.
-    NotUtf8 { path: PathBuf, offset: usize },
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
     /// The bytes are not well formed in the encoding they were read in (`--encoding`, a byte-
     /// order mark, or a web page's declared charset).
     BadEncoding {
+        /// The file.
         path: PathBuf,
+        /// The encoding's name (`windows-1252`, `UTF-16LE`…).
         encoding: &'static str,
+        /// Byte offset of the first invalid bytes.
         offset: usize,
     },
     /// The file contains NUL bytes: a binary file (a PDF, an image, a word-processor file).
-    Binary { path: PathBuf, offset: usize },
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first NUL.
+        offset: usize,
+    },
     /// The file is larger than `--max-bytes`.
     TooLarge {
+        /// The file.
         path: PathBuf,
+        /// Its size in bytes (or the bytes read when it passed the limit).
         size: u64,
+        /// The limit in bytes.
         limit: u64,
     },
     /// A web page in which no article text was found.
-    NoArticle { path: PathBuf },
+    NoArticle {
+        /// The page.
+        path: PathBuf,
+    },
     /// A named pipe (FIFO) that no program is writing to: reading it would wait forever.
-    NoWriter { path: PathBuf },
+    NoWriter {
+        /// The pipe.
+        path: PathBuf,
+    },
     /// Both inputs were `-`.
     StdinTwice,
     /// A command-line value could not be used.

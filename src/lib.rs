@@ -50,7 +50,9 @@ pub use report::{FailOn, Report};
 /// Options that change what is compared (display options live in [`render`]).
 #[derive(Debug, Clone, Default)]
 pub struct Options {
+    /// How sentences are paired (thresholds, each documented with its default).
     pub align: align::AlignOptions,
+    /// How claims are compared (publication dates, thresholds).
     pub claims: claims::ClaimOptions,
 }
 

@@ -161,7 +161,9 @@ impl Default for AlignOptions {
 /// The result of aligning two sentence lists.
 #[derive(Debug, Clone, Default)]
 pub struct Alignment {
+    /// The rows in reading order: equal, edited, moved, added, dropped.
     pub rows: Vec<Row>,
+    /// What the aligner has to say about the pairing (a fallback taken, a limit reached).
     pub notes: Vec<Note>,
 }
 

@@ -200,9 +200,13 @@ pub(crate) fn is_function_word(w: &str) -> bool {
 /// The class of a token, which scales its weight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
+    /// A function word ("the", "of"): weighted by [`FUNCTION_WEIGHT`].
     Function,
+    /// Any other word: weight 1.
     Content,
+    /// A capitalised word that does not open the sentence: weighted by [`NAME_WEIGHT`].
     Name,
+    /// A number: weighted by [`NUMBER_WEIGHT`].
     Number,
 }
 
@@ -224,6 +228,7 @@ pub struct Token {
     pub key: u64,
     /// The stem itself (for the trigram comparison of variants).
     pub stem: String,
+    /// What kind of word the stem is.
     pub class: Class,
     /// `idf × class factor`.
     pub weight: f64,
@@ -235,6 +240,7 @@ pub struct Token {
 /// The tokens of one text, tokenised once, sorted by key, one per distinct stem.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
+    /// The distinct stems, sorted by key.
     pub tokens: Vec<Token>,
     /// Sum of the token weights.
     pub total: f64,
@@ -259,6 +265,7 @@ impl Features {
 pub struct Word {
     /// Lower case, quote and dash variants normalised.
     pub lower: String,
+    /// What kind of word it is.
     pub class: Class,
 }
 

@@ -43,6 +43,7 @@ pub struct Document {
 /// A publication date found in the input, and where.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Published {
+    /// The date of publication (its time of day is left out).
     pub date: crate::CalendarDate,
     /// What gave it, for the note: `article:published_time`, `JSON-LD datePublished`, `<time
     /// datetime>`.
