@@ -81,12 +81,12 @@
 pub mod eval;
 pub mod paraphrase;
 pub mod similarity;
-pub(crate) mod worddiff;
+pub mod worddiff;
 
 use std::collections::{HashMap, HashSet};
 /// Work counted for one similarity computation (see [`AlignOptions::max_work`]): about what
 /// following 500 postings costs.
-pub(crate) const SIMILARITY_WORK: u64 = 500;
+pub const SIMILARITY_WORK: u64 = 500;
 
 use crate::report::{DiffChunk, DiffOp, Note, Role, Row, RowOp, Sentence};
 use similarity::Features;

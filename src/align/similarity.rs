@@ -39,7 +39,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 /// is NOT here: attribution verbs carry meaning for the claim stage). Such words get
 /// [`FUNCTION_WEIGHT`] of their IDF weight: they say little about which fact a sentence
 /// reports. Kept sorted for the binary search.
-pub(crate) const FUNCTION_WORDS: &[&str] = &[
+pub const FUNCTION_WORDS: &[&str] = &[
     "a",
     "about",
     "above",
@@ -176,17 +176,17 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Share of its IDF weight that a function word keeps.
-pub(crate) const FUNCTION_WEIGHT: f64 = 0.5;
+pub const FUNCTION_WEIGHT: f64 = 0.5;
 /// Factor on the weight of a number ("2024", "5.5", "1,000").
-pub(crate) const NUMBER_WEIGHT: f64 = 2.0;
+pub const NUMBER_WEIGHT: f64 = 2.0;
 /// Factor on the weight of a capitalised word that does not open the sentence (a name).
-pub(crate) const NAME_WEIGHT: f64 = 1.5;
+pub const NAME_WEIGHT: f64 = 1.5;
 /// Exponent on the IDF. A square root (0.5) scored 0.5 point better on MSRP, but let a
 /// boilerplate phrase repeated through both texts pair unrelated sentences (the
 /// `align_boilerplate` fixture); the plain IDF (1.0) does not, and ranks STS-B headlines as
 /// well. The other weights were chosen among eight settings by their MSRP and STS-B figures
 /// (BENCHMARKS.md, "Sentence similarity").
-pub(crate) const IDF_POWER: f64 = 1.0;
+pub const IDF_POWER: f64 = 1.0;
 /// Smallest trigram Dice coefficient at which two unmatched words count as variants.
 const SOFT_MIN: f64 = 0.6;
 /// Words shorter than this (in chars) are never soft-matched: their trigrams say too little.
