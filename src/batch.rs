@@ -1,8 +1,8 @@
 //! batch: a manifest of pairs → one JSON Lines line per pair (`storydiff batch MANIFEST`).
 //!
-//! Input: a manifest read through [`crate::ingest::open_lines`] (a file, or `-` for standard
+//! Input: a manifest read through [`storydiff::ingest::open_lines`] (a file, or `-` for standard
 //! input), streamed in chunks of [`CHUNK`] pairs. Output: for each pair, in manifest order, one
-//! compact line of JSON written through [`crate::render::json`]: the `storydiff/1` document with
+//! compact line of JSON written through [`storydiff::render::json`]: the `storydiff/1` document with
 //! an `id` field first, or `{"id": …, "error": {"code": …, "message": …}}` for a pair that could
 //! not be compared. Invariants: output order is manifest order whatever the number of threads;
 //! a pair's line is written as soon as the lines before it are (a slow pair holds back only the
@@ -30,18 +30,21 @@
 //! pair's file. Saved web pages (`.html`, `.htm`, or a leading `<!DOCTYPE html>`/`<html>`) are
 //! converted to their article text as `--input auto` does.
 //!
-//! Error codes: `not-found`, `is-directory`, `unreadable`, `not-utf8`, `binary`, `too-large`,
-//! `bad-date`, `manifest` (a line that is not a pair, or longer than [`MAX_LINE`]), `html` (no
-//! article text in a web page), `no-writer` (a named pipe nobody writes to), `error` (anything
-//! else).
+//! Error codes: those of reading a file ([`storydiff::Error::code`]: `not-found`,
+//! `is-directory`, `unreadable`, `not-utf8`, `binary`, `too-large`, `html` for a web page with
+//! no article text, `no-writer` for a named pipe nobody writes to), and those of the manifest:
+//! `manifest` (a line that is not a pair, or longer than [`MAX_LINE`]), `bad-date`, `usage` (`-`
+//! as a pair's file); `panic` for an internal error.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::error::{Error, Result};
-use crate::ingest::{self, ReadOptions};
-use crate::{CalendarDate, FailOn};
+use storydiff::ingest::{self, ReadOptions};
+use storydiff::render::escape;
+use storydiff::{CalendarDate, Error, FailOn, Result};
+
+use crate::job::{Input, Job, Source};
 
 /// Pairs compared per chunk: each chunk is compared in parallel and written before the next
 /// chunk is read, which keeps memory bounded and the output in manifest order.
@@ -146,27 +149,15 @@ impl PairError {
     }
 }
 
-impl From<Error> for PairError {
-    fn from(e: Error) -> Self {
-        let code = match &e {
-            Error::NotFound { .. } => "not-found",
-            Error::IsDirectory { .. } => "is-directory",
-            Error::Unreadable { .. } => "unreadable",
-            Error::NotUtf8 { .. } | Error::BadEncoding { .. } => "not-utf8",
-            Error::Binary { .. } => "binary",
-            Error::TooLarge { .. } => "too-large",
-            Error::NoArticle { .. } => "html",
-            Error::NoWriter { .. } => "no-writer",
-            Error::Usage(_) => "usage",
-            _ => "error",
-        };
-        PairError::new(code, e.to_string())
+impl From<&Error> for PairError {
+    fn from(e: &Error) -> Self {
+        PairError::new(e.code(), e.to_string())
     }
 }
 
 /// The manifest format, detected from its first non-blank, non-comment line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub enum ManifestFormat {
     JsonLines,
     Tsv,
 }
@@ -175,7 +166,7 @@ pub enum Format {
 #[derive(Debug)]
 pub struct ManifestParser {
     base: PathBuf,
-    format: Option<Format>,
+    format: Option<ManifestFormat>,
 }
 
 impl ManifestParser {
@@ -188,7 +179,8 @@ impl ManifestParser {
     }
 
     /// The detected format, once a pair line has been seen.
-    pub fn format(&self) -> Option<Format> {
+    #[cfg(test)]
+    pub fn format(&self) -> Option<ManifestFormat> {
         self.format
     }
 
@@ -201,14 +193,14 @@ impl ManifestParser {
         }
         let first = self.format.is_none();
         let format = *self.format.get_or_insert(if trimmed.starts_with('{') {
-            Format::JsonLines
+            ManifestFormat::JsonLines
         } else {
-            Format::Tsv
+            ManifestFormat::Tsv
         });
         let default_id = line.to_string();
         let (id, raw) = match format {
-            Format::JsonLines => parse_json(trimmed),
-            Format::Tsv => {
+            ManifestFormat::JsonLines => parse_json(trimmed),
+            ManifestFormat::Tsv => {
                 let cols: Vec<&str> = text.split('\t').collect();
                 if first && cols.len() >= 2 && cols[0].trim() == "a" && cols[1].trim() == "b" {
                     return None;
@@ -357,40 +349,31 @@ struct Done {
 fn compare_one(entry: &Entry, opts: &BatchOptions) -> Done {
     guarded(&entry.id, opts.fail_on, || {
         let pair = entry.pair.clone()?;
-        let read = |p: &str| -> std::result::Result<crate::Document, PairError> {
-            let doc = ingest::read(p, &opts.read).map_err(|e| {
-                let mut pe = PairError::from(e);
-                // A manifest's relative paths resolve against its folder, not the one
-                // storydiff runs from: say which folder.
-                if pe.code == "not-found" {
-                    if let Some(dir) = std::path::Path::new(p).parent() {
-                        pe.message = format!(
-                            "{}: no such file; paths in a manifest resolve against its folder, {}",
-                            crate::render::escape::name(p),
-                            crate::render::escape::name(&dir.to_string_lossy())
-                        );
-                    }
-                }
-                pe
-            })?;
-            if ingest::html::looks_like_html(&doc.path, &doc.text) {
-                ingest::html::convert(&doc).map_err(|e| {
-                    let mut pe = PairError::from(e);
-                    if pe.code == "error" {
-                        pe.code = "html";
-                    }
-                    pe
-                })
-            } else {
-                Ok(doc)
-            }
+        let mut options = storydiff::Options::default();
+        options.claims.date_a = pair.date;
+        options.claims.date_b = pair.date;
+        let job = Job {
+            a: Source::file(pair.a),
+            b: Source::file(pair.b),
+            read: opts.read.clone(),
+            input: Input::Auto,
+            options,
         };
-        let a = read(&pair.a)?;
-        let b = read(&pair.b)?;
-        let mut o = crate::Options::default();
-        o.claims.date_a = pair.date;
-        o.claims.date_b = pair.date;
-        Ok(crate::compare(&a, &b, &o))
+        job.run().map_err(|e| {
+            let mut pe = PairError::from(&e);
+            // A manifest's relative paths resolve against its folder, not the one storydiff
+            // runs from: say which folder.
+            if let Error::NotFound { path } = &e {
+                if let Some(dir) = path.parent() {
+                    pe.message = format!(
+                        "{}: no such file; paths in a manifest resolve against its folder, {}",
+                        escape::name(&path.to_string_lossy()),
+                        escape::name(&dir.to_string_lossy())
+                    );
+                }
+            }
+            pe
+        })
     })
 }
 
@@ -399,7 +382,7 @@ fn compare_one(entry: &Entry, opts: &BatchOptions) -> Done {
 fn guarded(
     id: &str,
     fail_on: FailOn,
-    work: impl FnOnce() -> std::result::Result<crate::Report, PairError>,
+    work: impl FnOnce() -> std::result::Result<storydiff::Report, PairError>,
 ) -> Done {
     let mut line = Vec::with_capacity(4096);
     let result =
@@ -420,7 +403,7 @@ fn guarded(
     // Writing into a Vec cannot fail, so the io::Result is always Ok.
     match result {
         Ok(report) => {
-            let _ = crate::render::json::render_batch_line(id, &report, &mut line);
+            let _ = storydiff::render::json::render_batch_line(id, &report, &mut line);
             Done {
                 line,
                 differs: report.differs(fail_on),
@@ -428,7 +411,7 @@ fn guarded(
             }
         }
         Err(e) => {
-            let _ = crate::render::json::render_batch_error(id, e.code, &e.message, &mut line);
+            let _ = storydiff::render::json::render_batch_error(id, e.code, &e.message, &mut line);
             Done {
                 line,
                 differs: false,
@@ -679,7 +662,7 @@ mod tests {
                 r#"{"a": "x.txt", "b": "/abs/y.txt", "date": "2024-04-26"}"#,
             )
             .unwrap();
-        assert_eq!(p.format(), Some(Format::JsonLines));
+        assert_eq!(p.format(), Some(ManifestFormat::JsonLines));
         assert_eq!(e.id, "3");
         let pair = e.pair.unwrap();
         assert_eq!(pair.a, Path::new("dir").join("x.txt").to_string_lossy());
@@ -695,7 +678,7 @@ mod tests {
     fn tsv_header_columns_and_errors() {
         let mut p = ManifestParser::new("");
         assert_eq!(p.parse(1, "a\tb\tid\tdate\n"), None);
-        assert_eq!(p.format(), Some(Format::Tsv));
+        assert_eq!(p.format(), Some(ManifestFormat::Tsv));
         let e = p.parse(2, "x.txt\ty.txt\tone\t2024-02-29\r\n").unwrap();
         assert_eq!(e.id, "one");
         assert_eq!(e.pair.as_ref().unwrap().a, "x.txt");

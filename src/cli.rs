@@ -5,7 +5,8 @@ use std::io::IsTerminal;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::render::Palette;
+use crate::job::Input;
+use storydiff::render::Palette;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -70,7 +71,7 @@ pub struct BatchArgs {
     #[arg(long, value_enum, default_value_t = FailOnArg::Any)]
     pub fail_on: FailOnArg,
     /// Refuse inputs larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_BYTES)]
+    #[arg(long, value_name = "BYTES", default_value_t = storydiff::ingest::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
     /// Replace bytes that are not UTF-8 with U+FFFD instead of failing the pair.
     #[arg(long)]
@@ -113,13 +114,13 @@ pub struct DiffArgs {
     pub example: bool,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 
     /// How to read the inputs: plain text, or saved web pages whose article text is extracted
     /// (auto: by the file ending .html/.htm, or a leading <!DOCTYPE html> or <html>).
-    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
-    pub input: InputArg,
+    #[arg(long, value_enum, default_value_t = Input::Auto)]
+    pub input: Input,
 
     /// When to colour text output. `NO_COLOR` (non-empty) turns colour off and
     /// `CLICOLOR_FORCE` (non-empty, not 0) forces it, unless this flag says always or never.
@@ -128,13 +129,13 @@ pub struct DiffArgs {
 
     /// Publication date of both versions (YYYY-MM-DD), to resolve "Friday" or "last November".
     #[arg(long, value_name = "YYYY-MM-DD")]
-    pub date: Option<crate::CalendarDate>,
+    pub date: Option<storydiff::CalendarDate>,
     /// Publication date of A only (overrides --date for A).
     #[arg(long, value_name = "YYYY-MM-DD")]
-    pub date_a: Option<crate::CalendarDate>,
+    pub date_a: Option<storydiff::CalendarDate>,
     /// Publication date of B only (overrides --date for B).
     #[arg(long, value_name = "YYYY-MM-DD")]
-    pub date_b: Option<crate::CalendarDate>,
+    pub date_b: Option<storydiff::CalendarDate>,
 
     /// What makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOnArg::Any)]
@@ -181,26 +182,16 @@ pub struct DiffArgs {
     /// The encoding of inputs that have no byte-order mark, such as windows-1252, iso-8859-1,
     /// shift_jis or utf-16le (default: a web page's declared charset, else UTF-8). An input
     /// that is valid UTF-8 is read as UTF-8 unless NAME is UTF-16.
-    #[arg(long, value_name = "NAME", value_parser = crate::ingest::parse_encoding)]
+    #[arg(long, value_name = "NAME", value_parser = storydiff::ingest::parse_encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
 
     /// Refuse inputs larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_BYTES)]
+    #[arg(long, value_name = "BYTES", default_value_t = storydiff::ingest::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
 
     /// Replace bytes that are not UTF-8 with U+FFFD instead of refusing the file.
     #[arg(long)]
     pub lossy: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputArg {
-    /// Decide by file ending and content.
-    Auto,
-    /// Plain text.
-    Text,
-    /// A saved web page: extract the article.
-    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -213,8 +204,10 @@ pub enum PagingArg {
     Never,
 }
 
+/// The output format (`--format`): the one list of formats, for the one comparison
+/// `storydiff A B` writes (`storydiff batch` always writes JSON Lines).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
+pub enum Format {
     /// For people: summary, then the rows with word highlights.
     Text,
     /// The JSON document, schema storydiff/1.
@@ -247,14 +240,14 @@ pub enum FailOnArg {
     Never,
 }
 
-impl From<FailOnArg> for crate::FailOn {
+impl From<FailOnArg> for storydiff::FailOn {
     fn from(f: FailOnArg) -> Self {
         match f {
-            FailOnArg::Any => crate::FailOn::Any,
-            FailOnArg::Claims => crate::FailOn::Claims,
-            FailOnArg::Conflicts => crate::FailOn::Conflicts,
-            FailOnArg::Inconsistencies => crate::FailOn::Inconsistencies,
-            FailOnArg::Never => crate::FailOn::Never,
+            FailOnArg::Any => storydiff::FailOn::Any,
+            FailOnArg::Claims => storydiff::FailOn::Claims,
+            FailOnArg::Conflicts => storydiff::FailOn::Conflicts,
+            FailOnArg::Inconsistencies => storydiff::FailOn::Inconsistencies,
+            FailOnArg::Never => storydiff::FailOn::Never,
         }
     }
 }
@@ -267,8 +260,8 @@ impl From<FailOnArg> for crate::FailOn {
 /// `no_arguments`: the command line was empty; `subcommand`: the subcommand the error is
 /// about (`batch`), whose own `--help` is then named.
 pub fn usage_message(e: &clap::Error, no_arguments: bool, subcommand: Option<&str>) -> String {
-    use crate::render::escape::name as shown;
     use clap::error::{ContextKind as K, ContextValue as V, ErrorKind};
+    use storydiff::render::escape::name as shown;
     let get = |k: K| -> Option<String> {
         match e.get(k)? {
             V::String(s) => Some(s.clone()),
@@ -405,7 +398,7 @@ impl DiffArgs {
     }
 
     /// The wrap width: `--width`, else the terminal's, else 100; at most
-    /// [`crate::render::text::MAX_WIDTH`].
+    /// [`storydiff::render::text::MAX_WIDTH`].
     pub fn wrap_width(&self) -> usize {
         self.width
             .unwrap_or_else(|| {
@@ -413,22 +406,22 @@ impl DiffArgs {
                     .map(|(w, _)| w.0 as usize)
                     .unwrap_or(100)
             })
-            .min(crate::render::text::MAX_WIDTH)
+            .min(storydiff::render::text::MAX_WIDTH)
     }
 }
 
 /// Runs what the command line asks, writing to `out`; returns the exit code.
-pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> crate::Result<i32> {
+pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> storydiff::Result<i32> {
     match &cli.command {
         None => run_diff(&cli.diff, out),
         Some(Command::Completions { shell }) => {
-            crate::shell::completions(*shell, out).map_err(crate::Error::Output)?;
+            crate::shell::completions(*shell, out).map_err(storydiff::Error::Output)?;
             Ok(crate::exit::SAME)
         }
         Some(Command::Man { command }) => {
             crate::shell::man(command.as_deref(), out)
                 .and_then(|_| out.flush())
-                .map_err(crate::Error::Output)?;
+                .map_err(storydiff::Error::Output)?;
             Ok(crate::exit::SAME)
         }
         Some(Command::Batch(args)) => run_batch(args, out),
@@ -437,12 +430,13 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> crate::Result<i32> {
 
 /// Runs `storydiff batch`: JSON Lines on `out`, a progress bar on standard error when it is a
 /// terminal, and the one-line summary on standard error at the end.
-pub fn run_batch(args: &BatchArgs, out: &mut dyn std::io::Write) -> crate::Result<i32> {
+pub fn run_batch(args: &BatchArgs, out: &mut dyn std::io::Write) -> storydiff::Result<i32> {
     if let (threads, true) = crate::batch::worker_threads(args.jobs) {
         if !args.quiet {
-            let _ = crate::render::json::render_jobs_note(
+            let _ = storydiff::render::json::render_jobs_note(
                 args.jobs.unwrap_or_default(),
                 threads,
+                crate::batch::MAX_JOBS_PER_CORE,
                 &mut std::io::stderr(),
             );
         }
@@ -450,7 +444,7 @@ pub fn run_batch(args: &BatchArgs, out: &mut dyn std::io::Write) -> crate::Resul
     let opts = crate::batch::BatchOptions {
         jobs: args.jobs,
         fail_on: args.fail_on.into(),
-        read: crate::ingest::ReadOptions {
+        read: storydiff::ingest::ReadOptions {
             max_bytes: args.max_bytes,
             lossy: args.lossy,
             encoding: None,
@@ -479,7 +473,7 @@ pub fn run_batch(args: &BatchArgs, out: &mut dyn std::io::Write) -> crate::Resul
     let stats = result?;
     if !args.quiet {
         // A failed write to standard error is not worth failing the batch for.
-        let _ = crate::render::json::render_batch_summary(
+        let _ = storydiff::render::json::render_batch_summary(
             stats.pairs,
             stats.differ,
             stats.failed,
@@ -512,140 +506,96 @@ const BAR_TEMPLATE: &str = "{wide_bar} {pos}/{len} pairs, {per_sec}, ETA {eta}";
 const SPINNER_TEMPLATE: &str = "{spinner} {pos} pairs, {per_sec}, {elapsed}";
 
 /// Runs one comparison as the command line asks, writing to `out`; returns the exit code.
-pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i32> {
-    use crate::ingest::{self, Document, ReadOptions};
+pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> storydiff::Result<i32> {
+    use crate::job::{Job, Source};
+    use storydiff::{Document, Error};
+    // git's external-diff call (GIT_EXTERNAL_DIFF, diff.<driver>.command): `path old-file
+    // old-hex old-mode new-file new-hex new-mode`, plus `new-path rename-info` for a renamed
+    // file (and in `git diff --no-index`).
+    let git = if cli.example {
+        None
+    } else {
+        crate::git::call(&cli.files)
+    };
     let (a, b) = if cli.example {
         (
-            Document::from_text("example/a.txt", crate::examples::EXAMPLE_A),
-            Document::from_text("example/b.txt", crate::examples::EXAMPLE_B),
+            Source::Text(Document::from_text(
+                "example/a.txt",
+                storydiff::examples::EXAMPLE_A,
+            )),
+            Source::Text(Document::from_text(
+                "example/b.txt",
+                storydiff::examples::EXAMPLE_B,
+            )),
         )
+    } else if let Some(g) = &git {
+        let side = |file: &str, path: &str| Source::File {
+            file: file.to_string(),
+            name: Some(g.name(file, path)),
+        };
+        (side(&g.old_file, &g.path), side(&g.new_file, &g.new_path))
     } else {
-        // git's external-diff call (GIT_EXTERNAL_DIFF, diff.<driver>.command): `path old-file
-        // old-hex old-mode new-file new-hex new-mode`, plus `new-path rename-info` for a
-        // renamed file (and in `git diff --no-index`). The files may be temporary copies, so
-        // the sides are named by the paths (or /dev/null for an added or deleted file).
-        let git = git_call(&cli.files);
-        let (pa, pb) = match (&git, cli.files.as_slice()) {
-            (Some(g), _) => (g.old_file.as_str(), g.new_file.as_str()),
-            (None, [a, b]) => (a.as_str(), b.as_str()),
-            (None, other) => {
-                return Err(crate::Error::Usage(format!(
-                    "storydiff takes two files (A and B), not {}; see storydiff --help",
-                    other.len()
-                )))
-            }
+        let [pa, pb] = cli.files.as_slice() else {
+            return Err(Error::Usage(format!(
+                "storydiff takes two files (A and B), not {}; see storydiff --help",
+                cli.files.len()
+            )));
         };
         if pa == "-" && pb == "-" {
-            return Err(crate::Error::StdinTwice);
+            return Err(Error::StdinTwice);
         }
-        let ro = ReadOptions {
+        let base = crate::git::difftool_base(&|k| std::env::var(k).ok());
+        let side = |file: &String| Source::File {
+            file: file.clone(),
+            name: base
+                .as_deref()
+                .and_then(|base| crate::git::difftool_name(file, base)),
+        };
+        (side(pa), side(pb))
+    };
+    let mut options = storydiff::Options::default();
+    options.claims.date_a = cli.date_a.or(cli.date);
+    options.claims.date_b = cli.date_b.or(cli.date);
+    let job = Job {
+        a,
+        b,
+        read: storydiff::ReadOptions {
             max_bytes: cli.max_bytes,
             lossy: cli.lossy,
             encoding: cli.encoding,
-        };
-        if let Some(g) = &git {
-            // As a diff driver, a file storydiff cannot read (binary, not UTF-8, a page with no
-            // article) gets a one-line note on stdout and exit 0, as git shows "Binary files
-            // differ", so that `git diff` goes on to the other files.
-            let side = |file: &str, path: &str| -> crate::Result<Document> {
-                let name = g.name(file, path);
-                let doc = ingest::read(file, &ro).map(|mut d| {
-                    d.path = name.clone();
-                    d
-                });
-                doc.and_then(|d| self::input(cli.input, d))
-                    .map_err(|mut e| {
-                        if let Some(p) = e.path_mut() {
-                            *p = name.clone().into();
-                        }
-                        e
-                    })
-            };
-            match (side(&g.old_file, &g.path), side(&g.new_file, &g.new_path)) {
-                (Ok(a), Ok(b)) => (a, b),
-                (Err(e), _) | (_, Err(e)) => {
-                    if !cli.quiet {
-                        crate::render::text::render_not_compared(&e.to_string(), out)
-                            .and_then(|_| out.flush())
-                            .map_err(crate::Error::Output)?;
-                    }
-                    return Ok(crate::exit::SAME);
-                }
-            }
-        } else {
-            let (mut a, mut b) = (ingest::read(pa, &ro)?, ingest::read(pb, &ro)?);
-            if let Some(base) = difftool_base(&|k| std::env::var(k).ok()) {
-                // `git difftool -x storydiff` passes temporary copies
-                // (`/tmp/git-blob-XXXX/story.txt`) and names the repository path in BASE. Only
-                // a copy of that file is renamed: with `--no-index a.txt b.txt`, BASE is a.txt
-                // and b.txt keeps its name.
-                let file_name = |p: &str| std::path::Path::new(p).file_name().map(|n| n.to_owned());
-                for doc in [&mut a, &mut b] {
-                    if doc.path != "/dev/null" && file_name(&doc.path) == file_name(&base) {
-                        doc.path = base.clone();
-                    }
-                }
-            }
-            (self::input(cli.input, a)?, self::input(cli.input, b)?)
-        }
+        },
+        input: cli.input,
+        options,
     };
-    let mut opts = crate::Options::default();
-    opts.claims.date_a = cli.date_a.or(cli.date);
-    opts.claims.date_b = cli.date_b.or(cli.date);
-    let report = crate::compare(&a, &b, &opts);
+    let report = match job.run() {
+        Ok(report) => report,
+        // As a diff driver, a file storydiff cannot read (binary, not UTF-8, a page with no
+        // article) gets a one-line note on stdout and exit 0, as git shows "Binary files
+        // differ", so that `git diff` goes on to the other files.
+        Err(e) if git.is_some() => {
+            if !cli.quiet {
+                storydiff::render::text::render_not_compared(&e.to_string(), out)
+                    .and_then(|_| out.flush())
+                    .map_err(Error::Output)?;
+            }
+            return Ok(crate::exit::SAME);
+        }
+        Err(e) => return Err(e),
+    };
     let res = if cli.quiet {
         Ok(())
     } else {
         match cli.format {
-            FormatArg::Json => crate::render::json::render(&report, out),
-            FormatArg::Summary => crate::render::summary::render(&report, out),
-            FormatArg::Html => crate::render::html::render(&report, out),
-            FormatArg::Text => {
-                if let Some(w) = cli.width.filter(|&w| w > crate::render::text::MAX_WIDTH) {
-                    // Said once, on standard error: the output itself is what was asked for.
-                    let _ = crate::render::text::render_width_note(w, &mut std::io::stderr());
-                }
-                let topts = crate::render::text::TextOptions {
-                    palette: cli.palette(),
-                    width: cli.wrap_width(),
-                    context: cli.context.0,
-                    side_by_side: cli.side_by_side,
-                    explain: cli.explain,
-                    quotes: cli.quotes,
-                };
-                let env = |k: &str| std::env::var(k).ok();
-                let paging = cli.paging();
-                let paged = crate::pager::wanted(
-                    paging,
-                    std::io::stdout().is_terminal(),
-                    cli.format == FormatArg::Text,
-                );
-                // `--paging always` pages however short the output (height 0).
-                let height = match paging {
-                    crate::pager::Paging::Always => Some(0),
-                    _ => crate::pager::screen_height(),
-                };
-                match (paged, crate::pager::command(&env), height) {
-                    (true, Some(cmd), Some(height)) => {
-                        let mut pager = crate::pager::Pager::new(out, cmd, height);
-                        crate::render::text::render(&report, &topts, &mut pager)
-                            .and_then(|_| pager.finish())
-                            .map(|outcome| {
-                                if let crate::pager::Outcome::Failed(why) = outcome {
-                                    eprintln!("storydiff: {why}");
-                                }
-                            })
-                    }
-                    _ => crate::render::text::render(&report, &topts, out),
-                }
-            }
+            Format::Json => storydiff::render::json::render(&report, out),
+            Format::Summary => storydiff::render::summary::render(&report, out),
+            Format::Html => storydiff::render::html::render(&report, out),
+            Format::Text => render_text(cli, &report, out),
         }
     };
-    res.and_then(|_| out.flush())
-        .map_err(crate::Error::Output)?;
+    res.and_then(|_| out.flush()).map_err(Error::Output)?;
     // git stops at the first external diff that exits non-zero ("external diff died"), so as
     // a diff driver storydiff exits 0 whatever differs; trouble still exits 2.
-    if git_call(&cli.files).is_some() {
+    if git.is_some() {
         return Ok(crate::exit::SAME);
     }
     Ok(if report.differs(cli.fail_on.into()) {
@@ -655,64 +605,47 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
     })
 }
 
-/// git's seven-argument (nine for a rename) external-diff call.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct GitCall {
-    path: String,
-    old_file: String,
-    new_file: String,
-    /// The path after a rename; `path` otherwise.
-    new_path: String,
-}
-
-impl GitCall {
-    /// The name a side is shown under: its repository path, or /dev/null for a missing side.
-    fn name(&self, file: &str, path: &str) -> String {
-        if file == "/dev/null" {
-            file.to_string()
-        } else {
-            path.to_string()
-        }
+/// Writes `--format text`: wrapped and coloured as the flags say, through a pager when one is
+/// wanted.
+fn render_text(
+    cli: &DiffArgs,
+    report: &storydiff::Report,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use crate::pager;
+    use storydiff::render::text;
+    if let Some(w) = cli.width.filter(|&w| w > text::MAX_WIDTH) {
+        // Said once, on standard error: the output itself is what was asked for.
+        let _ = text::render_width_note(w, &mut std::io::stderr());
     }
-}
-
-/// Recognises `path old-file old-hex old-mode new-file new-hex new-mode [new-path
-/// rename-info]`: seven or nine arguments whose third and sixth are hex object names and
-/// fourth and seventh octal modes (each `.` for a missing side).
-fn git_call(files: &[String]) -> Option<GitCall> {
-    let (path, old_file, old_hex, old_mode, new_file, new_hex, new_mode, new_path) = match files {
-        [p, of, oh, om, nf, nh, nm] => (p, of, oh, om, nf, nh, nm, p),
-        [p, of, oh, om, nf, nh, nm, np, _info] => (p, of, oh, om, nf, nh, nm, np),
-        _ => return None,
+    let topts = text::TextOptions {
+        palette: cli.palette(),
+        width: cli.wrap_width(),
+        context: cli.context.0,
+        side_by_side: cli.side_by_side,
+        explain: cli.explain,
+        quotes: cli.quotes,
     };
-    let hex = |s: &str| s == "." || (!s.is_empty() && s.chars().all(|c| c.is_ascii_hexdigit()));
-    let mode = |s: &str| s == "." || (!s.is_empty() && s.chars().all(|c| matches!(c, '0'..='7')));
-    (hex(old_hex) && hex(new_hex) && mode(old_mode) && mode(new_mode)).then(|| GitCall {
-        path: path.clone(),
-        old_file: old_file.clone(),
-        new_file: new_file.clone(),
-        new_path: new_path.clone(),
-    })
-}
-
-/// The repository path of the file that `git difftool -x` is comparing: git's difftool helper
-/// exports it as `BASE` beside `GIT_DIFFTOOL_EXTCMD` (git-difftool--helper.sh).
-fn difftool_base(env: &dyn Fn(&str) -> Option<String>) -> Option<String> {
-    env("GIT_DIFFTOOL_EXTCMD")?;
-    env("BASE").filter(|b| !b.is_empty())
-}
-
-/// Applies `--input`: converts a web page to its article text.
-fn input(how: InputArg, doc: crate::Document) -> crate::Result<crate::Document> {
-    let html = match how {
-        InputArg::Text => false,
-        InputArg::Html => true,
-        InputArg::Auto => crate::ingest::html::looks_like_html(&doc.path, &doc.text),
+    let env = |k: &str| std::env::var(k).ok();
+    let paging = cli.paging();
+    let paged = pager::wanted(paging, std::io::stdout().is_terminal());
+    // `--paging always` pages however short the output (height 0).
+    let height = match paging {
+        pager::Paging::Always => Some(0),
+        _ => pager::screen_height(),
     };
-    if html {
-        crate::ingest::html::convert(&doc)
-    } else {
-        Ok(doc)
+    match (paged, pager::command(&env), height) {
+        (true, Some(cmd), Some(height)) => {
+            let mut pager = pager::Pager::new(out, cmd, height);
+            text::render(report, &topts, &mut pager)
+                .and_then(|_| pager.finish())
+                .map(|outcome| {
+                    if let pager::Outcome::Failed(why) = outcome {
+                        eprintln!("storydiff: {why}");
+                    }
+                })
+        }
+        _ => text::render(report, &topts, out),
     }
 }
 
@@ -807,60 +740,6 @@ mod tests {
             &env_of(&[("TERM", "dumb")]),
             false
         ));
-    }
-
-    #[test]
-    fn git_call_recognised() {
-        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let g = git_call(&args(&[
-            "story.txt",
-            "/tmp/x_story.txt",
-            "0123abcd",
-            "100644",
-            "story.txt",
-            "fedc",
-            "100644",
-        ]))
-        .unwrap();
-        assert_eq!(g.old_file, "/tmp/x_story.txt");
-        assert_eq!(g.name(&g.old_file, &g.path), "story.txt");
-        assert_eq!(g.name("/dev/null", &g.path), "/dev/null");
-        let r = git_call(&args(&[
-            "old.txt",
-            "/tmp/o",
-            "ab",
-            "100644",
-            "new.txt",
-            "cd",
-            "100644",
-            "new.txt",
-            "similarity index 90%\n",
-        ]))
-        .unwrap();
-        assert_eq!(r.name(&r.new_file, &r.new_path), "new.txt");
-        assert_eq!(r.name(&r.old_file, &r.path), "old.txt");
-        assert!(git_call(&args(&["a", "b"])).is_none());
-        assert!(git_call(&args(&["p", "a", "zz", "100644", "b", "ff", "100644"])).is_none());
-        assert!(git_call(&args(&["p", "a", "ff", "9", "b", "ff", "100644"])).is_none());
-    }
-
-    #[test]
-    fn difftool_base_needs_both_variables() {
-        assert_eq!(difftool_base(&env_of(&[("BASE", "x.txt")])), None);
-        assert_eq!(
-            difftool_base(&env_of(&[
-                ("BASE", "x.txt"),
-                ("GIT_DIFFTOOL_EXTCMD", "storydiff")
-            ])),
-            Some("x.txt".to_string())
-        );
-        assert_eq!(
-            difftool_base(&env_of(&[
-                ("BASE", ""),
-                ("GIT_DIFFTOOL_EXTCMD", "storydiff")
-            ])),
-            None
-        );
     }
 
     #[test]

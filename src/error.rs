@@ -1,7 +1,7 @@
 //! error: the one error type of storydiff, with messages a journalist can act on.
 //!
 //! Every variant names the file and says what to do. `main` prints the message on standard
-//! error and exits with [`crate::exit::TROUBLE`]; standard output stays empty.
+//! error and exits with code 2 (trouble); standard output stays empty.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -11,35 +11,65 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum Error {
     /// The file does not exist.
-    NotFound { path: PathBuf },
+    NotFound {
+        /// The file, as given (or as git names it).
+        path: PathBuf,
+    },
     /// The path names a directory, not a file.
-    IsDirectory { path: PathBuf },
+    IsDirectory {
+        /// The folder.
+        path: PathBuf,
+    },
     /// The file exists but could not be read (permissions, I/O error).
     Unreadable {
+        /// The file.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
     /// The bytes are not UTF-8 text.
-    NotUtf8 { path: PathBuf, offset: usize },
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
     /// The bytes are not well formed in the encoding they were read in (`--encoding`, a byte-
     /// order mark, or a web page's declared charset).
     BadEncoding {
+        /// The file.
         path: PathBuf,
+        /// The encoding's name (`windows-1252`, `UTF-16LE`…).
         encoding: &'static str,
+        /// Byte offset of the first invalid bytes.
         offset: usize,
     },
     /// The file contains NUL bytes: a binary file (a PDF, an image, a word-processor file).
-    Binary { path: PathBuf, offset: usize },
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first NUL.
+        offset: usize,
+    },
     /// The file is larger than `--max-bytes`.
     TooLarge {
+        /// The file.
         path: PathBuf,
+        /// Its size in bytes (or the bytes read when it passed the limit).
         size: u64,
+        /// The limit in bytes.
         limit: u64,
     },
     /// A web page in which no article text was found.
-    NoArticle { path: PathBuf },
+    NoArticle {
+        /// The page.
+        path: PathBuf,
+    },
     /// A named pipe (FIFO) that no program is writing to: reading it would wait forever.
-    NoWriter { path: PathBuf },
+    NoWriter {
+        /// The pipe.
+        path: PathBuf,
+    },
     /// Both inputs were `-`.
     StdinTwice,
     /// A command-line value could not be used.
@@ -138,6 +168,24 @@ fn shown(path: &std::path::Path) -> String {
 }
 
 impl Error {
+    /// A stable name for the kind of error, for programs: the `code` of a failed pair's line
+    /// in `storydiff batch` output. A web page without article text is `html`; a file that is
+    /// not valid text in its encoding is `not-utf8`, whatever the encoding.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NotFound { .. } => "not-found",
+            Error::IsDirectory { .. } => "is-directory",
+            Error::Unreadable { .. } => "unreadable",
+            Error::NotUtf8 { .. } | Error::BadEncoding { .. } => "not-utf8",
+            Error::Binary { .. } => "binary",
+            Error::TooLarge { .. } => "too-large",
+            Error::NoArticle { .. } => "html",
+            Error::NoWriter { .. } => "no-writer",
+            Error::StdinTwice | Error::Usage(_) => "usage",
+            Error::Output(_) => "output",
+        }
+    }
+
     /// The path the error is about, if any: lets a caller that knows the file under another
     /// name (git's temporary copy of a repository file) show that name instead.
     pub fn path_mut(&mut self) -> Option<&mut PathBuf> {

@@ -1,4 +1,11 @@
-//! exit: the exit codes of the `storydiff` binary, as `diff` and `cmp` use them.
+//! exit: the exit codes of the `storydiff` binary, all in this one place, as `diff` and `cmp`
+//! use them.
+//!
+//! `storydiff A B` exits [`SAME`] or [`DIFFERENT`] by `--fail-on`, and [`SAME`] whatever
+//! differs when git runs it as a diff driver (git stops at a driver that exits non-zero).
+//! `storydiff batch` exits [`TROUBLE`] if any pair failed, else [`DIFFERENT`] if any pair
+//! differs, else [`SAME`]. A closed pipe on standard output (`storydiff a b | head -1`) is
+//! [`SAME`]: the reader has gone, which is not an error.
 
 /// Nothing at or above the `--fail-on` level differs.
 pub const SAME: i32 = 0;

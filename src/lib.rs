@@ -27,29 +27,32 @@
 //! ```
 
 pub mod align;
-pub mod batch;
 pub mod claims;
-pub mod cli;
 pub mod corpora;
 pub mod error;
 pub mod examples;
-pub mod exit;
 pub mod ingest;
-pub mod pager;
 pub mod render;
 pub mod report;
 pub mod segment;
-pub mod shell;
 
-pub use claims::CalendarDate;
+// The API in one list: what a program needs to read two versions, compare them and render the
+// report. The stage modules stay public for the harnesses, benches and fuzz targets that drive
+// one stage alone; what only the crate uses is `pub(crate)`.
+pub use align::AlignOptions;
+pub use claims::{CalendarDate, ClaimOptions};
 pub use error::{Error, Result};
 pub use ingest::{Document, Published, ReadOptions};
+pub use render::text::TextOptions;
+pub use render::Palette;
 pub use report::{FailOn, Report};
 
 /// Options that change what is compared (display options live in [`render`]).
 #[derive(Debug, Clone, Default)]
 pub struct Options {
+    /// How sentences are paired (thresholds, each documented with its default).
     pub align: align::AlignOptions,
+    /// How claims are compared (publication dates, thresholds).
     pub claims: claims::ClaimOptions,
 }
 

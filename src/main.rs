@@ -1,10 +1,24 @@
 //! The `storydiff` binary: parse flags, call the library, map the result to an exit code.
+//!
+//! Its modules are the front-ends, declared here only and not part of the library's API:
+//! [`cli`] the flags (clap) and `storydiff A B`; [`batch`] `storydiff batch` over a manifest;
+//! [`job`] the one runner both use (read → convert web pages → compare); [`git`] the external
+//! diff driver and difftool conventions; [`pager`] paging text output; [`shell`] completions
+//! and man pages; [`exit`] the exit codes.
 
 use std::io::{self, Write};
 
 use clap::error::ErrorKind;
 use clap::Parser;
-use storydiff::{cli, exit, Error};
+use storydiff::Error;
+
+mod batch;
+mod cli;
+mod exit;
+mod git;
+mod job;
+mod pager;
+mod shell;
 
 fn main() {
     let args = match cli::Cli::try_parse() {

@@ -47,15 +47,14 @@ pub enum Paging {
 }
 
 /// Whether output should be offered to a pager: never with `--paging never`, with `auto` only
-/// when standard output is a terminal (not a pipe, a file, git's own pager), and only for
-/// output meant to be read on screen.
-pub fn wanted(paging: Paging, stdout_is_terminal: bool, paged_format: bool) -> bool {
-    paged_format
-        && match paging {
-            Paging::Never => false,
-            Paging::Always => true,
-            Paging::Auto => stdout_is_terminal,
-        }
+/// when standard output is a terminal (not a pipe, a file, git's own pager). Only text output,
+/// meant to be read on screen, is offered (`cli::render_text`); JSON, summary and HTML never.
+pub fn wanted(paging: Paging, stdout_is_terminal: bool) -> bool {
+    match paging {
+        Paging::Never => false,
+        Paging::Always => true,
+        Paging::Auto => stdout_is_terminal,
+    }
 }
 
 /// What became of the output.
@@ -275,12 +274,10 @@ mod tests {
 
     #[test]
     fn wanted_only_for_terminals() {
-        assert!(wanted(Paging::Auto, true, true));
-        assert!(!wanted(Paging::Never, true, true));
-        assert!(!wanted(Paging::Auto, false, true));
-        assert!(!wanted(Paging::Auto, true, false));
-        assert!(wanted(Paging::Always, false, true));
-        assert!(!wanted(Paging::Always, false, false));
+        assert!(wanted(Paging::Auto, true));
+        assert!(!wanted(Paging::Never, true));
+        assert!(!wanted(Paging::Auto, false));
+        assert!(wanted(Paging::Always, false));
     }
 
     #[test]

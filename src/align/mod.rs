@@ -161,7 +161,9 @@ impl Default for AlignOptions {
 /// The result of aligning two sentence lists.
 #[derive(Debug, Clone, Default)]
 pub struct Alignment {
+    /// The rows in reading order: equal, edited, moved, added, dropped.
     pub rows: Vec<Row>,
+    /// What the aligner has to say about the pairing (a fallback taken, a limit reached).
     pub notes: Vec<Note>,
 }
 
@@ -185,12 +187,12 @@ pub fn jaccard(a: &str, b: &str) -> f64 {
 }
 
 /// Rounds to 3 decimals so that JSON output is stable across platforms.
-pub fn round3(x: f64) -> f64 {
+pub(crate) fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
 /// Collapses runs of white space to one space and trims.
-pub fn normalize_ws(s: &str) -> String {
+pub(crate) fn normalize_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

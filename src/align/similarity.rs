@@ -185,7 +185,7 @@ pub const NAME_WEIGHT: f64 = 1.5;
 /// boilerplate phrase repeated through both texts pair unrelated sentences (the
 /// `align_boilerplate` fixture); the plain IDF (1.0) does not, and ranks STS-B headlines as
 /// well. The other weights were chosen among eight settings by their MSRP and STS-B figures
-/// (docs/notes-align.md).
+/// (BENCHMARKS.md, "Sentence similarity").
 pub const IDF_POWER: f64 = 1.0;
 /// Smallest trigram Dice coefficient at which two unmatched words count as variants.
 const SOFT_MIN: f64 = 0.6;
@@ -193,16 +193,20 @@ const SOFT_MIN: f64 = 0.6;
 const SOFT_MIN_LEN: usize = 5;
 
 /// Whether `w` (lower case) is an English function word.
-pub fn is_function_word(w: &str) -> bool {
+pub(crate) fn is_function_word(w: &str) -> bool {
     FUNCTION_WORDS.binary_search(&w).is_ok()
 }
 
 /// The class of a token, which scales its weight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
+    /// A function word ("the", "of"): weighted by [`FUNCTION_WEIGHT`].
     Function,
+    /// Any other word: weight 1.
     Content,
+    /// A capitalised word that does not open the sentence: weighted by [`NAME_WEIGHT`].
     Name,
+    /// A number: weighted by [`NUMBER_WEIGHT`].
     Number,
 }
 
@@ -224,6 +228,7 @@ pub struct Token {
     pub key: u64,
     /// The stem itself (for the trigram comparison of variants).
     pub stem: String,
+    /// What kind of word the stem is.
     pub class: Class,
     /// `idf × class factor`.
     pub weight: f64,
@@ -235,6 +240,7 @@ pub struct Token {
 /// The tokens of one text, tokenised once, sorted by key, one per distinct stem.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
+    /// The distinct stems, sorted by key.
     pub tokens: Vec<Token>,
     /// Sum of the token weights.
     pub total: f64,
@@ -259,12 +265,13 @@ impl Features {
 pub struct Word {
     /// Lower case, quote and dash variants normalised.
     pub lower: String,
+    /// What kind of word it is.
     pub class: Class,
 }
 
 /// Normalises the typographic variants that carry no meaning: curly quotes to straight ones,
 /// en and em dashes (and `--`) to `-`, non-breaking and other exotic spaces to a space.
-pub fn normalize_variants(s: &str) -> String {
+pub(crate) fn normalize_variants(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -43,6 +43,7 @@ pub struct Document {
 /// A publication date found in the input, and where.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Published {
+    /// The date of publication (its time of day is left out).
     pub date: crate::CalendarDate,
     /// What gave it, for the note: `article:published_time`, `JSON-LD datePublished`, `<time
     /// datetime>`.
@@ -358,7 +359,7 @@ fn decode_with(
 /// `<meta http-equiv="Content-Type" content="text/html; charset=…">`), as browsers pre-scan
 /// it; `None` for what is not a web page, declares nothing, or declares UTF-8. A declared
 /// UTF-16 means UTF-8 here, as in browsers (the bytes are ASCII-compatible if we read `<meta`).
-pub fn declared_charset(path: &str, bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+pub(crate) fn declared_charset(path: &str, bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = &bytes[..bytes.len().min(1024)];
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
     if !html::looks_like_html(path, &head) {

@@ -5,7 +5,7 @@
 //! shown — C0 and C1 control characters (ESC, BEL, backspace, …), the bidirectional controls
 //! that reorder what is displayed, and the invisible byte-order mark — written as `\u{1b}`.
 //! Invariant: the output holds no control character except the ASCII white space that the
-//! wrapper collapses; white space is left to the wrapper (see [`super::wrap`]).
+//! wrapper collapses; white space is left to the wrapper (see `render::wrap`).
 
 /// True for characters that text output must never write raw.
 pub fn needs_escape(c: char) -> bool {

@@ -122,7 +122,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 /// characters (ESC, BEL, BS, DEL, C1 such as U+009B) and the characters that reorder or hide
 /// text are shown as the text output shows them (`\u{1b}`), so a page saved from the report
 /// and later `cat` to a terminal cannot act on it; tab and line ends are HTML white space.
-pub fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
         match c {

@@ -235,12 +235,18 @@ pub fn render_batch_error(
     out.write_all(b"\n")
 }
 
-/// Writes the note (for standard error) that `--jobs asked` was capped at `threads`.
-pub fn render_jobs_note(asked: usize, threads: usize, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the note (for standard error) that `--jobs asked` was capped at `threads`, the cap
+/// being `per_core` threads a core.
+pub fn render_jobs_note(
+    asked: usize,
+    threads: usize,
+    per_core: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(
         out,
-        "storydiff: note: --jobs {asked} is more than {} per core; using {threads} worker threads",
-        crate::batch::MAX_JOBS_PER_CORE
+        "storydiff: note: --jobs {asked} is more than {per_core} per core; using {threads} worker \
+         threads"
     )
 }
 

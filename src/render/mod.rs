@@ -4,7 +4,7 @@
 //! `io::Write`, so tests render into a `Vec<u8>`. Colour is a [`Palette`] value passed in.
 //! Text from the inputs passes through the `escape` module before it reaches a terminal.
 
-pub(crate) mod escape;
+pub mod escape;
 pub mod html;
 pub mod json;
 pub mod palette;
@@ -14,19 +14,6 @@ pub mod text;
 pub(crate) mod wrap;
 
 pub use palette::Palette;
-
-/// Output formats (`--format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[non_exhaustive]
-pub enum Format {
-    /// Coloured, wrapped text for people.
-    #[default]
-    Text,
-    /// The JSON document of schema `storydiff/1`.
-    Json,
-    /// One line of counts, for CI logs.
-    Summary,
-}
 
 #[cfg(test)]
 pub(crate) mod sample;

@@ -57,6 +57,7 @@ pub const MAX_WIDTH: usize = 1000;
 /// Display options of the text renderer.
 #[derive(Debug, Clone)]
 pub struct TextOptions {
+    /// Colours or plain text (`Palette::plain`, `ansi`, or `tags` for tests).
     pub palette: Palette,
     /// Wrap lines at this many columns (0: no wrapping; side by side then uses 160); at most
     /// [`MAX_WIDTH`].
@@ -135,7 +136,7 @@ pub fn render_width_note(asked: usize, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The summary line: row counts and claim counts.
-pub fn summary_line(report: &Report) -> String {
+pub(crate) fn summary_line(report: &Report) -> String {
     let s = &report.summary;
     let mut line = format!(
         "{} → {}: {} equal, {} edited, {} moved, {} added, {} dropped",

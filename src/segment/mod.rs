@@ -47,8 +47,11 @@ use tables::Abbrev;
 /// One sentence found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
+    /// Byte offset of the sentence's first character in the text.
     pub start: usize,
+    /// Byte offset just past its last character.
     pub end: usize,
+    /// Headline, body, furniture…
     pub role: Role,
     /// Index of the paragraph (blank-line separated block).
     pub paragraph: usize,

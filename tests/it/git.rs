@@ -301,7 +301,7 @@ fn diff_driver_reads_saved_web_pages() {
 #[test]
 fn diff_driver_goes_on_past_an_unreadable_file() {
     if !have_git() {
-        eprintln!("skipped: git not installed");
+        storydiff::corpora::skip("git not installed");
         return;
     }
     let dir = repo();

@@ -169,7 +169,7 @@ pub const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 ];
 
 /// Currency symbols → ISO 4217 code. "$" is read as US dollars and "¥" as yen: the symbol
-/// alone cannot tell (documented in docs/notes-values.md). "₨" and "Rs" name a rupee without
+/// alone cannot tell (a known limit, README "Known issues"). "₨" and "Rs" name a rupee without
 /// saying whose: the pseudo-code `RUPEE` keeps them comparable with each other only.
 /// Source: ISO 4217 and the Unicode currency-symbol block.
 pub const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
