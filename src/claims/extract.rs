@@ -646,6 +646,17 @@ mod tests {
     }
 
     #[test]
+    fn a_doubled_opening_mark_opens_once() {
+        let s = "\"\"This is the end,\" said Ode.";
+        let q: Vec<&str> = find_quotes(s, 0, false)
+            .0
+            .iter()
+            .map(|&(a, b)| &s[a..b])
+            .collect();
+        assert_eq!(q, vec!["This is the end,"]);
+    }
+
+    #[test]
     fn quotes_across_sentences() {
         let (q, open) = find_quotes("He said: “We came.", 0, false);
         assert_eq!((q, open), (vec![(12, 20)], true));

@@ -339,7 +339,7 @@ pub(crate) fn attribution(data: &SideData<'_>, sidx: usize) -> Option<Attributio
     {
         let end = run(to);
         let phrase = text.get(toks[to].start..toks[end - 1].end).unwrap_or("");
-        let when = super::dates::find_dates_anchored(phrase, None).len() > 0
+        let when = !super::dates::find_dates_anchored(phrase, None).is_empty()
             || toks[to..end].iter().any(|t| {
                 t.lower.chars().any(|c| c.is_ascii_digit())
                     || mentions
@@ -701,6 +701,12 @@ fn normalise(text: &str, start: usize, end: usize) -> Vec<QWord> {
             "oct" => "october".into(),
             "nov" => "november".into(),
             "dec" => "december".into(),
+            // "Ten Most Wanted" / "10 Most Wanted": one number.
+            other if super::lexicon::look(super::lexicon::numbers::CARDINALS, other).is_some() => {
+                let v =
+                    super::lexicon::look(super::lexicon::numbers::CARDINALS, other).unwrap_or(0.0);
+                format!("{v}")
+            }
             other => match other.strip_suffix("our") {
                 // "labour" / "labor": one word.
                 Some(stem) if other.len() >= 6 => format!("{stem}or"),
@@ -1349,16 +1355,23 @@ pub(crate) fn pair_by_place(
                 .map(|k| qb.words[k].norm.clone())
                 .collect();
             let (sa, sb) = ((qa.start, qa.end), (qb.start, qb.end));
-            let verdict = if removed.is_empty() && added.is_empty() {
-                Verdict::Same
-            } else {
-                Verdict::Misquoted {
-                    a: sa,
-                    b: sb,
-                    removed,
-                    added,
-                }
+            // All of one found in a row of the other: shortened, not changed ("system
+            // difficulties" / "computing system difficulties"); a word left out between two
+            // kept ones is a change.
+            let run = |pick: fn(&(usize, usize)) -> usize| {
+                common.windows(2).all(|w| pick(&w[1]) == pick(&w[0]) + 1)
             };
+            let verdict =
+                if (removed.is_empty() && run(|p| p.1)) || (added.is_empty() && run(|p| p.0)) {
+                    Verdict::Same
+                } else {
+                    Verdict::Misquoted {
+                        a: sa,
+                        b: sb,
+                        removed,
+                        added,
+                    }
+                };
             used_a[i] = true;
             used_b[j] = true;
             out.push(QuotePair {
@@ -1484,6 +1497,21 @@ mod tests {
                 "which resides in the Oxford 922 chipset, the company said",
                 "which resides in the Oxford 922 chip-set, the company said"
             ),
+            Some(Verdict::Same)
+        );
+    }
+
+    #[test]
+    fn punctuation_and_number_spelling_are_no_misquote() {
+        assert_eq!(
+            verdict(
+                "Long Day's Journey Into Night",
+                "Long Days Journey Into Night"
+            ),
+            Some(Verdict::Same)
+        );
+        assert_eq!(
+            verdict("on the Ten Most Wanted list", "on the 10 Most Wanted list"),
             Some(Verdict::Same)
         );
     }
