@@ -264,3 +264,17 @@ fn claim_lines_point_to_the_ledger() {
     );
     assert!(html.contains("<tr class=\"conflict\" id=\"quote-0\">"));
 }
+
+#[test]
+fn a_quoted_word_put_in_the_place_of_another_is_a_misquote() {
+    let a = "The treasurer called the plan \"reckless\" on Monday.\n";
+    let b = "The treasurer called the plan \"dangerous\" on Monday.\n";
+    let r = compare_texts(a, b);
+    let q = entry(&r, "reckless");
+    assert_eq!(q.relation, QuoteRelation::Misquoted);
+    assert_eq!(q.added, vec!["dangerous"]);
+    // Other words after the marks: two remarks, not one changed.
+    let b = "The treasurer called the plan \"dangerous\" and unfair.\n";
+    let r = compare_texts(a, b);
+    assert_eq!(entry(&r, "reckless").relation, QuoteRelation::Dropped);
+}

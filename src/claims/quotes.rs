@@ -1282,8 +1282,8 @@ const PLACE_WORDS: usize = 2;
 /// "called it “a scandal”"): two phrases of at most [`PHRASE_WORDS`] words, neither paired
 /// yet, in sentences that the alignment pairs (`aligned`), led in by the same
 /// [`PLACE_WORDS`] words (followed by them, for a phrase that opens its sentence), and
-/// holding at least half of the longer one's words in common. The verdict is their word
-/// diff.
+/// holding at least half of the longer one's words in common, or of at most [`SHORT_QUOTE`]
+/// words each and followed by the same words too. The verdict is their word diff.
 pub(crate) fn pair_by_place(
     la: &Ledger,
     lb: &Ledger,
@@ -1341,7 +1341,21 @@ pub(crate) fn pair_by_place(
             }
             let common = common_subsequence(&qa.words, &qb.words);
             let longer = qa.words.len().max(qb.words.len());
-            if common.is_empty() || 2 * common.len() < longer {
+            // A word or a few put in the place of others, with the same words on both sides
+            // of the marks ("called the plan “reckless” on Monday" / "“dangerous” on Monday").
+            let after = |d: &SideData<'_>, q: &LedgerQuote| -> Vec<String> {
+                let s = sidx(d, q);
+                d.toks[s]
+                    .iter()
+                    .filter(|t| t.start >= q.end)
+                    .take(PLACE_WORDS)
+                    .map(|t| t.lower.clone())
+                    .collect()
+            };
+            let swapped = longer <= SHORT_QUOTE
+                && after(da, qa) == after(db, qb)
+                && place(da, qa) != after(da, qa);
+            if !swapped && (common.is_empty() || 2 * common.len() < longer) {
                 continue;
             }
             let keep = |n: usize, pick: fn(&(usize, usize)) -> usize| {
