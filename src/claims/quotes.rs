@@ -93,11 +93,18 @@ const ADDRESS_VERBS: &[&str] = &[
 /// Twitter", "at a news conference", "via email").
 const VENUE_PREPOSITIONS: &[&str] = &["in", "on", "at", "via", "during"];
 
+/// Most words of a venue ("in an op-ed for The Washington Post").
+const VENUE_WORDS: usize = 8;
+
+/// Verbs of naming ("called the plan “reckless”"): a phrase after them is no venue ("called
+/// on the administration to…").
+const NAMING_VERBS: &[&str] = &["called", "calls", "described", "describes"];
+
 /// Words that end the venue: what follows them is the content or the circumstance of the
 /// remark, not where it was made.
 const VENUE_STOPS: &[&str] = &[
     "that", "when", "as", "after", "before", "while", "because", "if", "whether", "how", "why",
-    "what", "about", "of", "to", "but", "and", "he", "she", "it", "they", "we", "i",
+    "what", "about", "of", "to", "by", "but", "and", "he", "she", "it", "they", "we", "i",
 ];
 
 /// Last words of a phrase after the verb that tell when, not where ("on Tuesday" is a date,
@@ -227,7 +234,14 @@ pub(crate) fn attribution(data: &SideData<'_>, sidx: usize) -> Option<Attributio
     let text = data.text;
     let outside =
         |k: usize| !data.in_quote(sidx, toks[k].start) && !in_parens(text, s.start, toks[k].start);
-    let k = (0..toks.len()).find(|&k| outside(k) && reporting(toks, k))?;
+    let mentions = data.mentions.get(sidx).map(Vec::as_slice).unwrap_or(&[]);
+    // A reporting word inside a name is no verb ("the United States").
+    let named = |k: usize| {
+        mentions
+            .iter()
+            .any(|m| m.0 <= toks[k].start && toks[k].end <= m.1)
+    };
+    let k = (0..toks.len()).find(|&k| outside(k) && reporting(toks, k) && !named(k))?;
     let verb = &toks[k];
     let w = verb.lower.as_str();
     let address = ADDRESS_VERBS.contains(&w);
@@ -242,11 +256,13 @@ pub(crate) fn attribution(data: &SideData<'_>, sidx: usize) -> Option<Attributio
     };
     // Tokens strictly between two byte offsets.
     let between = |a: usize, b: usize| toks.iter().filter(|t| t.start >= a && t.end <= b).count();
-    let mentions = data.mentions.get(sidx).map(Vec::as_slice).unwrap_or(&[]);
     let usable = |m: &(usize, usize, usize)| {
         !data.entities[m.2].place
             && !data.in_quote(sidx, m.0)
             && !in_parens(text, s.start, m.0)
+            // A name glued to a hyphen is part of a label ("Rep. Ron Kind, D-Wis., said").
+            && !text.get(..m.0).is_some_and(|r| r.ends_with('-'))
+            && !text.get(m.1..).is_some_and(|r| r.starts_with('-'))
             && !text
                 .get(m.1..)
                 .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
@@ -302,8 +318,12 @@ pub(crate) fn attribution(data: &SideData<'_>, sidx: usize) -> Option<Attributio
     };
     let run = |from: usize| {
         let mut to = from;
-        while to < toks.len() && to < from + 6 && (to == from || !stop(to)) {
+        while to < toks.len() && to < from + VENUE_WORDS && (to == from || !stop(to)) {
             to += 1;
+        }
+        // Not ending on a function word ("in an interview with").
+        while to > from + 1 && cues::STOP.contains(&toks[to - 1].lower.as_str()) {
+            to -= 1;
         }
         to
     };
@@ -325,14 +345,33 @@ pub(crate) fn attribution(data: &SideData<'_>, sidx: usize) -> Option<Attributio
         {
             to = p;
         }
-        // A name right after a name is another phrase ("Xi tells Blinken US, China should…").
-        let starts = |j: usize| mentions.iter().any(|m| m.0 == toks[j].start);
-        let ends = |j: usize| mentions.iter().any(|m| m.1 == toks[j].end);
-        if let Some(p) = (v + 1..to).find(|&j| starts(j) && ends(j - 1)) {
+        // An article inside the object opens another phrase ("told reporters the race…"),
+        // and a date is when, not whom ("told reporters Wednesday").
+        if let Some(p) = (v + 1..to).find(|&j| matches!(toks[j].lower.as_str(), "a" | "an" | "the"))
+        {
             to = p;
+        }
+        let object = text.get(toks[v].start..toks[to - 1].end).unwrap_or("");
+        if let Some(d) = super::dates::find_dates_anchored(object, None).first() {
+            let at = toks[v].start + d.start;
+            to = to
+                .min(toks.iter().position(|t| t.end > at).unwrap_or(toks.len()))
+                .max(v);
+            if to == v {
+                from = None;
+            }
+        }
+        // A name told is the whole audience ("told CNN", "warned Peña Nieto would…").
+        if let Some(m) = mentions.iter().find(|m| m.0 == toks[v].start) {
+            to = to.min(
+                toks.iter()
+                    .position(|t| t.start >= m.1)
+                    .unwrap_or(toks.len()),
+            );
         }
     }
     if to < toks.len()
+        && !NAMING_VERBS.contains(&w)
         && (to == v || from.is_some())
         && VENUE_PREPOSITIONS.contains(&toks[to].lower.as_str())
         && (to == v || !stop(to))
@@ -1375,17 +1414,28 @@ pub(crate) fn pair_by_place(
             let run = |pick: fn(&(usize, usize)) -> usize| {
                 common.windows(2).all(|w| pick(&w[1]) == pick(&w[0]) + 1)
             };
-            let verdict =
-                if (removed.is_empty() && run(|p| p.1)) || (added.is_empty() && run(|p| p.0)) {
-                    Verdict::Same
-                } else {
-                    Verdict::Misquoted {
-                        a: sa,
-                        b: sb,
-                        removed,
-                        added,
-                    }
-                };
+            // The same letters and figures, otherwise punctuated ("Eleonora[67]" /
+            // "Eleonora67"): no change.
+            let letters = |d: &SideData<'_>, q: &LedgerQuote| -> String {
+                d.slice(q.start, q.end)
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            };
+            let verdict = if (removed.is_empty() && run(|p| p.1))
+                || (added.is_empty() && run(|p| p.0))
+                || letters(da, qa) == letters(db, qb)
+            {
+                Verdict::Same
+            } else {
+                Verdict::Misquoted {
+                    a: sa,
+                    b: sb,
+                    removed,
+                    added,
+                }
+            };
             used_a[i] = true;
             used_b[j] = true;
             out.push(QuotePair {
