@@ -93,6 +93,17 @@ const ADDRESS_VERBS: &[&str] = &[
 /// Twitter", "at a news conference", "via email").
 const VENUE_PREPOSITIONS: &[&str] = &["in", "on", "at", "via", "during"];
 
+/// Prepositions after which a name modifies another word rather than speaks ("the director
+/// for Rep. Stephen Fincher wrote", "the chairman of the committee said").
+const MODIFIER_PREPOSITIONS: &[&str] = &[
+    "for", "of", "to", "with", "at", "from", "by", "in", "on", "about", "against", "under",
+];
+
+/// Most words between a speaker's name and the verb when a phrase set off by commas stands
+/// between them ("Elizabeth Lauten, the communications director for Rep. Stephen Fincher,
+/// wrote").
+const APPOSITIVE_WORDS: usize = 14;
+
 /// Most words of a venue ("in an op-ed for The Washington Post").
 const VENUE_WORDS: usize = 8;
 
@@ -229,6 +240,23 @@ fn in_parens(text: &str, from: usize, pos: usize) -> bool {
 /// a name in parentheses ("(D-Calif.)"), a possessive ("Doyle's spokesman said") or the one
 /// spoken to ("told CNN"); the pronoun subject; the venue after the verb.
 pub(crate) fn attribution(data: &SideData<'_>, sidx: usize) -> Option<Attribution> {
+    // The first reporting verb that names or points to a speaker ("Asked about it, Pelosi
+    // said"), else the first.
+    let mut first = None;
+    for k in 0..data.toks.get(sidx)?.len() {
+        let Some(at) = attribution_at(data, sidx, k) else {
+            continue;
+        };
+        if at.named.is_some() || at.pronoun.is_some() {
+            return Some(at);
+        }
+        first = first.or(Some(at));
+    }
+    first
+}
+
+/// The attribution of sentence `sidx` around token `k`, if that is a reporting verb.
+fn attribution_at(data: &SideData<'_>, sidx: usize, k: usize) -> Option<Attribution> {
     let toks = data.toks.get(sidx)?;
     let s = &data.sentences[sidx];
     let text = data.text;
@@ -241,7 +269,9 @@ pub(crate) fn attribution(data: &SideData<'_>, sidx: usize) -> Option<Attributio
             .iter()
             .any(|m| m.0 <= toks[k].start && toks[k].end <= m.1)
     };
-    let k = (0..toks.len()).find(|&k| outside(k) && reporting(toks, k) && !named(k))?;
+    if !(outside(k) && reporting(toks, k) && !named(k)) {
+        return None;
+    }
     let verb = &toks[k];
     let w = verb.lower.as_str();
     let address = ADDRESS_VERBS.contains(&w);
@@ -267,9 +297,47 @@ pub(crate) fn attribution(data: &SideData<'_>, sidx: usize) -> Option<Attributio
                 .get(m.1..)
                 .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
     };
+    // The token index at a byte offset (the first token starting there or later).
+    let tok_at = |pos: usize| toks.partition_point(|t| t.start < pos);
+    let subject = |m: &(usize, usize, usize)| {
+        // After a preposition, a name modifies another ("the director for Rep. Fincher").
+        let mut j = tok_at(m.0);
+        // Words joined to the next by a space or a full stop alone, outside quotations.
+        let joined = |j: usize| {
+            outside(j - 1)
+                && text
+                    .get(toks[j - 1].end..toks[j].start)
+                    .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '.'))
+        };
+        while j > 0
+            && joined(j)
+            && (toks[j - 1].cap || matches!(toks[j - 1].lower.as_str(), "the" | "a" | "an"))
+        {
+            j -= 1;
+        }
+        let governed =
+            j > 0 && joined(j) && MODIFIER_PREPOSITIONS.contains(&toks[j - 1].lower.as_str());
+        // Before a title, a name says whose ("the House speaker said").
+        let titled = toks.get(tok_at(m.1)).is_some_and(|t| {
+            t.end <= verb.start && !t.cap && cues::TITLES.contains(&t.lower.as_str())
+        });
+        if governed || titled {
+            return false;
+        }
+        let n = between(m.1, verb.start);
+        // Or a name with a phrase set off by commas ("Ann Webb, the council leader, said").
+        let gap = text.get(m.1..verb.start).unwrap_or("");
+        let appositive = gap.trim_start().starts_with(',')
+            && gap
+                .rfind(',')
+                .is_some_and(|c| between(m.1 + c, verb.start) <= 1)
+            && gap.matches(',').count() == 2
+            && n <= APPOSITIVE_WORDS;
+        n <= SPEAKER_REACH || appositive
+    };
     let before = mentions
         .iter()
-        .filter(|m| m.1 <= verb.start && usable(m) && between(m.1, verb.start) <= SPEAKER_REACH)
+        .filter(|m| m.1 <= verb.start && usable(m) && subject(m))
         .max_by_key(|m| m.1);
     let after = mentions
         .iter()
@@ -280,7 +348,6 @@ pub(crate) fn attribution(data: &SideData<'_>, sidx: usize) -> Option<Attributio
                 && (w == "according" || (inverted && !address))
         })
         .min_by_key(|m| m.0);
-    at.named = before.or(after).map(|m| m.2);
     // "he said", "…," she added, "said he".
     let pronoun = |t: &Tok| match t.lower.as_str() {
         "he" => Some('h'),
@@ -292,6 +359,10 @@ pub(crate) fn attribution(data: &SideData<'_>, sidx: usize) -> Option<Attributio
     }
     if at.pronoun.is_none() && inverted && k + 1 < toks.len() {
         at.pronoun = pronoun(&toks[k + 1]);
+    }
+    // A pronoun next to the verb is its subject; a name farther off is not.
+    if at.pronoun.is_none() {
+        at.named = before.or(after).map(|m| m.2);
     }
     // The venue: the audience of a verb of telling, then a phrase opened by a preposition.
     let mut v = k + 1;
