@@ -315,8 +315,15 @@ fn attribution_at(data: &SideData<'_>, sidx: usize, k: usize) -> Option<Attribut
         {
             j -= 1;
         }
-        let governed =
-            j > 0 && joined(j) && MODIFIER_PREPOSITIONS.contains(&toks[j - 1].lower.as_str());
+        // "Secretary of State Antony Blinken": a title's own "of".
+        let title_of = j >= 2
+            && toks[j - 1].lower == "of"
+            && toks[j - 2].cap
+            && cues::TITLES.contains(&toks[j - 2].lower.as_str());
+        let governed = j > 0
+            && joined(j)
+            && !title_of
+            && MODIFIER_PREPOSITIONS.contains(&toks[j - 1].lower.as_str());
         // Before a title, a name says whose ("the House speaker said").
         let titled = toks.get(tok_at(m.1)).is_some_and(|t| {
             t.end <= verb.start && !t.cap && cues::TITLES.contains(&t.lower.as_str())
