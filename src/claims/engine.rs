@@ -1721,35 +1721,19 @@ fn said_differently(
 ) -> Option<Flag> {
     let (verb_a, venue_a) = said(sa, qa);
     let (verb_b, venue_b) = said(sb, qb);
-    let class = |v: &str| {
-        let v = v.to_lowercase();
-        if cues::ATTRIBUTION_NEUTRAL.contains(&v.as_str()) {
-            "neutral".to_string()
-        } else if cues::ATTRIBUTION_DOUBT.contains(&v.as_str()) {
-            "doubt".to_string()
-        } else {
-            stem(&v)
-        }
-    };
     let verb_changed = match (&verb_a, &verb_b) {
         (Some(x), Some(y)) => {
-            let (cx, cy) = (class(x), class(y));
+            let (kx, ky) = (quotes::verb_kind(x), quotes::verb_kind(y));
             let covered = matches!(
-                (cx.as_str(), cy.as_str()),
-                ("neutral", "doubt") | ("doubt", "neutral")
+                (kx.as_str(), ky.as_str()),
+                ("plain", "doubt") | ("doubt", "plain")
             );
-            cx != cy && !covered
+            kx != ky && !covered
         }
         _ => false,
     };
-    let fold = |v: &str| {
-        v.split_whitespace()
-            .map(str::to_lowercase)
-            .filter(|w| !matches!(w.as_str(), "a" | "an" | "the"))
-            .collect::<Vec<_>>()
-    };
     let venue_changed = match (&venue_a, &venue_b) {
-        (Some(x), Some(y)) => fold(x) != fold(y),
+        (Some(x), Some(y)) => quotes::venues_differ(x, y),
         _ => false,
     };
     if !verb_changed && !venue_changed {

@@ -544,7 +544,7 @@ fn find_quotes(s: &str, base: usize, carry: bool) -> (Vec<(usize, usize)>, bool)
         let next = pos + c.len_utf8();
         let prev_alnum = i > 0 && alnum_at(i - 1);
         // A doubled opening mark (`""This`, `““This`) opens once.
-        if open.is_some_and(|(st, _)| base + st == base + pos && st > 0)
+        if open.is_some_and(|(st, _)| st == pos && st > 0)
             && matches!(c, '"' | '“')
             && alnum_at(i + 1)
         {

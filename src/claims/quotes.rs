@@ -82,6 +82,53 @@ const SPEECH_VERBS: &[&str] = &[
     "describes",
 ];
 
+/// Speech verbs that say no more than "said" (or "wrote"): a quotation given with one in a
+/// version and with "said" in the other is given alike.
+const PLAIN_VERBS: &[&str] = &[
+    "wrote",
+    "writes",
+    "tweeted",
+    "tweets",
+    "posted",
+    "posts",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "adds",
+    "continued",
+    "asked",
+    "asks",
+];
+
+/// The kind of a reporting verb, for telling whether two versions report a quotation alike:
+/// "plain" for the neutral cues and [`PLAIN_VERBS`], "doubt" for the distancing ones (their
+/// change is the attribution rule's), else the verb's stem ("warned", "admitted").
+pub(crate) fn verb_kind(verb: &str) -> String {
+    let v = verb.to_lowercase();
+    if cues::ATTRIBUTION_NEUTRAL.contains(&v.as_str()) || PLAIN_VERBS.contains(&v.as_str()) {
+        "plain".to_string()
+    } else if cues::ATTRIBUTION_DOUBT.contains(&v.as_str()) {
+        "doubt".to_string()
+    } else {
+        super::extract::stem(&v)
+    }
+}
+
+/// Whether two venues differ: neither's content words are all among the other's ("in an
+/// interview on CNN" / "CNN" is one venue; "CNN" / "a radio station" are two).
+pub(crate) fn venues_differ(a: &str, b: &str) -> bool {
+    let words = |v: &str| -> Vec<String> {
+        tokens(v, 0)
+            .into_iter()
+            .map(|t| t.lower)
+            .filter(|w| !cues::STOP.contains(&w.as_str()))
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    !(wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w)))
+}
+
 /// Verbs whose object is the one spoken to ("told CNN", "warned Blinken"): a name after them
 /// is the audience, never the speaker.
 const ADDRESS_VERBS: &[&str] = &[
