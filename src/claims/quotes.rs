@@ -1706,6 +1706,17 @@ mod tests {
     }
 
     #[test]
+    fn verbs_and_venues_compare_by_kind() {
+        assert_eq!(verb_kind("said"), verb_kind("wrote"));
+        assert_eq!(verb_kind("Told"), verb_kind("added"));
+        assert_ne!(verb_kind("said"), verb_kind("warned"));
+        assert_eq!(verb_kind("claimed"), "doubt");
+        assert!(!venues_differ("in an interview on CNN", "CNN"));
+        assert!(!venues_differ("in a statement", "in the statement"));
+        assert!(venues_differ("CNN", "a radio station"));
+    }
+
+    #[test]
     fn a_marked_cut_is_no_misquote() {
         assert_eq!(
             verdict(
