@@ -244,6 +244,18 @@ pub struct QuoteEntry {
     pub speaker_a: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_b: Option<String>,
+    /// The reporting verb on each side, as written ("said", "told", "wrote"), when there is
+    /// one (added within `storydiff/1`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verb_a: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verb_b: Option<String>,
+    /// Where or to whom the words were given, as written ("CNN", "a radio station", "in a
+    /// statement", "on Twitter"), when the attribution says (added within `storydiff/1`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub venue_a: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub venue_b: Option<String>,
     /// The words inside the marks on each side (a quotation that runs over sentences or
     /// paragraphs is one span; `sentence` is where it opens); `null` on the side without it.
     pub a: Option<ClaimSpan>,
@@ -268,6 +280,9 @@ pub enum QuoteRelation {
     Misquoted,
     /// The same words, given to another speaker.
     SpeakerChanged,
+    /// The words quoted in one version are given without quotation marks, as reported
+    /// speech, in the other (a notice); the span on that side is where they stand.
+    Unquoted,
     /// In B only.
     Added,
     /// In A only.

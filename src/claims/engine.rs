@@ -1526,7 +1526,12 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry
             }
             _ => false,
         };
-    let pairs = quotes::compare(&la, &lb, sa.data.text, sb.data.text, same_speaker);
+    let mut pairs = quotes::compare(&la, &lb, sa.data.text, sb.data.text, same_speaker);
+    let by_place = quotes::pair_by_place(&la, &lb, &sa.data, &sb.data, &pairs, |i, j| {
+        sa.aligned_with.get(i).is_some_and(|v| v.contains(&j))
+    });
+    pairs.extend(by_place);
+    pairs.sort_by_key(|p| (p.a, p.b));
     let mut paired_a = vec![false; la.len()];
     let mut paired_b = vec![false; lb.len()];
     // What the pairs account for on each side: a part of a quotation outside all of them
@@ -1556,10 +1561,19 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry
             quotes::Verdict::Same => (QuoteRelation::Same, vec![], vec![]),
             quotes::Verdict::Overlap => (QuoteRelation::Overlap, vec![], vec![]),
         };
+        let (verb_a, venue_a) = said(sa, qa);
+        let (verb_b, venue_b) = said(sb, qb);
+        if let Some(message) = said_differently(sa, qa, sb, qb) {
+            flags.push(message);
+        }
         entries.push(QuoteEntry {
             relation,
             speaker_a,
             speaker_b,
+            verb_a,
+            verb_b,
+            venue_a,
+            venue_b,
             a: Some(whole(sa, qa)),
             b: Some(whole(sb, qb)),
             removed,
@@ -1618,7 +1632,70 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry
         (sb, &lb, &paired_b, &covered_b),
     ] {
         let mut reported: Vec<&[String]> = Vec::new();
+        let y = if x.id == SideId::A { sb } else { sa };
         for (q, &was_paired) in ledger.iter().zip(paired.iter()) {
+            // Quoted here, reported speech there: a notice, not a quote in one version only.
+            let unquoted = if was_paired {
+                None
+            } else {
+                quotes::unquoted(q, &y.data)
+            };
+            if let Some((start, end)) = unquoted {
+                let other = ClaimSpan {
+                    sentence: y.data.sentences[sentence_at(y, start)].id,
+                    start,
+                    end,
+                    text: y.data.slice(start, end).to_string(),
+                };
+                let (verb, venue) = said(x, q);
+                let (mut a, mut b) = (Some(whole(x, q)), Some(other));
+                let (mut verb_a, mut venue_a, mut verb_b, mut venue_b) = (verb, venue, None, None);
+                let (mut speaker_a, mut speaker_b) = (who(x, q), None);
+                if x.id == SideId::B {
+                    std::mem::swap(&mut a, &mut b);
+                    std::mem::swap(&mut verb_a, &mut verb_b);
+                    std::mem::swap(&mut venue_a, &mut venue_b);
+                    std::mem::swap(&mut speaker_a, &mut speaker_b);
+                }
+                entries.push(QuoteEntry {
+                    relation: QuoteRelation::Unquoted,
+                    speaker_a,
+                    speaker_b,
+                    verb_a,
+                    verb_b,
+                    venue_a,
+                    venue_b,
+                    a,
+                    b,
+                    removed: vec![],
+                    added: vec![],
+                });
+                let span = |z: &Side<'_>, (start, end): (usize, usize)| Span {
+                    sidx: sentence_at(z, start),
+                    start,
+                    end,
+                };
+                let (fa, fb) = order(
+                    x,
+                    Some(span(x, (q.start, q.end))),
+                    Some(span(y, (start, end))),
+                );
+                flags.push(Flag {
+                    refine: false,
+                    change: Change::Changed,
+                    kind: ClaimKind::Quote,
+                    severity: Severity::Notice,
+                    a: fa,
+                    b: fb,
+                    message: format!(
+                        "the quote \"{}\" in {} is reported without quotation marks in {}",
+                        short(x.data.slice(q.start, q.end)),
+                        name(x.id),
+                        name(y.id)
+                    ),
+                });
+                continue;
+            }
             if !was_paired {
                 let (relation, a, b, speaker_a, speaker_b) = if x.id == SideId::A {
                     (
@@ -1637,10 +1714,20 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry
                         who(x, q),
                     )
                 };
+                let (verb, venue) = said(x, q);
+                let (verb_a, venue_a, verb_b, venue_b) = if x.id == SideId::A {
+                    (verb, venue, None, None)
+                } else {
+                    (None, None, verb, venue)
+                };
                 entries.push(QuoteEntry {
                     relation,
                     speaker_a,
                     speaker_b,
+                    verb_a,
+                    verb_b,
+                    venue_a,
+                    venue_b,
                     a,
                     b,
                     removed: vec![],
@@ -1685,6 +1772,64 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry
         )
     });
     entries
+}
+
+/// The reporting verb and the venue of a quotation, as written.
+fn said(x: &Side<'_>, q: &quotes::LedgerQuote) -> (Option<String>, Option<String>) {
+    let text = |s: Option<(usize, usize)>| s.map(|(a, b)| x.data.slice(a, b).to_string());
+    (text(q.verb), text(q.venue))
+}
+
+/// A notice when two paired quotations are reported with another kind of verb ("said" /
+/// "warned"; "said" / "claimed" is the attribution rule's) or at another venue ("told CNN" /
+/// "told a radio station"); a verb or venue one version leaves out is not a change.
+fn said_differently(
+    sa: &Side<'_>,
+    qa: &quotes::LedgerQuote,
+    sb: &Side<'_>,
+    qb: &quotes::LedgerQuote,
+) -> Option<Flag> {
+    let (verb_a, venue_a) = said(sa, qa);
+    let (verb_b, venue_b) = said(sb, qb);
+    let verb_changed = match (&verb_a, &verb_b) {
+        (Some(x), Some(y)) => {
+            let (kx, ky) = (quotes::verb_kind(x), quotes::verb_kind(y));
+            let covered = matches!(
+                (kx.as_str(), ky.as_str()),
+                ("plain", "doubt") | ("doubt", "plain")
+            );
+            kx != ky && !covered
+        }
+        _ => false,
+    };
+    let venue_changed = match (&venue_a, &venue_b) {
+        (Some(x), Some(y)) => quotes::venues_differ(x, y),
+        _ => false,
+    };
+    if !verb_changed && !venue_changed {
+        return None;
+    }
+    let phrase = |v: &Option<String>, w: &Option<String>| match (v, w) {
+        (Some(v), Some(w)) => format!("{v} {w}"),
+        (Some(v), None) => v.clone(),
+        (None, Some(w)) => w.clone(),
+        (None, None) => String::new(),
+    };
+    let part = |x: &Side<'_>, q: &quotes::LedgerQuote| Span::of(&x.data.claims[q.parts[0]]);
+    Some(Flag {
+        refine: false,
+        change: Change::Changed,
+        kind: ClaimKind::Quote,
+        severity: Severity::Notice,
+        a: Some(part(sa, qa)),
+        b: Some(part(sb, qb)),
+        message: format!(
+            "the quote \"{}\" is reported as \"{}\" in A but \"{}\" in B",
+            short(sa.data.slice(qa.start, qa.end)),
+            phrase(&verb_a, &venue_a),
+            phrase(&verb_b, &venue_b)
+        ),
+    })
 }
 
 fn short(s: &str) -> String {

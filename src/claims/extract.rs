@@ -356,7 +356,6 @@ pub(crate) fn extract<'a>(
         }
         // Cues (negation also inside quotes, attribution outside them).
         let toks = &side.toks[sidx];
-        let mut speaker_verb: Option<usize> = None;
         for (k, t) in toks.iter().enumerate() {
             let quoted = side.in_quote(sidx, t.start);
             let w = t.lower.as_str();
@@ -420,41 +419,10 @@ pub(crate) fn extract<'a>(
                     kind: ClaimKind::Attribution,
                     val: Val::Attr { doubt, hedge },
                 });
-                if !hedge && speaker_verb.is_none() {
-                    speaker_verb = Some(k);
-                }
             }
         }
-        // Speaker: a name within three words of the reporting verb, else the last speaker
-        // for a pronoun.
-        let mut speaker = None;
-        if let Some(k) = speaker_verb {
-            let verb = &toks[k];
-            let near = |m: &(usize, usize, usize)| {
-                let between = toks
-                    .iter()
-                    .filter(|t| {
-                        (t.start >= m.1 && t.end <= verb.start)
-                            || (t.start >= verb.end && t.end <= m.0)
-                    })
-                    .count();
-                between <= 3 && !side.in_quote(sidx, m.0)
-            };
-            speaker = side.mentions[sidx]
-                .iter()
-                .filter(|m| near(m) && !side.entities[m.2].place)
-                .min_by_key(|m| m.0.abs_diff(verb.start))
-                .map(|m| m.2);
-            let pronoun = toks
-                .iter()
-                .any(|t| matches!(t.lower.as_str(), "he" | "she") && !side.in_quote(sidx, t.start));
-            if speaker.is_none() && pronoun {
-                speaker = last_speaker;
-            }
-            if speaker.is_some() {
-                last_speaker = speaker;
-            }
-        }
+        // Speaker: the name next to the reporting verb, else whom its pronoun means.
+        let speaker = super::quotes::speaker(&side, sidx, &mut last_speaker);
         for &(qs, qe) in &side.quotes[sidx] {
             let words: Vec<String> = tokens(text.get(qs..qe).unwrap_or(""), qs)
                 .into_iter()
@@ -577,6 +545,14 @@ fn find_quotes(s: &str, base: usize, carry: bool) -> (Vec<(usize, usize)>, bool)
     for (i, &(pos, c)) in chars.iter().enumerate() {
         let next = pos + c.len_utf8();
         let prev_alnum = i > 0 && alnum_at(i - 1);
+        // A doubled opening mark (`""This`, `““This`) opens once.
+        if open.is_some_and(|(st, _)| st == pos && st > 0)
+            && matches!(c, '"' | '“')
+            && alnum_at(i + 1)
+        {
+            open = open.map(|(_, o)| (next, o));
+            continue;
+        }
         match (open, c) {
             (None, '“' | '«' | '„') => open = Some((next, c)),
             (None, '"')
@@ -669,6 +645,17 @@ mod tests {
             .map(|&(a, b)| &s[a..b])
             .collect();
         assert_eq!(q, vec!["partners, not rivals", "go home", "stop"]);
+    }
+
+    #[test]
+    fn a_doubled_opening_mark_opens_once() {
+        let s = "\"\"This is the end,\" said Ode.";
+        let q: Vec<&str> = find_quotes(s, 0, false)
+            .0
+            .iter()
+            .map(|&(a, b)| &s[a..b])
+            .collect();
+        assert_eq!(q, vec!["This is the end,"]);
     }
 
     #[test]

@@ -30,7 +30,580 @@
 //! [`MAX_WORDS`]), so the quadratic table is small.
 
 use super::cues;
-use super::extract::{tokens, SideData, Val};
+use super::extract::{tokens, SideData, Tok, Val};
+
+/// Verbs that give a quotation to its speaker besides the attribution cues
+/// ([`cues::ATTRIBUTION_NEUTRAL`], [`cues::ATTRIBUTION_DOUBT`]): the ways of saying, writing
+/// or posting that news style guides list for quotations. They find speakers only; they make
+/// no attribution claim.
+const SPEECH_VERBS: &[&str] = &[
+    "wrote",
+    "writes",
+    "tweeted",
+    "tweets",
+    "posted",
+    "posts",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "warned",
+    "warns",
+    "adds",
+    "argued",
+    "argues",
+    "declared",
+    "declares",
+    "continued",
+    "recalled",
+    "recalls",
+    "testified",
+    "testifies",
+    "acknowledged",
+    "acknowledges",
+    "conceded",
+    "concedes",
+    "admitted",
+    "admits",
+    "promised",
+    "promises",
+    "vowed",
+    "vows",
+    "urged",
+    "urges",
+    "predicted",
+    "predicts",
+    "joked",
+    "called",
+    "calls",
+    "described",
+    "describes",
+];
+
+/// Speech verbs that say no more than "said" (or "wrote"): a quotation given with one in a
+/// version and with "said" in the other is given alike.
+const PLAIN_VERBS: &[&str] = &[
+    "wrote",
+    "writes",
+    "tweeted",
+    "tweets",
+    "posted",
+    "posts",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "adds",
+    "continued",
+    "asked",
+    "asks",
+];
+
+/// The kind of a reporting verb, for telling whether two versions report a quotation alike:
+/// "plain" for the neutral cues and [`PLAIN_VERBS`], "doubt" for the distancing ones (their
+/// change is the attribution rule's), else the verb's stem ("warned", "admitted").
+pub(crate) fn verb_kind(verb: &str) -> String {
+    let v = verb.to_lowercase();
+    if cues::ATTRIBUTION_NEUTRAL.contains(&v.as_str()) || PLAIN_VERBS.contains(&v.as_str()) {
+        "plain".to_string()
+    } else if cues::ATTRIBUTION_DOUBT.contains(&v.as_str()) {
+        "doubt".to_string()
+    } else {
+        super::extract::stem(&v)
+    }
+}
+
+/// Whether two venues differ: neither's content words are all among the other's ("in an
+/// interview on CNN" / "CNN" is one venue; "CNN" / "a radio station" are two).
+pub(crate) fn venues_differ(a: &str, b: &str) -> bool {
+    let words = |v: &str| -> Vec<String> {
+        tokens(v, 0)
+            .into_iter()
+            .map(|t| t.lower)
+            .filter(|w| !cues::STOP.contains(&w.as_str()))
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    !(wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w)))
+}
+
+/// Verbs whose object is the one spoken to ("told CNN", "warned Blinken"): a name after them
+/// is the audience, never the speaker.
+const ADDRESS_VERBS: &[&str] = &[
+    "told", "tells", "tell", "warned", "warns", "urged", "urges", "asked", "asks", "assured",
+    "reminded", "informed",
+];
+
+/// Words after the verb that open where or how the words were given ("in a statement", "on
+/// Twitter", "at a news conference", "via email").
+const VENUE_PREPOSITIONS: &[&str] = &["in", "on", "at", "via", "during"];
+
+/// Prepositions after which a name modifies another word rather than speaks ("the director
+/// for Rep. Stephen Fincher wrote", "the chairman of the committee said").
+const MODIFIER_PREPOSITIONS: &[&str] = &[
+    "for", "of", "to", "with", "at", "from", "by", "in", "on", "about", "against", "under",
+];
+
+/// Most words between a speaker's name and the verb when a phrase set off by commas stands
+/// between them ("Elizabeth Lauten, the communications director for Rep. Stephen Fincher,
+/// wrote").
+const APPOSITIVE_WORDS: usize = 14;
+
+/// Most words of a venue ("in an op-ed for The Washington Post").
+const VENUE_WORDS: usize = 8;
+
+/// Verbs of naming ("called the plan “reckless”"): a phrase after them is no venue ("called
+/// on the administration to…").
+const NAMING_VERBS: &[&str] = &["called", "calls", "described", "describes"];
+
+/// Words that end the venue: what follows them is the content or the circumstance of the
+/// remark, not where it was made.
+const VENUE_STOPS: &[&str] = &[
+    "that", "when", "as", "after", "before", "while", "because", "if", "whether", "how", "why",
+    "what", "about", "of", "to", "by", "but", "and", "he", "she", "it", "they", "we", "i",
+];
+
+/// Last words of a phrase after the verb that tell when, not where ("on Tuesday" is a date,
+/// found by the date reader; these are the time words it does not read as dates).
+const TIME_WORDS: &[&str] = &[
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "time",
+    "past",
+    "end",
+];
+
+/// Words of a name that make it an organisation, not a person (so "he" or "she" cannot mean
+/// it). Common heads of organisation names in English news copy.
+const ORG_WORDS: &[&str] = &[
+    "house",
+    "ministry",
+    "department",
+    "office",
+    "agency",
+    "council",
+    "committee",
+    "commission",
+    "party",
+    "police",
+    "court",
+    "government",
+    "university",
+    "college",
+    "school",
+    "bank",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "group",
+    "association",
+    "union",
+    "institute",
+    "foundation",
+    "network",
+    "news",
+    "times",
+    "post",
+    "service",
+    "army",
+    "navy",
+    "force",
+    "board",
+    "authority",
+    "administration",
+    "embassy",
+    "senate",
+    "congress",
+    "parliament",
+    "team",
+    "club",
+    "center",
+    "centre",
+    "organization",
+    "organisation",
+];
+
+/// Titles that say which pronoun a person takes ("Mr. Doyle" is "he").
+const HE_TITLES: &[&str] = &["mr", "sir", "king", "prince", "lord", "father", "brother"];
+const SHE_TITLES: &[&str] = &[
+    "mrs", "ms", "miss", "madam", "lady", "queen", "princess", "dame", "sister", "mother",
+];
+
+/// How far back a pronoun looks for the person it means, in sentences (within the paragraph
+/// or the one before).
+const PRONOUN_REACH: usize = 3;
+
+/// Most words between a speaker's name and the verb ("Rep. Tom Marsh (D-Calif.) said").
+const SPEAKER_REACH: usize = 3;
+
+/// Who says a sentence's quotations, and how: the reporting verb and the venue.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Attribution {
+    /// The speaker named next to the verb (entity index).
+    pub named: Option<usize>,
+    /// "he" or "she" stands as the verb's subject: 'h' or 's'.
+    pub pronoun: Option<char>,
+    /// Byte span of the reporting verb.
+    pub verb: Option<(usize, usize)>,
+    /// Byte span of the venue or audience ("CNN", "a radio station", "in a statement").
+    pub venue: Option<(usize, usize)>,
+}
+
+/// Whether a token is a reporting verb (`according` only before "to").
+fn reporting(toks: &[Tok], k: usize) -> bool {
+    let w = toks[k].lower.as_str();
+    if w == "according" {
+        return toks.get(k + 1).is_some_and(|t| t.lower == "to");
+    }
+    cues::ATTRIBUTION_NEUTRAL.contains(&w)
+        || cues::ATTRIBUTION_DOUBT.contains(&w)
+        || SPEECH_VERBS.contains(&w)
+}
+
+/// Whether byte `pos` of the sentence `from..` stands inside parentheses.
+fn in_parens(text: &str, from: usize, pos: usize) -> bool {
+    let before = text.get(from..pos).unwrap_or("");
+    before
+        .rfind('(')
+        .is_some_and(|o| !before[o..].contains(')'))
+}
+
+/// The attribution of sentence `sidx`: its first reporting verb outside quotes, the name
+/// before it (the subject) or after it where the order is inverted ("…," said Doyle), never
+/// a name in parentheses ("(D-Calif.)"), a possessive ("Doyle's spokesman said") or the one
+/// spoken to ("told CNN"); the pronoun subject; the venue after the verb.
+pub(crate) fn attribution(data: &SideData<'_>, sidx: usize) -> Option<Attribution> {
+    // The first reporting verb that names or points to a speaker ("Asked about it, Pelosi
+    // said"), else the first.
+    let mut first = None;
+    for k in 0..data.toks.get(sidx)?.len() {
+        let Some(at) = attribution_at(data, sidx, k) else {
+            continue;
+        };
+        if at.named.is_some() || at.pronoun.is_some() {
+            return Some(at);
+        }
+        first = first.or(Some(at));
+    }
+    first
+}
+
+/// The attribution of sentence `sidx` around token `k`, if that is a reporting verb.
+fn attribution_at(data: &SideData<'_>, sidx: usize, k: usize) -> Option<Attribution> {
+    let toks = data.toks.get(sidx)?;
+    let s = &data.sentences[sidx];
+    let text = data.text;
+    let outside =
+        |k: usize| !data.in_quote(sidx, toks[k].start) && !in_parens(text, s.start, toks[k].start);
+    let mentions = data.mentions.get(sidx).map(Vec::as_slice).unwrap_or(&[]);
+    // A reporting word inside a name is no verb ("the United States").
+    let named = |k: usize| {
+        mentions
+            .iter()
+            .any(|m| m.0 <= toks[k].start && toks[k].end <= m.1)
+    };
+    if !(outside(k) && reporting(toks, k) && !named(k)) {
+        return None;
+    }
+    let verb = &toks[k];
+    let w = verb.lower.as_str();
+    let address = ADDRESS_VERBS.contains(&w);
+    // Inverted order: the verb comes right after the quotation, or opens the sentence.
+    let inverted = (0..k).all(|j| !outside(j))
+        || text
+            .get(toks[k - 1].end..verb.start)
+            .is_some_and(|g| g.contains(['"', '”', '’', '»']));
+    let mut at = Attribution {
+        verb: Some((verb.start, verb.end)),
+        ..Attribution::default()
+    };
+    // Tokens strictly between two byte offsets.
+    let between = |a: usize, b: usize| toks.iter().filter(|t| t.start >= a && t.end <= b).count();
+    let usable = |m: &(usize, usize, usize)| {
+        !data.entities[m.2].place
+            && !data.in_quote(sidx, m.0)
+            && !in_parens(text, s.start, m.0)
+            // A name glued to a hyphen is part of a label ("Rep. Ron Kind, D-Wis., said").
+            && !text.get(..m.0).is_some_and(|r| r.ends_with('-'))
+            && !text.get(m.1..).is_some_and(|r| r.starts_with('-'))
+            && !text
+                .get(m.1..)
+                .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
+    };
+    // The token index at a byte offset (the first token starting there or later).
+    let tok_at = |pos: usize| toks.partition_point(|t| t.start < pos);
+    let subject = |m: &(usize, usize, usize)| {
+        // After a preposition, a name modifies another ("the director for Rep. Fincher").
+        let mut j = tok_at(m.0);
+        // Words joined to the next by a space or a full stop alone, outside quotations.
+        let joined = |j: usize| {
+            outside(j - 1)
+                && text
+                    .get(toks[j - 1].end..toks[j].start)
+                    .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '.'))
+        };
+        while j > 0
+            && joined(j)
+            && (toks[j - 1].cap || matches!(toks[j - 1].lower.as_str(), "the" | "a" | "an"))
+        {
+            j -= 1;
+        }
+        // "Secretary of State Antony Blinken": a title's own "of".
+        let title_of = j >= 2
+            && toks[j - 1].lower == "of"
+            && toks[j - 2].cap
+            && cues::TITLES.contains(&toks[j - 2].lower.as_str());
+        let governed = j > 0
+            && joined(j)
+            && !title_of
+            && MODIFIER_PREPOSITIONS.contains(&toks[j - 1].lower.as_str());
+        // Before a title, a name says whose ("the House speaker said").
+        let titled = toks.get(tok_at(m.1)).is_some_and(|t| {
+            t.end <= verb.start && !t.cap && cues::TITLES.contains(&t.lower.as_str())
+        });
+        if governed || titled {
+            return false;
+        }
+        let n = between(m.1, verb.start);
+        // Or a name with a phrase set off by commas ("Ann Webb, the council leader, said").
+        let gap = text.get(m.1..verb.start).unwrap_or("");
+        let appositive = gap.trim_start().starts_with(',')
+            && gap
+                .rfind(',')
+                .is_some_and(|c| between(m.1 + c, verb.start) <= 1)
+            && gap.matches(',').count() == 2
+            && n <= APPOSITIVE_WORDS;
+        n <= SPEAKER_REACH || appositive
+    };
+    let before = mentions
+        .iter()
+        .filter(|m| m.1 <= verb.start && usable(m) && subject(m))
+        .max_by_key(|m| m.1);
+    let after = mentions
+        .iter()
+        .filter(|m| {
+            m.0 >= verb.end
+                && usable(m)
+                && between(verb.end, m.0) <= SPEAKER_REACH
+                && (w == "according" || (inverted && !address))
+        })
+        .min_by_key(|m| m.0);
+    // "he said", "…," she added, "said he".
+    let pronoun = |t: &Tok| match t.lower.as_str() {
+        "he" => Some('h'),
+        "she" => Some('s'),
+        _ => None,
+    };
+    if k > 0 && outside(k - 1) {
+        at.pronoun = pronoun(&toks[k - 1]);
+    }
+    if at.pronoun.is_none() && inverted && k + 1 < toks.len() {
+        at.pronoun = pronoun(&toks[k + 1]);
+    }
+    // A pronoun next to the verb is its subject; a name farther off is not.
+    if at.pronoun.is_none() {
+        at.named = before.or(after).map(|m| m.2);
+    }
+    // The venue: the audience of a verb of telling, then a phrase opened by a preposition.
+    let mut v = k + 1;
+    if w == "according" {
+        v = toks.len();
+    }
+    if let Some(m) = after.filter(|_| !address) {
+        // Past the inverted speaker's name.
+        v = toks
+            .iter()
+            .position(|t| t.start >= m.1)
+            .unwrap_or(toks.len());
+    } else if inverted && at.pronoun.is_some() && !address {
+        v = k + 2;
+    }
+    let stop = |j: usize| {
+        j >= toks.len()
+            || !outside(j)
+            || VENUE_STOPS.contains(&toks[j].lower.as_str())
+            || text.get(toks[j - 1].end..toks[j].start).is_some_and(|g| {
+                g.chars()
+                    .any(|c| !c.is_whitespace() && c != '-' && c != '.')
+            })
+    };
+    let run = |from: usize| {
+        let mut to = from;
+        while to < toks.len() && to < from + VENUE_WORDS && (to == from || !stop(to)) {
+            to += 1;
+        }
+        // Not ending on a function word ("in an interview with").
+        while to > from + 1 && cues::STOP.contains(&toks[to - 1].lower.as_str()) {
+            to -= 1;
+        }
+        to
+    };
+    let mut from = None;
+    let mut to = v;
+    if address
+        && v < toks.len()
+        && !stop(v)
+        && !VENUE_PREPOSITIONS.contains(&toks[v].lower.as_str())
+    {
+        from = Some(v);
+        to = run(v);
+        // A verb of telling takes one object phrase: "told a radio station", not the rest.
+        while to > v + 1 && VENUE_PREPOSITIONS.contains(&toks[to - 1].lower.as_str()) {
+            to -= 1;
+        }
+        if let Some(p) =
+            (v..to).find(|&j| j > v && VENUE_PREPOSITIONS.contains(&toks[j].lower.as_str()))
+        {
+            to = p;
+        }
+        // An article inside the object opens another phrase ("told reporters the race…"),
+        // and a date is when, not whom ("told reporters Wednesday").
+        if let Some(p) = (v + 1..to).find(|&j| matches!(toks[j].lower.as_str(), "a" | "an" | "the"))
+        {
+            to = p;
+        }
+        let object = text.get(toks[v].start..toks[to - 1].end).unwrap_or("");
+        if let Some(d) = super::dates::find_dates_anchored(object, None).first() {
+            let at = toks[v].start + d.start;
+            to = to
+                .min(toks.iter().position(|t| t.end > at).unwrap_or(toks.len()))
+                .max(v);
+            if to == v {
+                from = None;
+            }
+        }
+        // A name told is the whole audience ("told CNN", "warned Peña Nieto would…").
+        if let Some(m) = mentions.iter().find(|m| m.0 == toks[v].start) {
+            to = to.min(
+                toks.iter()
+                    .position(|t| t.start >= m.1)
+                    .unwrap_or(toks.len()),
+            );
+        }
+    }
+    if to < toks.len()
+        && !NAMING_VERBS.contains(&w)
+        && (to == v || from.is_some())
+        && VENUE_PREPOSITIONS.contains(&toks[to].lower.as_str())
+        && (to == v || !stop(to))
+    {
+        let end = run(to);
+        let phrase = text.get(toks[to].start..toks[end - 1].end).unwrap_or("");
+        let when = !super::dates::find_dates_anchored(phrase, None).is_empty()
+            || toks[to..end].iter().any(|t| {
+                t.lower.chars().any(|c| c.is_ascii_digit())
+                    || mentions
+                        .iter()
+                        .any(|m| data.entities[m.2].place && m.0 <= t.start && t.start < m.1)
+            })
+            || TIME_WORDS.contains(&toks[end - 1].lower.as_str());
+        if end > to + 1 && !when {
+            from = from.or(Some(to));
+            to = end;
+        }
+    }
+    if let Some(f) = from {
+        if to > f {
+            at.venue = Some((toks[f].start, toks[to - 1].end));
+        }
+    }
+    Some(at)
+}
+
+/// Whether an entity can be "he" or "she" (`pronoun` 'h' or 's'): a person, not a place or
+/// organisation, and not titled as the other ("Mrs. Webb" is not "he").
+fn can_mean(data: &SideData<'_>, e: usize, pronoun: char) -> bool {
+    let ent = &data.entities[e];
+    if ent.place
+        || ent.words.iter().any(|w| ORG_WORDS.contains(&w.as_str()))
+        || (ent.canonical.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && ent.canonical.chars().all(|c| !c.is_lowercase()))
+    {
+        return false;
+    }
+    let other = if pronoun == 'h' {
+        SHE_TITLES
+    } else {
+        HE_TITLES
+    };
+    for (sidx, ms) in data.mentions.iter().enumerate() {
+        for m in ms.iter().filter(|m| m.2 == e) {
+            let toks = &data.toks[sidx];
+            if let Some(k) = toks.iter().rposition(|t| t.end <= m.0) {
+                if other.contains(&toks[k].lower.as_str()) {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
+/// The person a pronoun subject of sentence `sidx` means: the one person named (outside
+/// quotations) in the nearest earlier sentence that names any, within [`PRONOUN_REACH`]
+/// sentences and this paragraph or the one before; among several, the last speaker if he or
+/// she is one of them, else nobody.
+fn antecedent(
+    data: &SideData<'_>,
+    sidx: usize,
+    pronoun: char,
+    last: Option<usize>,
+) -> Option<usize> {
+    let par = data.sentences[sidx].paragraph;
+    for j in (sidx.saturating_sub(PRONOUN_REACH)..sidx).rev() {
+        let s = &data.sentences[j];
+        if s.furniture || s.paragraph + 1 < par {
+            continue;
+        }
+        let mut people: Vec<usize> = Vec::new();
+        for m in &data.mentions[j] {
+            if !data.in_quote(j, m.0)
+                && !in_parens(data.text, s.start, m.0)
+                && !people.contains(&m.2)
+            {
+                people.push(m.2);
+            }
+        }
+        // A sentence naming only places or organisations names no one "he" or "she" means.
+        let fit: Vec<usize> = people
+            .into_iter()
+            .filter(|&e| can_mean(data, e, pronoun))
+            .collect();
+        return match fit.as_slice() {
+            [] => continue,
+            [one] => Some(*one),
+            several => last.filter(|l| several.contains(l)),
+        };
+    }
+    None
+}
+
+/// The speaker of sentence `sidx`'s quotations: the name next to its reporting verb, else
+/// the person its pronoun subject means. `last` is the last speaker found, updated.
+pub(crate) fn speaker(data: &SideData<'_>, sidx: usize, last: &mut Option<usize>) -> Option<usize> {
+    let at = attribution(data, sidx)?;
+    let who = at
+        .named
+        .or_else(|| at.pronoun.and_then(|p| antecedent(data, sidx, p, *last)));
+    if who.is_some() {
+        *last = who;
+    }
+    who
+}
 
 /// Score of a common function word in the local alignment.
 const MATCH_STOP: i32 = 1;
@@ -97,6 +670,9 @@ pub(crate) struct LedgerQuote {
     pub speaker: Option<usize>,
     /// Indices of the quote claims it was built from, in text order.
     pub parts: Vec<usize>,
+    /// Byte spans of the reporting verb and of the venue of its first attributed part.
+    pub verb: Option<(usize, usize)>,
+    pub venue: Option<(usize, usize)>,
 }
 
 /// All the quotations of one version, in text order.
@@ -146,6 +722,7 @@ fn blank_between(text: &str, from: usize, to: usize) -> bool {
 pub(crate) fn ledger(data: &SideData<'_>) -> Ledger {
     let mut out: Ledger = Vec::new();
     let mut last_sidx = usize::MAX;
+    let mut said = Attribution::default();
     for (k, c) in data.claims.iter().enumerate() {
         let Val::Quote { speaker, .. } = &c.val else {
             continue;
@@ -161,12 +738,18 @@ pub(crate) fn ledger(data: &SideData<'_>) -> Ledger {
                 && blank_between(data.text, s.start, c.start)
         });
         let words = normalise(data.text, c.start, c.end);
+        if c.sidx != last_sidx {
+            said = attribution(data, c.sidx).unwrap_or_default();
+        }
         if continues {
             if let Some(q) = out.last_mut() {
                 q.end = c.end;
                 q.words.extend(words);
                 q.words.truncate(MAX_WORDS);
                 q.parts.push(k);
+                if q.verb.is_none() {
+                    (q.verb, q.venue) = (said.verb, said.venue);
+                }
                 q.speaker = q.speaker.or(*speaker);
             }
         } else {
@@ -176,6 +759,8 @@ pub(crate) fn ledger(data: &SideData<'_>) -> Ledger {
                 words,
                 speaker: *speaker,
                 parts: vec![k],
+                verb: said.verb,
+                venue: said.venue,
             });
         }
         last_sidx = c.sidx;
@@ -244,8 +829,14 @@ fn normalise(text: &str, start: usize, end: usize) -> Vec<QWord> {
                     "is".into()
                 }
             }
-            // A possessive ("the princess's", "the Princess'"): the word alone.
-            "s" if glued => continue,
+            // A possessive ("the princess's", "the Princess'"): the word alone, its span
+            // taking the ending (so that "Day's" / "Days" reads as one spelling).
+            "s" if glued => {
+                if let Some(last) = out.last_mut() {
+                    last.end = t.end;
+                }
+                continue;
+            }
             "re" if glued => "are".into(),
             "ve" if glued => "have".into(),
             "ll" if glued => "will".into(),
@@ -274,6 +865,12 @@ fn normalise(text: &str, start: usize, end: usize) -> Vec<QWord> {
             "oct" => "october".into(),
             "nov" => "november".into(),
             "dec" => "december".into(),
+            // "Ten Most Wanted" / "10 Most Wanted": one number.
+            other if super::lexicon::look(super::lexicon::numbers::CARDINALS, other).is_some() => {
+                let v =
+                    super::lexicon::look(super::lexicon::numbers::CARDINALS, other).unwrap_or(0.0);
+                format!("{v}")
+            }
             other => match other.strip_suffix("our") {
                 // "labour" / "labor": one word.
                 Some(stem) if other.len() >= 6 => format!("{stem}or"),
@@ -565,6 +1162,20 @@ fn judge(
         if !gap_a.is_empty() && !gap_b.is_empty() && glued(gap_a) == glued(gap_b) {
             continue;
         }
+        // The same letters with other punctuation ("Day's" / "Days"): no other words.
+        let letters = |t: &str, g: &[QWord]| match (g.first(), g.last()) {
+            (Some(f), Some(l)) => t
+                .get(f.start..l.end)
+                .unwrap_or("")
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>(),
+            _ => String::new(),
+        };
+        if !gap_a.is_empty() && !gap_b.is_empty() && letters(ta, gap_a) == letters(tb, gap_b) {
+            continue;
+        }
         // Words one side leaves out with a mark of the cut.
         if gap_b.is_empty() && cut_marked(tb, b[j0].end, b[j1].start) {
             continue;
@@ -758,6 +1369,213 @@ pub(crate) fn compare(
     out
 }
 
+/// Fewest words of a quotation looked for as reported speech in the other version.
+const REPORTED_WORDS: usize = 4;
+
+/// Where the other version gives a quotation's words without quotation marks, as reported
+/// speech ("I will vote against it" / he said he will vote against it): the byte span of the
+/// densest stretch of one of its sentences, outside quotations, that a local alignment finds
+/// holding [`MIN_COVER`] of the quotation's words, [`MIN_CONTENT`] of them content words, and
+/// at least [`REPORTED_WORDS`] words. Only the [`MAX_CANDIDATES`] sentences sharing the most
+/// content words with the quotation are aligned.
+pub(crate) fn unquoted(q: &LedgerQuote, other: &SideData<'_>) -> Option<(usize, usize)> {
+    if q.words.len() < REPORTED_WORDS {
+        return None;
+    }
+    let mut keys: Vec<&str> = q
+        .words
+        .iter()
+        .filter(|w| w.content)
+        .map(|w| w.norm.as_str())
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    if keys.len() < MIN_CONTENT {
+        return None;
+    }
+    let mut cands: Vec<(usize, usize)> = Vec::new();
+    for (sidx, toks) in other.toks.iter().enumerate() {
+        let shared = toks
+            .iter()
+            .filter(|t| {
+                !other.in_quote(sidx, t.start) && keys.binary_search(&t.lower.as_str()).is_ok()
+            })
+            .count();
+        if shared >= MIN_CONTENT {
+            cands.push((shared, sidx));
+        }
+    }
+    cands.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    let mut best: Option<(usize, (usize, usize))> = None;
+    for &(_, sidx) in cands.iter().take(MAX_CANDIDATES) {
+        let s = &other.sentences[sidx];
+        if s.end - s.start > MAX_WORDS * 16 {
+            continue;
+        }
+        let words: Vec<QWord> = normalise(other.text, s.start, s.end)
+            .into_iter()
+            .filter(|w| !other.in_quote(sidx, w.start))
+            .collect();
+        let pairs = local_alignment(&q.words, &words);
+        let common = pairs.len();
+        let content = pairs.iter().filter(|p| q.words[p.0].content).count();
+        if common < REPORTED_WORDS
+            || content < MIN_CONTENT
+            || (common as f64) < MIN_COVER * q.words.len() as f64
+        {
+            continue;
+        }
+        if let (Some(f), Some(l)) = (pairs.first(), pairs.last()) {
+            if best.is_none_or(|(c, _)| common > c) {
+                best = Some((common, (words[f.1].start, words[l.1].end)));
+            }
+        }
+    }
+    best.map(|b| b.1)
+}
+
+/// Most words of a quoted phrase paired by its place in two aligned sentences.
+const PHRASE_WORDS: usize = 8;
+
+/// Words before (or, for a quotation opening its sentence, after) a quoted phrase that must
+/// be the same for two phrases to be one.
+const PLACE_WORDS: usize = 2;
+
+/// Pairs short quoted phrases that share too few words to pair by words ("an “out of the
+/// ordinary” decline" / "an “out of the fantastic” decline"; "called it “a disgrace”" /
+/// "called it “a scandal”"): two phrases of at most [`PHRASE_WORDS`] words, neither paired
+/// yet, in sentences that the alignment pairs (`aligned`), led in by the same
+/// [`PLACE_WORDS`] words (followed by them, for a phrase that opens its sentence), and
+/// holding at least half of the longer one's words in common, or of at most [`SHORT_QUOTE`]
+/// words each and followed by the same words too. The verdict is their word diff.
+pub(crate) fn pair_by_place(
+    la: &Ledger,
+    lb: &Ledger,
+    da: &SideData<'_>,
+    db: &SideData<'_>,
+    taken: &[QuotePair],
+    aligned: impl Fn(usize, usize) -> bool,
+) -> Vec<QuotePair> {
+    let sidx = |d: &SideData<'_>, q: &LedgerQuote| d.claims[q.parts[0]].sidx;
+    // The words around a quotation in its sentence, outside any quotation.
+    let place = |d: &SideData<'_>, q: &LedgerQuote| -> Vec<String> {
+        let s = sidx(d, q);
+        let toks = &d.toks[s];
+        let lead: Vec<String> = toks
+            .iter()
+            .filter(|t| t.end <= q.start)
+            .rev()
+            .take(PLACE_WORDS)
+            .take_while(|t| !d.in_quote(s, t.start))
+            .map(|t| t.lower.clone())
+            .collect();
+        if !lead.is_empty() {
+            return lead;
+        }
+        toks.iter()
+            .filter(|t| t.start >= q.end)
+            .take(PLACE_WORDS)
+            .take_while(|t| !d.in_quote(s, t.start))
+            .map(|t| t.lower.clone())
+            .collect()
+    };
+    let mut used_a: Vec<bool> = (0..la.len())
+        .map(|i| taken.iter().any(|p| p.a == i))
+        .collect();
+    let mut used_b: Vec<bool> = (0..lb.len())
+        .map(|j| taken.iter().any(|p| p.b == j))
+        .collect();
+    let mut out = Vec::new();
+    for (i, qa) in la.iter().enumerate() {
+        if used_a[i] || qa.words.len() > PHRASE_WORDS || qa.parts.len() > 1 {
+            continue;
+        }
+        let pa = place(da, qa);
+        if pa.len() < PLACE_WORDS {
+            continue;
+        }
+        for (j, qb) in lb.iter().enumerate() {
+            if used_b[j]
+                || qb.words.len() > PHRASE_WORDS
+                || qb.parts.len() > 1
+                || !aligned(sidx(da, qa), sidx(db, qb))
+                || place(db, qb) != pa
+            {
+                continue;
+            }
+            let common = common_subsequence(&qa.words, &qb.words);
+            let longer = qa.words.len().max(qb.words.len());
+            // A word or a few put in the place of others, with the same words on both sides
+            // of the marks ("called the plan “reckless” on Monday" / "“dangerous” on Monday").
+            let after = |d: &SideData<'_>, q: &LedgerQuote| -> Vec<String> {
+                let s = sidx(d, q);
+                d.toks[s]
+                    .iter()
+                    .filter(|t| t.start >= q.end)
+                    .take(PLACE_WORDS)
+                    .map(|t| t.lower.clone())
+                    .collect()
+            };
+            let swapped = longer <= SHORT_QUOTE
+                && after(da, qa) == after(db, qb)
+                && place(da, qa) != after(da, qa);
+            if !swapped && (common.is_empty() || 2 * common.len() < longer) {
+                continue;
+            }
+            let keep = |n: usize, pick: fn(&(usize, usize)) -> usize| {
+                let kept: Vec<usize> = common.iter().map(pick).collect();
+                (0..n).filter(move |k| !kept.contains(k))
+            };
+            let removed: Vec<String> = keep(qa.words.len(), |p| p.0)
+                .map(|k| qa.words[k].norm.clone())
+                .collect();
+            let added: Vec<String> = keep(qb.words.len(), |p| p.1)
+                .map(|k| qb.words[k].norm.clone())
+                .collect();
+            let (sa, sb) = ((qa.start, qa.end), (qb.start, qb.end));
+            // All of one found in a row of the other: shortened, not changed ("system
+            // difficulties" / "computing system difficulties"); a word left out between two
+            // kept ones is a change.
+            let run = |pick: fn(&(usize, usize)) -> usize| {
+                common.windows(2).all(|w| pick(&w[1]) == pick(&w[0]) + 1)
+            };
+            // The same letters and figures, otherwise punctuated ("Eleonora[67]" /
+            // "Eleonora67"): no change.
+            let letters = |d: &SideData<'_>, q: &LedgerQuote| -> String {
+                d.slice(q.start, q.end)
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            };
+            let verdict = if (removed.is_empty() && run(|p| p.1))
+                || (added.is_empty() && run(|p| p.0))
+                || letters(da, qa) == letters(db, qb)
+            {
+                Verdict::Same
+            } else {
+                Verdict::Misquoted {
+                    a: sa,
+                    b: sb,
+                    removed,
+                    added,
+                }
+            };
+            used_a[i] = true;
+            used_b[j] = true;
+            out.push(QuotePair {
+                a: i,
+                b: j,
+                verdict,
+                span_a: sa,
+                span_b: sb,
+            });
+            break;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -769,6 +1587,8 @@ mod tests {
             words: normalise(text, 0, text.len()),
             speaker: None,
             parts: vec![0],
+            verb: None,
+            venue: None,
         }
     }
 
@@ -871,6 +1691,32 @@ mod tests {
     }
 
     #[test]
+    fn punctuation_and_number_spelling_are_no_misquote() {
+        assert_eq!(
+            verdict(
+                "Long Day's Journey Into Night",
+                "Long Days Journey Into Night"
+            ),
+            Some(Verdict::Same)
+        );
+        assert_eq!(
+            verdict("on the Ten Most Wanted list", "on the 10 Most Wanted list"),
+            Some(Verdict::Same)
+        );
+    }
+
+    #[test]
+    fn verbs_and_venues_compare_by_kind() {
+        assert_eq!(verb_kind("said"), verb_kind("wrote"));
+        assert_eq!(verb_kind("Told"), verb_kind("added"));
+        assert_ne!(verb_kind("said"), verb_kind("warned"));
+        assert_eq!(verb_kind("claimed"), "doubt");
+        assert!(!venues_differ("in an interview on CNN", "CNN"));
+        assert!(!venues_differ("in a statement", "in the statement"));
+        assert!(venues_differ("CNN", "a radio station"));
+    }
+
+    #[test]
     fn a_marked_cut_is_no_misquote() {
         assert_eq!(
             verdict(
@@ -909,6 +1755,8 @@ mod tests {
             words: normalise(&tb, start, end),
             speaker: None,
             parts: vec![0],
+            verb: None,
+            venue: None,
         };
         let lb = vec![part(0, b1.len()), part(b1.len() + 1, tb.len())];
         let pairs = compare(&vec![q(a)], &lb, a, &tb, |_, _| false);

@@ -50,6 +50,15 @@ h2{font:600 1.1rem/1.3 system-ui,sans-serif;margin:1.75rem 0 .5rem;border-bottom
 .why{font-size:.8rem;color:#555;margin:.2rem 0 0}
 .none{color:var(--dim);font-style:italic}
 .notes li{color:#444}
+.quotes table{border-collapse:collapse;width:100%;font-size:.95rem}
+.quotes th,.quotes td{border-bottom:1px solid var(--line);padding:.3rem .4rem;text-align:left;vertical-align:top}
+.quotes tr.speaker th{font-family:system-ui,sans-serif;background:#f4f4f4}
+.quotes tr.conflict td:first-child{color:var(--conf);font-weight:700}
+.quotes tr.notice td:first-child{color:var(--note)}
+.quotes tr.dropped td:first-child{color:var(--del-ink)}
+.quotes tr.added td:first-child{color:var(--ins-ink)}
+.quotes td.empty{color:var(--dim)}
+.quotes a{color:inherit}
 .legend{font-size:.85rem;color:#333}
 .legend span{margin-right:.75rem}
 .grid{border-top:1px solid var(--line)}
@@ -112,6 +121,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<body>")?;
     header(report, out)?;
     claims(report, out)?;
+    quotes(report, out)?;
     notes(report, out)?;
     versions(report, out)?;
     writeln!(out, "</body>")?;
@@ -311,7 +321,23 @@ fn claims(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     "<span class=\"badge\">{sev}</span><span class=\"kind\">{} {change}</span>",
                     kind_name(c.kind)
                 )?;
-                writeln!(out, "<p class=\"msg\">{}</p>", esc(&c.message))?;
+                // A misquote points to its ledger entry, which shows the words that differ.
+                match super::ledger_entry(report, c) {
+                    Some(k) => {
+                        let change = super::quote_change(&report.quotes[k]);
+                        let what = if change.is_empty() {
+                            "misquoted".to_string()
+                        } else {
+                            format!("misquoted: {change}")
+                        };
+                        writeln!(
+                            out,
+                            "<p class=\"msg\">{} (<a href=\"#quote-{k}\">quote ledger</a>)</p>",
+                            esc(&what)
+                        )?;
+                    }
+                    None => writeln!(out, "<p class=\"msg\">{}</p>", esc(&c.message))?,
+                }
                 writeln!(out, "<ul class=\"spans\">")?;
                 if let Some(a) = &c.a {
                     span_item(out, SideId::A, "A", a)?;
@@ -343,6 +369,92 @@ fn claims(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     writeln!(out, "</ol>")?;
+    writeln!(out, "</section>")
+}
+
+/// The quote ledger as a table by speaker (in order of first appearance): each quotation's
+/// relation, its words in A and in B with how each version gives them (verb and venue), and
+/// the words that differ. Entries are `quote-N`, N the index into the JSON `quotes`.
+fn quotes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    use crate::report::QuoteRelation as R;
+    if report.quotes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "<section class=\"quotes\" id=\"quotes\">")?;
+    writeln!(out, "<h2>Quotes</h2>")?;
+    writeln!(out, "<table>")?;
+    writeln!(
+        out,
+        "<thead><tr><th>How they relate</th><th>A</th><th>B</th><th>What differs</th></tr></thead>"
+    )?;
+    let mut order: Vec<String> = Vec::new();
+    for q in &report.quotes {
+        let s = super::quote_speaker(q);
+        if !order.contains(&s) {
+            order.push(s);
+        }
+    }
+    let cell =
+        |side: SideId, s: &Option<ClaimSpan>, verb: &Option<String>, venue: &Option<String>| {
+            let Some(s) = s else {
+                return "<td class=\"empty\">—</td>".to_string();
+            };
+            let how = [verb.as_deref(), venue.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let how = if how.is_empty() {
+                String::new()
+            } else {
+                format!(" <span class=\"kind\">{}</span>", esc(&how))
+            };
+            format!(
+                "<td><a href=\"#{}\">“{}”</a> <span class=\"kind\">({}{})</span>{how}</td>",
+                sentence_anchor(side, s.sentence),
+                esc(&s.text),
+                side_letter(side),
+                s.sentence
+            )
+        };
+    for who in &order {
+        writeln!(out, "<tbody>")?;
+        writeln!(
+            out,
+            "<tr class=\"speaker\"><th colspan=\"4\">{}</th></tr>",
+            esc(who)
+        )?;
+        for (k, q) in report
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| &super::quote_speaker(q) == who)
+        {
+            let (class, what) = match q.relation {
+                R::Same => ("same", "same words"),
+                R::Overlap => ("notice", "quoted in part, differently cut"),
+                R::Misquoted => ("conflict", "misquoted"),
+                R::SpeakerChanged => ("conflict", "given to another speaker"),
+                R::Unquoted => ("notice", "quoted in one, reported speech in the other"),
+                R::Dropped => ("dropped", "in A only"),
+                R::Added => ("added", "in B only"),
+            };
+            let mut change = super::quote_change(q);
+            if let (R::SpeakerChanged, Some(x), Some(y)) = (q.relation, &q.speaker_a, &q.speaker_b)
+            {
+                change = format!("{x} in A, {y} in B");
+            }
+            writeln!(
+                out,
+                "<tr class=\"{class}\" id=\"quote-{k}\"><td>{what}</td>{}{}<td>{}</td></tr>",
+                cell(SideId::A, &q.a, &q.verb_a, &q.venue_a),
+                cell(SideId::B, &q.b, &q.verb_b, &q.venue_b),
+                esc(&change)
+            )?;
+        }
+        writeln!(out, "</tbody>")?;
+    }
+    writeln!(out, "</table>")?;
     writeln!(out, "</section>")
 }
 

@@ -79,6 +79,14 @@
 //!   otherwise. `a` and `b` are spans (`sentence` id, byte `start`/`end` into that input, and
 //!   the `text` of that slice), `null` on the side that lacks the claim. `message` says it in
 //!   words.
+//! - `quotes` (an addition to the contract; absent when neither version quotes anyone): the
+//!   quote ledger, each quotation of either version paired across the texts: `relation`
+//!   (`same`, `overlap`, `misquoted`, `speaker_changed`, `unquoted` — quoted in one version,
+//!   reported speech in the other —, `added`, `dropped`), `speaker_a`/`speaker_b`,
+//!   `verb_a`/`verb_b` (the reporting verb as written) and `venue_a`/`venue_b` (where or to
+//!   whom: "CNN", "in a statement"), each absent when the text does not say; spans `a` and `b`
+//!   (`null` on the side without it), and for a misquote `removed`/`added`, the words that
+//!   differ.
 //! - `inconsistencies`: two statements inside one input that cannot both be true: `side`
 //!   (`a` or `b`), `kind`, spans `first` and `second`, `message`.
 //! - `summary`: counts of the rows by `op`, of the claims by `change`, and (additions to the

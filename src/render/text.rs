@@ -353,7 +353,8 @@ fn claims(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Resul
     // Conflicts, then the inconsistencies (also contradictions), then the notices: one entry
     // each with both versions' words.
     for c in order.iter().filter(|c| group(c) == 0) {
-        changed_entry(out, p, opts.width, c, "!", Class::Conflict)?;
+        let msg = claim_message(report, opts, c);
+        changed_entry(out, p, opts.width, c, &msg, "!", Class::Conflict)?;
         if opts.explain {
             explanation(out, p, opts.width, c, "!", Class::Conflict)?;
         }
@@ -387,7 +388,7 @@ fn claims(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Resul
         } else {
             "~"
         };
-        changed_entry(out, p, opts.width, c, mark, Class::Notice)?;
+        changed_entry(out, p, opts.width, c, &c.message, mark, Class::Notice)?;
         if opts.explain {
             explanation(out, p, opts.width, c, mark, Class::Notice)?;
         }
@@ -405,6 +406,7 @@ fn changed_entry(
     p: &Palette,
     width: usize,
     c: &ClaimChange,
+    msg: &str,
     mark: &str,
     class: Class,
 ) -> io::Result<()> {
@@ -422,8 +424,26 @@ fn changed_entry(
     if let Some(b) = &c.b {
         v.extend(claim_at(p, SideId::B, b));
     }
-    message(&mut v, &c.message);
+    message(&mut v, msg);
     claim_block(out, p, Span::new(Style::Paint(class), mark), &v, width)
+}
+
+/// The message of a changed claim: for a misquote, the words that differ and (with
+/// `--quotes`) where its ledger entry stands, rather than the two quotations again.
+fn claim_message(report: &Report, opts: &TextOptions, c: &ClaimChange) -> String {
+    let Some(q) = super::ledger_entry(report, c).map(|k| &report.quotes[k]) else {
+        return c.message.clone();
+    };
+    let change = super::quote_change(q);
+    let mut msg = if change.is_empty() {
+        "misquoted".to_string()
+    } else {
+        format!("misquoted: {change}")
+    };
+    if opts.quotes {
+        msg.push_str(&format!(" (see Quotes, {})", super::quote_speaker(q)));
+    }
+    msg
 }
 
 /// `--quotes`: the quote ledger, speaker by speaker (in order of first appearance), each
@@ -444,12 +464,7 @@ fn quotes(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Resul
             )
         )
     )?;
-    let speaker = |q: &crate::report::QuoteEntry| {
-        q.speaker_a
-            .clone()
-            .or_else(|| q.speaker_b.clone())
-            .unwrap_or_else(|| "speaker not named".to_string())
-    };
+    let speaker = super::quote_speaker;
     let mut order: Vec<String> = Vec::new();
     for q in &report.quotes {
         let s = speaker(q);
@@ -465,6 +480,11 @@ fn quotes(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Resul
                 R::Overlap => ("~", Class::Notice, "quoted in part, differently cut"),
                 R::Misquoted => ("!", Class::Conflict, "misquoted"),
                 R::SpeakerChanged => ("!", Class::Conflict, "given to another speaker"),
+                R::Unquoted => (
+                    "~",
+                    Class::Notice,
+                    "quoted in one, reported speech in the other",
+                ),
                 R::Dropped => ("-", Class::Del, "in A only"),
                 R::Added => ("+", Class::Ins, "in B only"),
             };
@@ -477,25 +497,40 @@ fn quotes(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Resul
                 v.push(Span::plain(if q.a.is_some() { " / " } else { " " }));
                 v.extend(claim_at(p, SideId::B, &shortened(b)));
             }
-            let (gone, new) = (q.removed.join(" "), q.added.join(" "));
-            let change = match (gone.is_empty(), new.is_empty()) {
-                (true, true) => String::new(),
-                (true, false) => format!(" — B adds \"{new}\""),
-                (false, true) => format!(" — B leaves out \"{gone}\""),
-                (false, false) => format!(" — A has \"{gone}\" where B has \"{new}\""),
-            };
+            let change = super::quote_change(q);
             if !change.is_empty() {
-                v.push(Span::plain(change));
+                v.push(Span::plain(format!(" — {change}")));
             }
             if let (Some(x), Some(y)) = (&q.speaker_a, &q.speaker_b) {
                 if q.relation == R::SpeakerChanged {
                     v.push(Span::plain(format!(" — {x} in A, {y} in B")));
                 }
             }
+            let (said_a, said_b) = (said(&q.verb_a, &q.venue_a), said(&q.verb_b, &q.venue_b));
+            match (said_a, said_b) {
+                (Some(x), Some(y)) if x != y => {
+                    v.push(Span::plain(format!(" — {x} in A, {y} in B")));
+                }
+                (Some(x), _) if q.b.is_none() => v.push(Span::plain(format!(" — {x}"))),
+                (_, Some(y)) if q.a.is_none() => v.push(Span::plain(format!(" — {y}"))),
+                _ => {}
+            }
             claim_block(out, p, Span::new(Style::Paint(class), mark), &v, opts.width)?;
         }
     }
     Ok(())
+}
+
+/// How a quotation is given: its verb and venue ("told CNN", "said in a statement"); the
+/// plain "said" of most quotations is left unsaid.
+fn said(verb: &Option<String>, venue: &Option<String>) -> Option<String> {
+    let verb = verb.as_deref().map(str::to_lowercase);
+    match (verb.as_deref(), venue) {
+        (Some(v), Some(w)) => Some(format!("{v} {w}")),
+        (Some("said" | "says" | "say" | "according"), None) | (None, None) => None,
+        (Some(v), None) => Some(v.to_string()),
+        (None, Some(w)) => Some(w.clone()),
+    }
 }
 
 /// A span whose text is cut to about [`SHORT_CLAIM`] characters for the ledger.

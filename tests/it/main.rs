@@ -21,6 +21,7 @@ mod align_seed;
 mod claims_corpora;
 mod claims_fixtures;
 mod claims_props;
+mod quote_ledger;
 mod claims_seed;
 mod segment_corpora;
 mod segment_perf;
