@@ -592,6 +592,8 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> crate::Result<i
     let mut opts = crate::Options::default();
     opts.claims.date_a = cli.date_a.or(cli.date);
     opts.claims.date_b = cli.date_b.or(cli.date);
+    opts.claims.date_a_published = cli.date_a.is_some();
+    opts.claims.date_b_published = cli.date_b.is_some();
     let report = crate::compare(&a, &b, &opts);
     let res = if cli.quiet {
         Ok(())
