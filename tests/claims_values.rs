@@ -177,9 +177,16 @@ fn story(sentence: &str) -> String {
 fn status_changes_in_varied_phrasing() {
     for (a, b) in STATUS_PAIRS {
         let r = cmp(&story(a), &story(b));
-        let s = of_kind(&r, ClaimKind::Status);
+        // "did not attend" / "attended" is the negation judge's flip, told once.
+        let s: Vec<_> = r
+            .claims
+            .iter()
+            .filter(|c| matches!(c.kind, ClaimKind::Status | ClaimKind::Negation))
+            .collect();
         assert_eq!(s.len(), 1, "{a} / {b}: {:#?}", r.claims);
-        assert_eq!(s[0].severity, Severity::Notice, "{a} / {b}");
+        if s[0].kind == ClaimKind::Status {
+            assert_eq!(s[0].severity, Severity::Notice, "{a} / {b}");
+        }
         // The same text on both sides is no change.
         let r = cmp(&story(a), &story(a));
         assert!(

@@ -399,10 +399,11 @@ pub fn anchor_floor(text: &str) -> Option<(CalendarDate, i32)> {
 /// over the anchor (when they share it, or one side is absolute): a relation that holds on
 /// every day stands, a mix is `Compatible`. Two relative expressions with no anchor are
 /// compared the same way under one unknown anchor, over eight years from the later of their
-/// floors ([`DateExpr::floor`], else from 2019), and a mix is `Compatible` ("last November" /
-/// "November"); an unanchored relative expression against an absolute date (or a relative one
-/// resolved against its own text's date) likewise over every anchor from 400 days before to
-/// 400 days after it, none before its floor, and a mix is `Unknown` ("Friday" / "Thursday,
+/// floors ([`DateExpr::floor`], else from 2019), and a mix is `Compatible` for one month told
+/// with and without "last" ("last November" / "November"), else `Unknown`; an unanchored
+/// relative expression against an absolute date (or a relative one resolved against its own
+/// text's date) likewise over every anchor from 400 days before to 400 days after it, none
+/// before its floor, and a mix is `Unknown` ("Friday" / "Thursday,
 /// April 25, 2024" is a `Conflict` whatever the anchor; "last November" with a floor in 2022
 /// against "late 2018" is one too).
 ///
@@ -476,18 +477,18 @@ fn compare_dates_uncached(a: &DateExpr, b: &DateExpr) -> Relation {
     if let (Some(_), Some(_), None, None) = (a.rule, b.rule, a.anchor, b.anchor) {
         // One unknown anchor for both: from the later floor on, or else over 2019–2026 (eight
         // years: every weekday meets every month-day, both leap and common years). A mix is
-        // `Compatible`: both hold on some anchor ("last November" / "November").
+        // `Compatible` for one month, weekday or season told with and without "last" / "this"
+        // ("last November" / "November": the same month on all but a few anchors), else
+        // `Unknown` ("Saturday" / "this year" tells nothing of one event).
         let start = match a.floor.max(b.floor) {
             Some(f) => days(f),
             None => days(ymd(2019, 1, 1)),
         };
-        return sweep(
-            a,
-            b,
-            start,
-            start + UNKNOWN_ANCHOR_DAYS,
-            Relation::Compatible,
-        );
+        let mixed = match a.rule.zip(b.rule) {
+            Some((x, y)) if same_but_mode(x, y) => Relation::Compatible,
+            _ => Relation::Unknown,
+        };
+        return sweep(a, b, start, start + UNKNOWN_ANCHOR_DAYS, mixed);
     }
     // One side relative and unanchored, the other absolute (or relative and resolved against
     // its own text's anchor, taken as the days it names): try every anchor from 400 days before
@@ -715,6 +716,18 @@ fn combine(rels: impl Iterator<Item = (Option<Relation>, i64)>, mixed: Relation)
 }
 
 type Days = (CalendarDate, CalendarDate);
+
+/// Whether two rules name one month, weekday or season, and differ at most in the mode
+/// ("November" / "last November", "Friday" / "this Friday").
+fn same_but_mode(x: RelRule, y: RelRule) -> bool {
+    use RelRule as R;
+    match (x, y) {
+        (R::Weekday(a, _), R::Weekday(b, _)) | (R::Season(a, _), R::Season(b, _)) => a == b,
+        (R::NamedMonth(a, _, p), R::NamedMonth(b, _, q)) => a == b && p == q,
+        (R::Weekend(_), R::Weekend(_)) => true,
+        _ => false,
+    }
+}
 
 /// How many days of anchors two relative expressions with no anchor are compared over: eight
 /// years, so that every weekday meets every month-day in leap and common years.

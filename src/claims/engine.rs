@@ -1484,8 +1484,23 @@ fn statuses(
         Status::Done => "as done",
         Status::NotDone => "as not done",
     };
+    // Spans the negation judge (run before) has already flagged: "lobbed" / "not lobbed" is
+    // that flip, not also a changed status.
+    let negated: Vec<(Span, Span)> = flags
+        .iter()
+        .filter(|f| f.kind == ClaimKind::Negation)
+        .filter_map(|f| f.a.zip(f.b))
+        .collect();
+    let overlaps = |x: Span, sidx: usize, start: usize, end: usize| {
+        x.sidx == sidx && x.start < end && start < x.end
+    };
     for (_, i, j) in cands {
         let (p, q) = (&ea[i], &eb[j]);
+        if negated.iter().any(|&(x, y)| {
+            overlaps(x, p.sidx, p.start, p.end) && overlaps(y, q.sidx, q.start, q.end)
+        }) {
+            continue;
+        }
         // One finding per sentence pair and per event.
         if !used_a.insert(p.sidx) || !used_b.insert(q.sidx) {
             continue;

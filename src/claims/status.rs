@@ -124,6 +124,9 @@ static IRREGULAR: &[(&str, &str)] = &[
     ("written", "write"),
 ];
 
+/// How many words before its status marker a name is read as the event's subject.
+const SUBJECT_REACH: usize = 3;
+
 /// Content words after the event word kept as what it is about.
 const OBJECT_WORDS: usize = 4;
 
@@ -148,7 +151,9 @@ pub(crate) struct Event {
     /// The event word, lower case.
     pub word: String,
     pub status: Status,
-    /// Name words of the sentence, sorted.
+    /// Name words of its subject, sorted: the name that ends at most [`SUBJECT_REACH`] words
+    /// before the status marker ("Cowan will hold", "Brooke, a Republican, held"), else every
+    /// name of the sentence ("she pleaded", "no charges have been filed against Sayoc").
     pub names: Vec<String>,
     /// Content words right after the event word.
     pub about: Vec<String>,
@@ -161,16 +166,36 @@ pub(crate) fn events(data: &SideData<'_>) -> Vec<Event> {
         if toks.is_empty() {
             continue;
         }
-        let mut names: Vec<String> = data.mentions[sidx]
-            .iter()
-            .flat_map(|m| {
-                toks.iter()
-                    .filter(move |t| m.0 <= t.start && t.end <= m.1)
-                    .map(|t| t.lower.clone())
-            })
-            .collect();
-        names.sort_unstable();
-        names.dedup();
+        let words_of = |ms: &[(usize, usize, usize)]| {
+            let mut names: Vec<String> = ms
+                .iter()
+                .flat_map(|m| {
+                    toks.iter()
+                        .filter(move |t| m.0 <= t.start && t.end <= m.1)
+                        .map(|t| t.lower.clone())
+                })
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            names
+        };
+        let names = words_of(&data.mentions[sidx]);
+        // The subject of an event whose marker starts at token `from`.
+        let subject = |from: usize| {
+            let near = data.mentions[sidx]
+                .iter()
+                .filter(|m| {
+                    let end_tok = toks[..from].iter().rposition(|t| t.end <= m.1);
+                    m.1 <= toks[from].start
+                        && end_tok.is_some_and(|e| e + SUBJECT_REACH >= from)
+                        && toks[..from].iter().any(|t| t.start >= m.0 && t.end <= m.1)
+                })
+                .max_by_key(|m| m.1);
+            match near {
+                Some(m) => words_of(std::slice::from_ref(m)),
+                None => names.clone(),
+            }
+        };
         let content = |w: &str| {
             !cues::STOP.contains(&w)
                 && w.chars().count() > 3
@@ -244,7 +269,7 @@ pub(crate) fn events(data: &SideData<'_>) -> Vec<Event> {
                 end: toks[k].end,
                 word: base.unwrap_or(w).to_string(),
                 status,
-                names: names.clone(),
+                names: subject(from),
                 about,
             });
         }
@@ -432,6 +457,16 @@ mod tests {
         assert!(one(
             "Jo Miles is expected to be charged with fraud.",
             "Jo Miles was charged with fraud."
+        ));
+        // Another subject is another event: the name right before the marker is the subject.
+        assert!(!one(
+            "Mo Cowan will hold the seat until June.",
+            "Mo Cowan will be the first black senator since Edward Brooke held the seat."
+        ));
+        // With no name right before it ("she", a clause between), any name of the sentence.
+        assert!(one(
+            "Sandra Jackson, who resigned from her seat on the Chicago city council, is expected to plead guilty.",
+            "Later that day Sandra Jackson said she pleaded guilty."
         ));
         // Another verb is another event.
         assert!(!one(
