@@ -283,8 +283,26 @@ fn seed_pair_is_exactly_right_with_and_without_a_date() {
         storydiff::corpora::skip("../shared/seeds not present");
         return;
     };
-    for date in [None, Some("2024-04-26")] {
-        let r = cmp_with(&a, &b, date, None);
+    // No date, --date, --date-a alone, --date-b alone.
+    let one_side = |side_a: bool| {
+        let mut opts = Options::default();
+        if side_a {
+            opts.claims.date_a = Some(day("2024-04-26"));
+        } else {
+            opts.claims.date_b = Some(day("2024-04-26"));
+        }
+        compare(
+            &Document::from_text("a.txt", &a),
+            &Document::from_text("b.txt", &b),
+            &opts,
+        )
+    };
+    for (date, r) in [
+        (None, cmp_with(&a, &b, None, None)),
+        (Some("both"), cmp_with(&a, &b, Some("2024-04-26"), None)),
+        (Some("a"), one_side(true)),
+        (Some("b"), one_side(false)),
+    ] {
         let c = conflicts(&r);
         assert_eq!(c.len(), 1, "{date:?}: {c:#?}");
         assert_eq!(c[0].a.as_ref().unwrap().text, "last November", "{date:?}");
@@ -303,7 +321,7 @@ fn seed_pair_is_exactly_right_with_and_without_a_date() {
         );
         assert_eq!(
             note(&r, "date-unknown").is_some(),
-            date.is_none(),
+            date != Some("both"),
             "{:?}",
             r.notes
         );

@@ -506,6 +506,13 @@ fn compare_dates_uncached(a: &DateExpr, b: &DateExpr) -> Relation {
         let floor = rel.floor.map_or(i64::MIN, days);
         let start = (days(lo) - 400).max(floor);
         let end = (days(hi) + 400).max(start + 400);
+        // One month, weekday or season told with and without "last" agrees on most anchors,
+        // as between two unanchored expressions ("November" / "last November" of a text
+        // dated 2024-04-26).
+        let mixed = match rel.rule.zip(other.rule) {
+            Some((x, y)) if same_but_mode(x, y) => Relation::Compatible,
+            _ => Relation::Unknown,
+        };
         // A resolved relative date stands for its days alone while the other's anchor moves.
         let other = if resolved {
             DateExpr {
@@ -517,9 +524,9 @@ fn compare_dates_uncached(a: &DateExpr, b: &DateExpr) -> Relation {
         };
         if end - start <= 4000 {
             return if swapped {
-                sweep(&other, rel, start, end, Relation::Unknown)
+                sweep(&other, rel, start, end, mixed)
             } else {
-                sweep(rel, &other, start, end, Relation::Unknown)
+                sweep(rel, &other, start, end, mixed)
             };
         }
     }
