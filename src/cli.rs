@@ -129,7 +129,9 @@ pub struct DiffArgs {
     /// Publication date of both versions (YYYY-MM-DD), to resolve "Friday" or "last November".
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<crate::CalendarDate>,
-    /// Publication date of A only (overrides --date for A).
+    /// Publication date of A only (overrides --date for A). With --date-b, the two dates also
+    /// tell a status told differently ("is expected to plead" / "pleaded") as a later revision
+    /// (B later) or a contradiction (the same day).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date_a: Option<crate::CalendarDate>,
     /// Publication date of B only (overrides --date for B).
