@@ -130,7 +130,9 @@ pub struct DiffArgs {
     /// Publication date of both versions (YYYY-MM-DD), to resolve "Friday" or "last November".
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<storydiff::CalendarDate>,
-    /// Publication date of A only (overrides --date for A).
+    /// Publication date of A only (overrides --date for A). With --date-b, the two dates also
+    /// tell a status told differently ("is expected to plead" / "pleaded") as a later revision
+    /// (B later) or a contradiction (the same day).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date_a: Option<storydiff::CalendarDate>,
     /// Publication date of B only (overrides --date for B).
@@ -556,6 +558,8 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> storydiff::Resu
     let mut options = storydiff::Options::default();
     options.claims.date_a = cli.date_a.or(cli.date);
     options.claims.date_b = cli.date_b.or(cli.date);
+    options.claims.date_a_published = cli.date_a.is_some();
+    options.claims.date_b_published = cli.date_b.is_some();
     let job = Job {
         a,
         b,

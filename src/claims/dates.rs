@@ -11,18 +11,36 @@
 //! input; spans lie on char boundaries.
 //!
 //! ```
-//! use storydiff::claims::dates::{compare_dates, find_dates_anchored, infer_anchor, Relation};
+//! use storydiff::claims::dates::{anchor_floor, compare_dates, find_dates_anchored, infer_anchor, Relation};
 //!
 //! let a = "Biden met Xi at their summit last November, before the 2024 elections.";
 //! let b = "The Biden-Xi summit in late 2018 came before the 2024 elections.";
-//! let (anchor, why) = infer_anchor(a).unwrap();
-//! assert_eq!(why, "from the latest year mentioned, 2024");
-//! let da = find_dates_anchored(a, Some(&anchor));
-//! let db = find_dates_anchored(b, Some(&anchor));
-//! assert_eq!(da[0].expr.label, "month:nov:last");
+//! // Neither text states a date of its own: the years they mention only bound it from below.
+//! assert_eq!(infer_anchor(a), None);
+//! let (floor, _) = anchor_floor(a).unwrap();
+//! assert_eq!(floor.to_string(), "2022-01-01");
+//! let da = find_dates_anchored(a, None);
+//! let db = find_dates_anchored(b, None);
+//! let last_nov = da[0].expr.clone().with_floor(Some(floor));
+//! assert_eq!(last_nov.label, "month:nov:last");
 //! assert_eq!(db[0].expr.label, "2018-late");
-//! assert_eq!(compare_dates(&da[0].expr, &db[0].expr), Relation::Conflict);
+//! assert_eq!(compare_dates(&last_nov, &db[0].expr), Relation::Conflict);
 //! ```
+//!
+//! # Anchor policy
+//!
+//! A text's relative dates resolve against its publication date: `--date` (or `--date-a` /
+//! `--date-b`, or a saved page's own date), else a date the text states as its own
+//! ([`infer_anchor`]: a full date in the dateline or lead, or a weekday with a month and day
+//! there that the calendar fixes to one year), never the latest year it mentions — a story
+//! that recalls a final from decades ago is not dated by it, and one version's wrong year does
+//! not date the other. With no date, relative expressions are compared with each other under
+//! one unknown anchor ([`compare_dates`]: "last November" and "November" agree, "Tuesday" and
+//! "Wednesday" conflict), and against an absolute date over every anchor the text's own years
+//! allow: [`anchor_floor`] bounds the unknown anchor from below (two years before the latest
+//! year mentioned), so "last November" in a text about the 2024 elections cannot be "late
+//! 2018". The claim engine says in a note which date each side was resolved against, or that
+//! none was known.
 //!
 //! # Resolution policy
 //!
@@ -218,15 +236,27 @@ pub struct DateExpr {
     pub anchor: Option<Anchor>,
     /// For a time of day: minutes after midnight (first, last).
     pub time: Option<(u32, u32)>,
+    /// For a relative expression with no anchor: the earliest day the unknown anchor may be
+    /// ([`anchor_floor`]), which [`compare_dates`] sweeps from.
+    pub floor: Option<CalendarDate>,
 }
 
 impl DateExpr {
     /// The same expression resolved against another anchor (absolute ones are unchanged).
     pub fn resolved(&self, anchor: Option<&Anchor>) -> DateExpr {
         match self.rule {
-            Some(rule) => rel_expr(rule, anchor),
+            Some(rule) => rel_expr(rule, anchor).with_floor(self.floor),
             None => self.clone(),
         }
+    }
+
+    /// The same expression, when relative and unresolved, with the earliest day its unknown
+    /// anchor may be.
+    pub fn with_floor(mut self, floor: Option<CalendarDate>) -> DateExpr {
+        if self.rule.is_some() && self.anchor.is_none() {
+            self.floor = floor;
+        }
+        self
     }
 
     /// True when `interval` is certain: an absolute date, or a relative one resolved against
@@ -279,17 +309,18 @@ pub fn find_dates_anchored(text: &str, anchor: Option<&Anchor>) -> Vec<DateMenti
         .collect()
 }
 
-/// Infers a publication date from the text itself, with a reason a reader can check.
+/// The publication date a text states as its own, with a reason a reader can check.
 ///
-/// Prefers a full date (day, month and year) in the first five non-empty lines (the headline,
-/// dateline and lede); then a month and day there completed by the latest year mentioned;
-/// else the latest explicit year mentioned anywhere (not counting years that come after
-/// "by", "until", "before" or a future cue, like "by 2030", unless there is no other), which
-/// gives the whole of that year.
+/// A full date (day, month and year) in the first five non-empty lines (the headline,
+/// dateline and lede: "BEIJING, April 26, 2024", "on Friday, April 26, 2024"), or a weekday with
+/// a month and day there ("Friday, April 26") when the calendar puts that weekday on that day
+/// in exactly one year from [`OWN_DATE_YEARS_BEFORE`] years before the latest year the text
+/// mentions to one year after it. Never the latest year mentioned alone: a story that recalls
+/// a final from decades ago is not dated by it (see [`anchor_floor`] for what the years do
+/// tell).
 pub fn infer_anchor(text: &str) -> Option<(Anchor, String)> {
     let found = scan_dates(text);
     let head_end = first_lines_end(text, 5);
-    let latest_year = latest_year(&found);
     for f in found.iter().filter(|f| f.start < head_end) {
         if let Found::Abs {
             lo,
@@ -302,31 +333,68 @@ pub fn infer_anchor(text: &str) -> Option<(Anchor, String)> {
                 let words = text.get(f.start..f.end).unwrap_or("");
                 return Some((
                     Anchor::exact(*lo),
-                    format!("from '{words}' in the first lines"),
+                    format!("stated in the first lines: '{words}'"),
                 ));
             }
         }
     }
-    if let Some(year) = latest_year {
-        for f in found.iter().filter(|f| f.start < head_end) {
-            if let Found::Rel(RelRule::MonthDay(m, d)) = f.found {
-                if let Some(day) = checked(i64::from(year), m, d) {
-                    let words = text.get(f.start..f.end).unwrap_or("");
-                    return Some((
-                        Anchor::exact(day),
-                        format!(
-                            "from '{words}' in the first lines and the latest year mentioned, {year}"
-                        ),
-                    ));
-                }
-            }
+    let latest = latest_year(&found)?;
+    for f in found.iter().filter(|f| f.start < head_end) {
+        let Found::Rel(RelRule::MonthDay(m, d)) = f.found else {
+            continue;
+        };
+        let words = text.get(f.start..f.end).unwrap_or("");
+        let first = words
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let Some((wd, _)) = look(lx::WEEKDAYS, lexicon::lower(first).as_str()) else {
+            continue;
+        };
+        let mut fits = (latest - OWN_DATE_YEARS_BEFORE..=latest + 1)
+            .filter_map(|y| checked(i64::from(y), m, d))
+            .filter(|&day| weekday(day) == wd);
+        if let (Some(day), None) = (fits.next(), fits.next()) {
+            return Some((
+                Anchor::exact(day),
+                format!(
+                    "stated in the first lines: '{words}', a {first} in {} of the years {}–{}",
+                    day.year,
+                    latest - OWN_DATE_YEARS_BEFORE,
+                    latest + 1
+                ),
+            ));
         }
-        return Some((
-            Anchor::year(year),
-            format!("from the latest year mentioned, {year}"),
-        ));
     }
     None
+}
+
+/// True when `text` has a relative date ("Friday", "last November"), which needs an anchor.
+pub fn mentions_relative(text: &str) -> bool {
+    scan_dates(text)
+        .iter()
+        .any(|f| matches!(f.found, Found::Rel(_)))
+}
+
+/// How many years before the latest year a text mentions its own date may lie, for the year
+/// of a stated "Friday, April 26" (which repeats every five to eleven years).
+pub const OWN_DATE_YEARS_BEFORE: i32 = 3;
+
+/// How many years before the latest year a text mentions its publication is taken to be at
+/// the earliest, when it states no date of its own: news mentions years near its own ("the
+/// 2024 elections", "in 2023"), and a year or two ahead of it ("the 2026 World Cup") more
+/// often than further (years after "by", "until" or a future cue are not counted: "by 2030").
+pub const FLOOR_YEARS_BEFORE_LATEST: i32 = 2;
+
+/// The earliest day a text with no date of its own can have been published on: January 1st,
+/// [`FLOOR_YEARS_BEFORE_LATEST`] years before the latest year it mentions (returned with it,
+/// for the note). Relative dates compared under one unknown anchor take only anchors from this
+/// day on: "last November" in a text that speaks of the 2024 elections is no November before
+/// 2021, so it cannot be "late 2018".
+pub fn anchor_floor(text: &str) -> Option<(CalendarDate, i32)> {
+    let year = latest_year(&scan_dates(text))?;
+    let floor = (year - FLOOR_YEARS_BEFORE_LATEST).clamp(1, 9999);
+    Some((ymd(floor, 1, 1), year))
 }
 
 /// How date `a` relates to date `b`.
@@ -337,10 +405,14 @@ pub fn infer_anchor(text: &str) -> Option<(Anchor, String)> {
 /// the intervals are only hulls over an uncertain anchor, the sides are compared day by day
 /// over the anchor (when they share it, or one side is absolute): a relation that holds on
 /// every day stands, a mix is `Compatible`. Two relative expressions with no anchor are
-/// compared the same way over every day of 2019–2026, and a mix is `Unknown`; an unanchored
-/// relative expression against an absolute date likewise over every anchor from 400 days
-/// before to 400 days after it ("Friday" / "Thursday, April 25, 2024" is a `Conflict`
-/// whatever the anchor).
+/// compared the same way under one unknown anchor, over eight years from the later of their
+/// floors ([`DateExpr::floor`], else from 2019), and a mix is `Compatible` for one month told
+/// with and without "last" ("last November" / "November"), else `Unknown`; an unanchored
+/// relative expression against an absolute date (or a relative one resolved against its own
+/// text's date) likewise over every anchor from 400 days before to 400 days after it, none
+/// before its floor, and a mix is `Unknown` ("Friday" / "Thursday,
+/// April 25, 2024" is a `Conflict` whatever the anchor; "last November" with a floor in 2022
+/// against "late 2018" is one too).
 ///
 /// The day-by-day comparisons cost up to a few thousand resolutions, and a story with many
 /// dates compares the same pairs of expressions again and again, so results are memoised per
@@ -410,23 +482,59 @@ fn compare_dates_uncached(a: &DateExpr, b: &DateExpr) -> Relation {
         );
     }
     if let (Some(_), Some(_), None, None) = (a.rule, b.rule, a.anchor, b.anchor) {
-        // Eight years: every weekday meets every month-day, both leap and common years.
-        let (start, end) = (days(ymd(2019, 1, 1)), days(ymd(2026, 12, 31)));
-        return sweep(a, b, start, end, Relation::Unknown);
+        // One unknown anchor for both: from the later floor on, or else over 2019–2026 (eight
+        // years: every weekday meets every month-day, both leap and common years). A mix is
+        // `Compatible` for one month, weekday or season told with and without "last" / "this"
+        // ("last November" / "November": the same month on all but a few anchors), else
+        // `Unknown` ("Saturday" / "this year" tells nothing of one event).
+        let start = match a.floor.max(b.floor) {
+            Some(f) => days(f),
+            None => days(ymd(2019, 1, 1)),
+        };
+        let mixed = match a.rule.zip(b.rule) {
+            Some((x, y)) if same_but_mode(x, y) => Relation::Compatible,
+            _ => Relation::Unknown,
+        };
+        return sweep(a, b, start, start + UNKNOWN_ANCHOR_DAYS, mixed);
     }
-    // One side relative and unanchored, the other absolute: try every anchor from 400 days
-    // before to 400 days after the absolute dates ("Friday" can never be Thursday, April 25).
-    let one_sided = match (a.rule, a.anchor, b.rule, b.interval) {
-        (Some(_), None, None, Some(iv)) => Some(iv),
-        _ => match (b.rule, b.anchor, a.rule, a.interval) {
-            (Some(_), None, None, Some(iv)) => Some(iv),
+    // One side relative and unanchored, the other absolute (or relative and resolved against
+    // its own text's anchor, taken as the days it names): try every anchor from 400 days before
+    // to 400 days after those days ("Friday" can never be Thursday, April 25), none before the
+    // unanchored side's floor.
+    let fixed = |e: &DateExpr| e.interval.map(|iv| (iv, e.rule.is_some()));
+    let one_sided = match (a.rule, a.anchor, fixed(b)) {
+        (Some(_), None, Some(f)) => Some((a, f, b, false)),
+        _ => match (b.rule, b.anchor, fixed(a)) {
+            (Some(_), None, Some(f)) => Some((b, f, a, true)),
             _ => None,
         },
     };
-    if let Some((lo, hi)) = one_sided {
-        let (start, end) = (days(lo) - 400, days(hi) + 400);
+    if let Some((rel, ((lo, hi), resolved), other, swapped)) = one_sided {
+        let floor = rel.floor.map_or(i64::MIN, days);
+        let start = (days(lo) - 400).max(floor);
+        let end = (days(hi) + 400).max(start + 400);
+        // One month, weekday or season told with and without "last" agrees on most anchors,
+        // as between two unanchored expressions ("November" / "last November" of a text
+        // dated 2024-04-26).
+        let mixed = match rel.rule.zip(other.rule) {
+            Some((x, y)) if same_but_mode(x, y) => Relation::Compatible,
+            _ => Relation::Unknown,
+        };
+        // A resolved relative date stands for its days alone while the other's anchor moves.
+        let other = if resolved {
+            DateExpr {
+                rule: None,
+                ..other.clone()
+            }
+        } else {
+            other.clone()
+        };
         if end - start <= 4000 {
-            return sweep(a, b, start, end, Relation::Unknown);
+            return if swapped {
+                sweep(&other, rel, start, end, mixed)
+            } else {
+                sweep(rel, &other, start, end, mixed)
+            };
         }
     }
     match (a.interval, b.interval) {
@@ -623,6 +731,22 @@ fn combine(rels: impl Iterator<Item = (Option<Relation>, i64)>, mixed: Relation)
 
 type Days = (CalendarDate, CalendarDate);
 
+/// Whether two rules name one month, weekday or season, and differ at most in the mode
+/// ("November" / "last November", "Friday" / "this Friday").
+fn same_but_mode(x: RelRule, y: RelRule) -> bool {
+    use RelRule as R;
+    match (x, y) {
+        (R::Weekday(a, _), R::Weekday(b, _)) | (R::Season(a, _), R::Season(b, _)) => a == b,
+        (R::NamedMonth(a, _, p), R::NamedMonth(b, _, q)) => a == b && p == q,
+        (R::Weekend(_), R::Weekend(_)) => true,
+        _ => false,
+    }
+}
+
+/// How many days of anchors two relative expressions with no anchor are compared over: eight
+/// years, so that every weekday meets every month-day in leap and common years.
+const UNKNOWN_ANCHOR_DAYS: i64 = 8 * 365 + 1;
+
 fn disjoint(x: Days, y: Days) -> bool {
     x.1 < y.0 || y.1 < x.0
 }
@@ -681,6 +805,7 @@ impl Found {
                 rule: None,
                 anchor: None,
                 time: None,
+                floor: None,
             },
             Found::Rel(rule) => rel_expr(*rule, anchor),
             Found::Time(a, b) => DateExpr {
@@ -701,6 +826,7 @@ impl Found {
                 rule: None,
                 anchor: None,
                 time: Some((*a, *b)),
+                floor: None,
             },
         }
     }
@@ -722,6 +848,7 @@ fn rel_expr(rule: RelRule, anchor: Option<&Anchor>) -> DateExpr {
         rule: Some(rule),
         anchor: interval.and(anchor.copied()),
         time: None,
+        floor: None,
     }
 }
 

@@ -10,7 +10,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::dates::{compare_dates, infer_anchor, Anchor, RelRule, Relation};
+use super::dates::{
+    anchor_floor, compare_dates, infer_anchor, mentions_relative, Anchor, RelRule, Relation,
+};
 use super::extract::{self, stem, Claim, Idf, SideData, Val, Vocab};
 use super::frames::{self, Frame};
 use super::numbers::{compare_numbers, Qualifier, QuantityKind};
@@ -229,87 +231,121 @@ fn sentence_bag(info: &[TokInfo]) -> Bag {
     bag.build()
 }
 
+/// What each side's relative dates resolve against: its publication date when known, else the
+/// earliest day its unknown publication date may be ([`anchor_floor`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct SideAnchor {
+    anchor: Option<Anchor>,
+    floor: Option<crate::CalendarDate>,
+    /// The anchor is the side's own publication date (`--date-a`/`--date-b`, or stated in its
+    /// text), not one date given for both: only such dates weigh in status verdicts.
+    published: bool,
+}
+
 /// Publication anchors of both sides and the notes saying where they came from.
-fn anchors(a: &str, b: &str, opts: &ClaimOptions) -> (Option<Anchor>, Option<Anchor>, Vec<Note>) {
+///
+/// A side's anchor is its `--date` (or the page's own date, which `compare` passes the same
+/// way), else the date the text states as its own ([`infer_anchor`]: a dateline, a full date in
+/// the lead); a side is never dated by the other side's text nor by the latest year it
+/// mentions. A side with no date compares its relative dates under one unknown anchor that
+/// its own years bound from below, and a note says that no date was known.
+fn anchors(a: &str, b: &str, opts: &ClaimOptions) -> (SideAnchor, SideAnchor, Vec<Note>) {
     let mut notes = Vec::new();
-    let inf_a = if opts.date_a.is_none() {
-        infer_anchor(a)
-    } else {
-        None
-    };
-    let mut inf_b = if opts.date_b.is_none() {
-        infer_anchor(b)
-    } else {
-        None
-    };
-    // Two inferred anchors that differ (each text's latest year, say) would make the same
-    // "this year" two different years: both sides take the span covering both.
-    let mut inf_a = inf_a;
-    if let (Some((x, wx)), Some((y, wy))) = (&inf_a, &inf_b) {
-        if x != y {
-            let both = Anchor {
-                earliest: x.earliest.min(y.earliest),
-                latest: x.latest.max(y.latest),
-            };
-            let why = format!("A {wx}; B {wy}; both sides take the span of the two");
-            inf_a = Some((both, why.clone()));
-            inf_b = Some((both, why));
-        }
-    }
-    // (side, what the anchor is, why, borrowed from the other side) of each inferred anchor.
-    let mut inferred: Vec<(&str, String, String, bool)> = Vec::new();
-    let mut pick = |given: Option<crate::CalendarDate>,
-                    own: &Option<(Anchor, String)>,
-                    other: &Option<(Anchor, String)>,
-                    me: &'static str| {
+    let side = |given: Option<crate::CalendarDate>,
+                published: bool,
+                text: &str|
+     -> (SideAnchor, Option<String>) {
         if let Some(d) = given {
-            return Some(Anchor::exact(d));
+            return (
+                SideAnchor {
+                    anchor: Some(Anchor::exact(d)),
+                    floor: None,
+                    published,
+                },
+                None,
+            );
         }
-        let (anchor, why, borrowed) = match (own, other) {
-            (Some((x, why)), _) => (*x, why.clone(), false),
-            (None, Some((x, why))) => (*x, why.clone(), true),
-            (None, None) => return None,
-        };
-        let what = if anchor.is_exact() {
-            anchor.earliest.to_string()
-        } else if anchor.earliest.year == anchor.latest.year {
-            anchor.earliest.year.to_string()
-        } else {
-            format!("{} to {}", anchor.earliest, anchor.latest)
-        };
-        inferred.push((me, what, why, borrowed));
-        Some(anchor)
+        match infer_anchor(text) {
+            Some((anchor, why)) => (
+                SideAnchor {
+                    anchor: Some(anchor),
+                    floor: None,
+                    published: true,
+                },
+                Some(why),
+            ),
+            None => (
+                SideAnchor {
+                    anchor: None,
+                    floor: anchor_floor(text).map(|(d, _)| d),
+                    published: false,
+                },
+                None,
+            ),
+        }
     };
-    let x = pick(opts.date_a, &inf_a, &inf_b, "A");
-    let y = pick(opts.date_b, &inf_b, &inf_a, "B");
-    // One note when both sides use the same anchor; one a side otherwise.
-    match inferred.as_slice() {
-        [(_, wa, why_a, ba), (_, wb, why_b, bb)] if wa == wb => {
-            let source = match (ba, bb) {
-                (false, true) => format!("in A {why_a}; B states no date of its own"),
-                (true, false) => format!("in B {why_b}; A states no date of its own"),
-                _ if why_a == why_b => why_a.clone(),
-                _ => format!("A {why_a}; B {why_b}"),
-            };
-            notes.push(Note {
-                code: "date-inferred".into(),
-                message: format!("dates in A and B resolved against {wa} (inferred {source})"),
-            });
-        }
-        all => {
-            for (me, what, why, borrowed) in all {
-                let (them, source) = if *me == "A" { ("B", why) } else { ("A", why) };
-                let source = if *borrowed {
-                    format!("in {them} {source}; {me} states no date of its own")
-                } else {
-                    source.clone()
-                };
-                notes.push(Note {
-                    code: "date-inferred".into(),
-                    message: format!("dates in {me} resolved against {what} (inferred {source})"),
-                });
+    let (x, why_x) = side(opts.date_a, opts.date_a_published, a);
+    let (y, why_y) = side(opts.date_b, opts.date_b_published, b);
+    // Dates the texts state as their own: one note when both give the same day.
+    match (&why_x, &why_y, x.anchor, y.anchor) {
+        (Some(wa), Some(wb), Some(p), Some(q)) if p == q => notes.push(Note {
+            code: "date-inferred".into(),
+            message: format!(
+                "dates in A and B resolved against {} (A {wa}; B {wb})",
+                p.earliest
+            ),
+        }),
+        _ => {
+            for (me, why, s) in [("A", &why_x, x), ("B", &why_y, y)] {
+                if let (Some(why), Some(anchor)) = (why, s.anchor) {
+                    notes.push(Note {
+                        code: "date-inferred".into(),
+                        message: format!(
+                            "dates in {me} resolved against {} ({why})",
+                            anchor.earliest
+                        ),
+                    });
+                }
             }
         }
+    }
+    // Sides with no date known that have relative dates: one note for both when neither has
+    // one.
+    let floors = |s: &SideAnchor, text: &str| {
+        s.floor
+            .and_then(|f| anchor_floor(text).map(|(_, y)| (f.year, y)))
+    };
+    let unknown: Vec<(&str, Option<(i32, i32)>)> = [("A", x, a), ("B", y, b)]
+        .into_iter()
+        .filter(|(_, s, text)| s.anchor.is_none() && mentions_relative(text))
+        .map(|(me, s, text)| (me, floors(&s, text)))
+        .collect();
+    let bound = |f: Option<(i32, i32)>, who: &str| match f {
+        Some((from, latest)) => {
+            format!(", taken to be {from} or later (the latest year {who} is {latest})")
+        }
+        None => String::new(),
+    };
+    let message = match unknown.as_slice() {
+        [] => None,
+        [(me, f)] => Some(format!(
+            "no publication date known for {me} (give --date-{}){}: its relative dates \
+             (such as \"Friday\" or \"last November\") were compared as of one unknown date",
+            me.to_ascii_lowercase(),
+            bound(*f, "it mentions")
+        )),
+        [(_, fa), (_, fb)] => Some(format!(
+            "no publication date known for A or B (give --date): relative dates (such as \
+             \"Friday\" or \"last November\") were compared as of one unknown date{}",
+            bound((*fa).max(*fb), "the texts mention")
+        )),
+        _ => None,
+    };
+    if let Some(message) = message {
+        notes.push(Note {
+            code: "date-unknown".into(),
+            message,
+        });
     }
     (x, y, notes)
 }
@@ -528,14 +564,24 @@ fn run_whole(
     a: ClaimInput<'_>,
     b: ClaimInput<'_>,
     rows: &[Row],
-    (anchor_a, anchor_b): (Option<Anchor>, Option<Anchor>),
+    (anchor_a, anchor_b): (SideAnchor, SideAnchor),
 ) -> ClaimsOutcome {
     let mut notes = Vec::new();
     let mut vocab = Vocab::default();
     vocab.add(a.text, a.sentences);
     vocab.add(b.text, b.sentences);
-    let mut da = extract::extract(a.text, a.sentences, anchor_a.as_ref(), &vocab);
-    let mut db = extract::extract(b.text, b.sentences, anchor_b.as_ref(), &vocab);
+    let mut da = extract::extract(a.text, a.sentences, anchor_a.anchor.as_ref(), &vocab);
+    let mut db = extract::extract(b.text, b.sentences, anchor_b.anchor.as_ref(), &vocab);
+    // Relative dates with no anchor carry their side's floor (see `anchors`).
+    for (data, side) in [(&mut da, anchor_a), (&mut db, anchor_b)] {
+        for c in &mut data.claims {
+            if let Val::Date(d) = &mut c.val {
+                if d.rule.is_some() && d.anchor.is_none() {
+                    d.floor = side.floor;
+                }
+            }
+        }
+    }
     for (side, input) in [("A", &a), ("B", &b)] {
         let long = input
             .sentences
@@ -646,7 +692,14 @@ fn run_whole(
         attributions(x, y, s, &mut flags);
     }
     let ledger = quotes(&sa, &sb, &mut flags);
-    statuses(&sa, &sb, &sim, &mut flags);
+    let published = |s: SideAnchor| s.anchor.filter(|_| s.published);
+    statuses(
+        &sa,
+        &sb,
+        &sim,
+        (published(anchor_a), published(anchor_b)),
+        &mut flags,
+    );
     names(&sa, &sb, &sim, &simt, &mut flags);
     spellings(&sa, &sb, &sim, &mut flags);
     // Sentences that the alignment leaves unpaired (dropped from A, added in B).
@@ -1078,7 +1131,7 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
                 .data
                 .claims
                 .iter()
-                .any(|d| matches!(&d.val, Val::Num(q) if p.low == q.low && p.high == q.high));
+                .any(|d| matches!(&d.val, Val::Num(q) if same_figure(p, q)));
         }
         // Only claims whose context shares a word with this one's have a similarity above
         // zero; the others count as candidates of similarity 0 (see the fallback below).
@@ -1258,7 +1311,7 @@ fn explained(y: &Side<'_>, j: usize, x: &Side<'_>) -> bool {
     let d = &y.data.claims[j];
     x.data.claims.iter().enumerate().any(|(i, c)| {
         let equal = match (&c.val, &d.val) {
-            (Val::Num(p), Val::Num(q)) => p.low == q.low && p.high == q.high,
+            (Val::Num(p), Val::Num(q)) => same_figure(p, q),
             _ => false,
         };
         let agrees = equal
@@ -1292,6 +1345,12 @@ fn both_stated(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
     }
     let same = |p: &Claim, q: &Claim| rel_of(p, q) == Some(Relation::Same);
     y.data.claims.iter().any(|e| same(c, e)) && x.data.claims.iter().any(|e| same(e, d))
+}
+
+/// The same figure, whatever it counts, unless hedged apart ("up to 200" / "more than 200"
+/// name one figure but no common value).
+fn same_figure(p: &super::numbers::Quantity, q: &super::numbers::Quantity) -> bool {
+    p.low == q.low && p.high == q.high && compare_numbers(p, q) != Relation::Conflict
 }
 
 /// A figure conflict needs the two figures attached to the same word ("36 feet" … "crest"),
@@ -1408,12 +1467,31 @@ fn day_number(d: crate::CalendarDate) -> i64 {
         + i64::from(d.day)
 }
 
+/// How many steps of grain (day, week, month, part of a year, year…) a date conflict resting
+/// on an unknown anchor may span (see [`firm`]).
+const MAX_FLOATING_GRAIN_GAP: usize = 2;
+
+fn grain_gap(a: super::dates::Granularity, b: super::dates::Granularity) -> usize {
+    (a as usize).abs_diff(b as usize)
+}
+
 /// A date conflict that rests on a publication date known only roughly (a year, inferred) must
 /// hold even with that year off by one: the intervals must lie more than a year apart.
 fn firm(c: &Claim, d: &Claim) -> bool {
     let (Val::Date(p), Val::Date(q)) = (&c.val, &d.val) else {
         return true;
     };
+    // A conflict that rests on an unknown anchor bounded only from below (a relative date of a
+    // text with no date of its own against a fixed one) holds only between dates of near
+    // grain ("last November" / "late 2018"): a weekday set against a year ("tweeted Tuesday" /
+    // "president from 2000 to 2006") is far more often another fact than the same one
+    // misdated, and nothing but the floor would say they differ.
+    let floating = |e: &super::dates::DateExpr| e.rule.is_some() && e.anchor.is_none();
+    if floating(p) != floating(q)
+        && grain_gap(p.granularity, q.granularity) > MAX_FLOATING_GRAIN_GAP
+    {
+        return false;
+    }
     let rough = |e: &super::dates::DateExpr| e.relative && e.anchor.is_some_and(|a| !a.is_exact());
     // Two relative dates over the same anchor move together: its roughness cancels.
     let shared = p.rule.is_some() && q.rule.is_some() && p.anchor == q.anchor;
@@ -1429,11 +1507,21 @@ fn firm(c: &Claim, d: &Claim) -> bool {
     }
 }
 
-/// Events told as pending in one version and done (or denied) in the other ([`status`]):
-/// a notice, since two versions written at different times may both be right; the closest
-/// pair of sentences wins, one finding per event of either side.
-fn statuses(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], flags: &mut Vec<Flag>) {
+/// Events told as pending in one version and done (or denied) in the other ([`status`]); the
+/// closest pair of sentences wins, one finding per event of either side. The two publication
+/// dates decide the verdict ([`status::verdict`]): a notice when they are unknown or the later
+/// version tells the later stage, a conflict when both came out the same day or the later
+/// version tells an earlier stage.
+fn statuses(
+    sa: &Side<'_>,
+    sb: &Side<'_>,
+    sim: &[Vec<f64>],
+    (date_a, date_b): (Option<Anchor>, Option<Anchor>),
+    flags: &mut Vec<Flag>,
+) {
     use status::Status;
+    let exact = |d: Option<Anchor>| d.filter(Anchor::is_exact).map(|d| d.earliest);
+    let (date_a, date_b) = (exact(date_a), exact(date_b));
     let (ea, eb) = (status::events(&sa.data), status::events(&sb.data));
     let mut cands: Vec<(f64, usize, usize)> = Vec::new();
     for (i, p) in ea.iter().enumerate() {
@@ -1466,18 +1554,62 @@ fn statuses(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], flags: &mut Vec<Flag
         Status::Done => "as done",
         Status::NotDone => "as not done",
     };
+    // Spans the negation judge (run before) has already flagged: "lobbed" / "not lobbed" is
+    // that flip, not also a changed status.
+    let negated: Vec<(Span, Span)> = flags
+        .iter()
+        .filter(|f| f.kind == ClaimKind::Negation)
+        .filter_map(|f| f.a.zip(f.b))
+        .collect();
+    let overlaps = |x: Span, sidx: usize, start: usize, end: usize| {
+        x.sidx == sidx && x.start < end && start < x.end
+    };
     for (_, i, j) in cands {
         let (p, q) = (&ea[i], &eb[j]);
+        if negated.iter().any(|&(x, y)| {
+            overlaps(x, p.sidx, p.start, p.end) && overlaps(y, q.sidx, q.start, q.end)
+        }) {
+            continue;
+        }
         // One finding per sentence pair and per event.
         if !used_a.insert(p.sidx) || !used_b.insert(q.sidx) {
             continue;
         }
         let (ta, tb) = (sa.data.slice(p.start, p.end), sb.data.slice(q.start, q.end));
+        let verdict = status::verdict(p.status, q.status, date_a, date_b);
+        let (severity, why) = match verdict {
+            status::Verdict::Unknown => (Severity::Notice, String::new()),
+            status::Verdict::Revision => (
+                Severity::Notice,
+                format!(
+                    "; {} was published later ({} / {}), so it reads as a later revision",
+                    if date_a > date_b { "A" } else { "B" },
+                    date_a.map(|d| d.to_string()).unwrap_or_default(),
+                    date_b.map(|d| d.to_string()).unwrap_or_default()
+                ),
+            ),
+            status::Verdict::SameDay => (
+                Severity::Conflict,
+                format!(
+                    "; both were published on {}, so both cannot be true",
+                    date_a.map(|d| d.to_string()).unwrap_or_default()
+                ),
+            ),
+            status::Verdict::Backwards => (
+                Severity::Conflict,
+                format!(
+                    "; {} was published later ({} / {}) yet tells an earlier stage",
+                    if date_a > date_b { "A" } else { "B" },
+                    date_a.map(|d| d.to_string()).unwrap_or_default(),
+                    date_b.map(|d| d.to_string()).unwrap_or_default()
+                ),
+            ),
+        };
         flags.push(Flag {
             refine: false,
             change: Change::Changed,
             kind: ClaimKind::Status,
-            severity: Severity::Notice,
+            severity,
             a: Some(Span {
                 sidx: p.sidx,
                 start: p.start,
@@ -1489,7 +1621,7 @@ fn statuses(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], flags: &mut Vec<Flag
                 end: q.end,
             }),
             message: format!(
-                "A tells it {} (\"{ta}\") but B {} (\"{tb}\")",
+                "A tells it {} (\"{ta}\") but B {} (\"{tb}\"){why}",
                 told(p.status),
                 told(q.status)
             ),

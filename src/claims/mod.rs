@@ -115,6 +115,12 @@ pub struct ClaimOptions {
     pub date_a: Option<CalendarDate>,
     /// Publication date of B (from `--date-b` or `--date`).
     pub date_b: Option<CalendarDate>,
+    /// True when `date_a` is A's own publication date (`--date-a`), not one date given for both
+    /// (`--date`): only a side's own date (this, or one its text states) tells whether a
+    /// changed status is a later revision or a contradiction. Default false.
+    pub date_a_published: bool,
+    /// The same for `date_b` (`--date-b`).
+    pub date_b_published: bool,
 }
 
 /// One side as the claim stage sees it.

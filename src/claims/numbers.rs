@@ -139,16 +139,22 @@ pub(crate) fn find_numbers_outside(text: &str, dates: &[(usize, usize)]) -> Vec<
 
 /// How quantity `a` relates to quantity `b`.
 ///
-/// Each side stands for an interval of values: an exact figure its rounding (a figure of 100
-/// or more ending in two or more zeros stands for ± half its last non-zero place, at most
-/// ±5%: "300" covers 285–315, "14,000" 13,500–14,500; a whole percentage ± 0.5), "about" ± 10%, "nearly" up to 10% below, "more than" /
-/// "at least" upwards, "less than" / "at most" / "up to" downwards, a vague amount its
-/// range. Durations and measures convert within their family (three days = 72 hours);
-/// different currencies or families are `Unknown`, as are different kinds (a bare number
-/// compares with counts, measures and money). Equal figures are `Same`; disjoint intervals a
-/// `Conflict`; a vague amount or a rounded figure containing the other `LessPrecise` ("hours"
-/// / "five and a half hours", "14,000" / "14,213"); other overlaps `Compatible` ("more than
-/// five hours" / "five and a half hours", "about 14,000" / "14,200").
+/// Each side stands for an interval of values ([`Bounds`]): an exact figure its rounding (a
+/// figure of 100 or more ending in two or more zeros stands for ± half its last non-zero place,
+/// at most ±5%: "300" covers [285, 315), "14,000" [13,500, 14,500); any other whole number ±
+/// 0.5: "43" is [42.5, 43.5));
+/// "about X" the grain X is written to (± half the place of its last non-zero digit, at most
+/// ±10% but never less than ± 0.5 for a whole number: "about 6%" is [5.5, 6.5), "about $3.6
+/// billion" [3.55, 3.65) billion, "about 14,000" [13,500, 14,500)); "nearly X" that grain just
+/// below X, up to X; "more than X" (X, ∞), "at least X" [X, ∞); "less than X" [0, X), "at most"
+/// / "up to X" [0, X]; a vague amount its range. Durations and measures convert within their
+/// family (three days = 72 hours); different currencies or families are `Unknown`, as are
+/// different kinds (a bare number compares with counts, measures and money). Equal figures are
+/// `Same`; disjoint intervals a `Conflict` ("about 6%" / "5%", "up to 200" / "more than 200");
+/// a vague amount or a rounded figure containing the other `LessPrecise` ("hours" / "five and
+/// a half hours", "14,000" / "14,213"); other overlaps `Compatible` ("more than five hours" /
+/// "five and a half hours", "about 14,000" / "14,200", "over $10,000" / "$10,977.74"). An open
+/// bound far from the other figure is `Unknown` (see [`open_and_far`]): its upper sense.
 pub fn compare_numbers(a: &Quantity, b: &Quantity) -> Relation {
     use QuantityKind as K;
     if a.kind == K::Ordinal || b.kind == K::Ordinal {
@@ -164,11 +170,12 @@ pub fn compare_numbers(a: &Quantity, b: &Quantity) -> Relation {
     let Some((fa, fb)) = common_factors(a, b) else {
         // Counts of differently named things ("2,000 infants" / "2,000 children"): the same
         // figure may be the same fact in other words; anything else cannot be told.
-        if counted(a) && counted(b) {
-            let (ia, ib) = (interval(a, 1.0), interval(b, 1.0));
-            if ia.0 <= ib.1 && ib.0 <= ia.1 && !open_and_far(a, b, 1.0, 1.0) {
-                return Relation::Compatible;
-            }
+        if counted(a)
+            && counted(b)
+            && !bounds(a, 1.0).disjoint(&bounds(b, 1.0))
+            && !open_and_far(a, b, 1.0, 1.0)
+        {
+            return Relation::Compatible;
         }
         return Relation::Unknown;
     };
@@ -179,11 +186,11 @@ pub fn compare_numbers(a: &Quantity, b: &Quantity) -> Relation {
     {
         return Relation::Same;
     }
-    let ia = interval(a, fa);
-    let ib = interval(b, fb);
-    if ia.1 < ib.0 || ib.1 < ia.0 {
+    let (ba, bb) = (bounds(a, fa), bounds(b, fb));
+    if ba.disjoint(&bb) {
         return Relation::Conflict;
     }
+    let (ia, ib) = ((ba.lo, ba.hi), (bb.lo, bb.hi));
     let contains = |x: (f64, f64), y: (f64, f64)| x.0 <= y.0 && y.1 <= x.1;
     let coarse = |q: &Quantity, other: &Quantity| {
         q.vague && !other.vague
@@ -293,25 +300,92 @@ fn rounding(q: &Quantity) -> f64 {
     (place / 2.0).min(v * 0.05)
 }
 
-/// The values a quantity allows, in base units (multiplied by `f`).
-fn interval(q: &Quantity, f: f64) -> (f64, f64) {
-    let (lo, hi) = (q.low * f, q.high * f);
-    if q.vague {
-        return (lo, hi);
+/// The values a quantity allows: from `lo` to `hi`, each end open or closed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Bounds {
+    lo: f64,
+    hi: f64,
+    /// "more than 200" excludes 200 itself.
+    lo_open: bool,
+    /// A rounded figure's interval is half-open ("6%" is [5.5, 6.5)), as is "less than X".
+    hi_open: bool,
+}
+
+impl Bounds {
+    /// No value lies in both: "about 6%" [5.5, 6.5) and "5%" [4.5, 5.5) touch only at an open
+    /// end, so they are disjoint.
+    fn disjoint(&self, o: &Bounds) -> bool {
+        let before =
+            |x: &Bounds, y: &Bounds| x.hi < y.lo || (x.hi == y.lo && (x.hi_open || y.lo_open));
+        before(self, o) || before(o, self)
     }
-    let r = if q.low == q.high {
-        rounding(q) * f
+}
+
+/// The values a quantity allows, in base units (multiplied by `f`): see [`compare_numbers`].
+fn bounds(q: &Quantity, f: f64) -> Bounds {
+    let (lo, hi) = (q.low * f, q.high * f);
+    let span = |lo: f64, hi: f64, lo_open: bool, hi_open: bool| Bounds {
+        lo,
+        hi,
+        lo_open,
+        hi_open,
+    };
+    if q.vague {
+        return span(lo, hi, false, false);
+    }
+    let single = q.low == q.high;
+    // A whole number as written stands at least for its units ("two years" for anything that
+    // rounds to two), so that "more than two years" does not exclude "a two-year inquiry".
+    let unit = if single && q.low.fract() == 0.0 && q.low.abs() >= 1.0 {
+        0.5
     } else {
         0.0
     };
+    let r = if single {
+        rounding(q).max(unit) * f
+    } else {
+        0.0
+    };
+    let g = if single { hedge_grain(q) * f } else { 0.0 };
     let floor = if lo < 0.0 { f64::NEG_INFINITY } else { 0.0 };
     match q.qualifier {
-        Qualifier::Exact => (lo - r, hi + r),
-        Qualifier::About => (lo * 0.9 - r, hi * 1.1 + r),
-        Qualifier::Nearly => (lo * 0.9 - r, hi),
-        Qualifier::MoreThan | Qualifier::AtLeast => (lo - r, f64::INFINITY),
-        Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo => (floor, hi + r),
+        Qualifier::Exact => span(lo - r, hi + r, false, r > 0.0),
+        Qualifier::About => span(lo - g, hi + g, false, g > 0.0),
+        Qualifier::Nearly => span(lo - g, hi, false, false),
+        Qualifier::MoreThan => span(lo, f64::INFINITY, true, false),
+        Qualifier::AtLeast => span(lo, f64::INFINITY, false, false),
+        Qualifier::LessThan => span(floor, hi, false, true),
+        Qualifier::AtMost | Qualifier::UpTo => span(floor, hi, false, false),
     }
+}
+
+/// Half the grain a hedged figure ("about 6%", "nearly 300") is written to: half the place of
+/// its last non-zero digit ("3.6" → 0.05, "14,500" → 50, "6" → 0.5), at most 10% of the value
+/// — a round figure such as "200" may be rounded to tens as well as to hundreds — but never
+/// less than 0.5 for a whole number, whose own grain is one.
+fn hedge_grain(q: &Quantity) -> f64 {
+    let v = q.low.abs();
+    if !v.is_finite() || v == 0.0 {
+        return 0.0;
+    }
+    let mut place = 1.0f64;
+    if v.fract() != 0.0 {
+        // Decimals: the first power of ten at which the figure is whole (within float noise);
+        // a figure that is none within six places came from a fraction ("two-thirds" as a
+        // percentage) and keeps the 10% of a round figure.
+        let whole_at = (1..=6).map(|k| 10f64.powi(-k)).find(|p| {
+            let s = v / p;
+            (s - s.round()).abs() < 1e-6
+        });
+        place = whole_at.unwrap_or(f64::INFINITY);
+    } else {
+        while place < 1e18 && (v / (place * 10.0)).fract() == 0.0 {
+            place *= 10.0;
+        }
+    }
+    let half = place / 2.0;
+    let whole = v.fract() == 0.0 && v >= 1.0;
+    half.min((0.1 * v).max(if whole { 0.5 } else { 0.0 }))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -90,10 +90,11 @@ fn seed_pair_claims() {
         && c.a
             .as_ref()
             .is_some_and(|s| s.text.contains("Any interference"))));
-    // Dates were resolved against an inferred year, and the notes say so.
-    assert!(r.notes.iter().any(|n| n.code == "date-inferred"
+    // Neither text states a date of its own: the notes say so, and no year is inferred.
+    assert!(r.notes.iter().any(|n| n.code == "date-unknown"
         && n.message
-            .starts_with("dates in A and B resolved against 2024")));
+            .starts_with("no publication date known for A or B")));
+    assert!(!r.notes.iter().any(|n| n.code == "date-inferred"));
 }
 
 /// analyze(B, A) gives the same pairs with the sides swapped and added↔dropped.

@@ -298,6 +298,8 @@ fn anchor_ranges_widen_intervals() {
 }
 
 /// The seed pair: A's "last November" and B's "November meeting" against B's "late 2018".
+/// Neither text states a date of its own, so their relative dates are compared under one
+/// unknown anchor that the years they mention (2024) bound from below.
 #[test]
 fn seed_summit_dates() {
     let a_text = "Blinken said he repeated a message President Joe Biden gave to Xi during their \
@@ -307,36 +309,39 @@ fn seed_summit_dates() {
                   November meeting in San Francisco, to abstain from meddling in the US \
                   presidential election of 2024. ... resulted in the Biden-Xi summit in late \
                   2018 and have seen";
-    let (anchor_a, why_a) = infer_anchor(a_text).unwrap();
-    assert_eq!(anchor_a, Anchor::year(2024));
-    assert_eq!(why_a, "from the latest year mentioned, 2024");
-    let (anchor_b, _) = infer_anchor(b_text).unwrap();
-    assert_eq!(anchor_b, Anchor::year(2024));
-    let fa = find_dates_anchored(a_text, Some(&anchor_a));
-    let fb = find_dates_anchored(b_text, Some(&anchor_b));
-    let get = |f: &[DateMention], text: &str, w: &str| {
-        f.iter()
+    assert_eq!(infer_anchor(a_text), None);
+    assert_eq!(infer_anchor(b_text), None);
+    let (floor_a, year_a) = anchor_floor(a_text).unwrap();
+    assert_eq!((floor_a, year_a), (d("2022-01-01"), 2024));
+    let (floor_b, _) = anchor_floor(b_text).unwrap();
+    let get = |text: &str, floor: CalendarDate, w: &str| {
+        find_dates_anchored(text, None)
+            .into_iter()
             .find(|m| &text[m.start..m.end] == w)
             .unwrap()
             .expr
-            .clone()
+            .with_floor(Some(floor))
     };
-    let last_nov = get(&fa, a_text, "last November");
-    let nov = get(&fb, b_text, "November");
-    let late = get(&fb, b_text, "late 2018");
-    let (lo, hi) = (d("2023-11-01"), d("2024-11-30"));
-    for e in [&last_nov, &nov] {
-        let (a, b) = e.interval.unwrap();
-        assert!(a >= lo && b <= hi, "{e:?}");
-    }
+    let last_nov = get(a_text, floor_a, "last November");
+    let nov = get(b_text, floor_b, "November");
+    let late = get(b_text, floor_b, "late 2018");
     assert_eq!(late.interval, Some((d("2018-09-01"), d("2018-12-31"))));
+    assert_eq!(late.floor, None, "an absolute date keeps no floor");
     assert_eq!(compare_dates(&last_nov, &late), Relation::Conflict);
     assert_eq!(compare_dates(&nov, &late), Relation::Conflict);
     assert_eq!(compare_dates(&late, &nov), Relation::Conflict);
+    // "last November" and "November" agree under one unknown anchor.
     let r = compare_dates(&last_nov, &nov);
     assert!(matches!(r, Relation::Same | Relation::Compatible), "{r:?}");
-    // Both years of 2024 are found, and the month is a month.
-    assert_eq!(get(&fa, a_text, "2024").label, "2024");
+    // Without the floor nothing bounds the anchor: late 2018 may be "last November".
+    let free = last_nov.clone().with_floor(None);
+    assert_eq!(compare_dates(&free, &late), Relation::Unknown);
+    // With the publication date, as --date gives it.
+    let anchor = Anchor::exact(d("2024-04-26"));
+    let at = |e: &DateExpr| e.resolved(Some(&anchor));
+    assert_eq!(compare_dates(&at(&last_nov), &late), Relation::Conflict);
+    assert_eq!(compare_dates(&at(&nov), &late), Relation::Conflict);
+    assert_eq!(compare_dates(&at(&last_nov), &at(&nov)), Relation::Same);
     assert_eq!(nov.granularity, Granularity::Month);
 }
 
@@ -345,14 +350,37 @@ fn infers_anchor_from_first_lines() {
     let text = "Talks end\n\nBEIJING, April 26, 2024 - Officials met on Friday.\n\nIn 2025 more.";
     let (a, why) = infer_anchor(text).unwrap();
     assert_eq!(a, Anchor::exact(d("2024-04-26")));
-    assert_eq!(why, "from 'April 26, 2024' in the first lines");
+    assert_eq!(why, "stated in the first lines: 'April 26, 2024'");
+    // A month and day alone is not the text's date ("will close on March 3")…
     let text = "BEIJING, April 26 (Reuters) - The 2024 elections loom.";
+    assert_eq!(infer_anchor(text), None);
+    // …but with its weekday it is, when the calendar allows one year near the text's years.
+    let text = "BEIJING, Friday, April 26 (Reuters) - The 2024 elections loom.";
     let (a, why) = infer_anchor(text).unwrap();
     assert_eq!(a, Anchor::exact(d("2024-04-26")));
-    assert!(why.contains("latest year mentioned, 2024"), "{why}");
+    assert!(why.contains("a Friday in 2024"), "{why}");
+    // Never the latest year mentioned.
     let text = "The plan runs until 2030. It began in 2021 and grew in 2023.";
-    assert_eq!(infer_anchor(text).unwrap().0, Anchor::year(2023));
+    assert_eq!(infer_anchor(text), None);
+    assert_eq!(anchor_floor(text).unwrap(), (d("2021-01-01"), 2023));
     assert_eq!(infer_anchor("No dates here."), None);
+    assert_eq!(anchor_floor("No dates here."), None);
+}
+
+/// A story that recalls a year long past is not dated by it: "last November" in a text about
+/// the 1966 final may still be November 2023.
+#[test]
+fn an_old_year_does_not_date_the_story() {
+    let a = "The stadium, which hosted the final in 1966, reopened last November.";
+    let (floor, _) = anchor_floor(a).unwrap();
+    let last_nov = find_dates_anchored(a, None)
+        .into_iter()
+        .find(|m| &a[m.start..m.end] == "last November")
+        .unwrap()
+        .expr
+        .with_floor(Some(floor));
+    let b = one("in November 2023", None).expr;
+    assert_ne!(compare_dates(&last_nov, &b), Relation::Conflict);
 }
 
 #[test]

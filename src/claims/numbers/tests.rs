@@ -712,3 +712,68 @@ fn open_bounds_agree_only_with_figures_of_their_size() {
         Relation::Compatible
     );
 }
+
+/// A hedge is an interval: "about X" the grain X is written to, "more than X" above X, "up to
+/// X" up to X, "nearly X" just below it. Disjoint intervals conflict; one inside the other is
+/// compatible (issue 11: hedged figures judged compatible with different ones).
+#[test]
+fn hedges_are_intervals() {
+    let n = |t: &str| one(t).1;
+    let rel = |a: &str, b: &str| {
+        let r = compare_numbers(&n(a), &n(b));
+        assert_eq!(r, compare_numbers(&n(b), &n(a)), "{a} / {b}: not symmetric");
+        r
+    };
+    // Disjoint.
+    assert_eq!(rel("about 6%", "5%"), Relation::Conflict);
+    assert_eq!(
+        rel("up to 200 people", "more than 200 people"),
+        Relation::Conflict
+    );
+    assert_eq!(
+        rel("about $3.6 billion", "$3.5 billion"),
+        Relation::Conflict
+    );
+    assert_eq!(rel("about 14,000", "15,000"), Relation::Conflict);
+    assert_eq!(rel("nearly 40", "45"), Relation::Conflict);
+    assert_eq!(rel("less than 30", "31"), Relation::Conflict);
+    assert_eq!(rel("at least 12", "10"), Relation::Conflict);
+    // Inside: a refinement or a restatement, never a conflict.
+    assert_eq!(rel("about 6%", "6.2%"), Relation::Compatible);
+    assert_eq!(rel("about 6%", "5.5%"), Relation::Compatible);
+    assert_eq!(
+        rel("about $3.6 billion", "$3.62 billion"),
+        Relation::Compatible
+    );
+    assert_eq!(rel("more than 40", "43"), Relation::Compatible);
+    // A whole number stands for its units: "a two-year inquiry" may be more than two years.
+    assert_eq!(rel("more than 40", "40"), Relation::Compatible);
+    assert_eq!(
+        rel("more than two years", "two years"),
+        Relation::Compatible
+    );
+    assert_eq!(rel("over $10,000", "$10,977.74"), Relation::Compatible);
+    assert_eq!(rel("up to 200", "180"), Relation::Compatible);
+    assert_eq!(rel("up to 200", "200"), Relation::Compatible);
+    assert_eq!(rel("nearly 300", "300"), Relation::Compatible);
+    assert_eq!(rel("almost 40", "38"), Relation::Compatible);
+    assert_eq!(
+        rel("about 2 hours", "two and a half hours"),
+        Relation::Conflict
+    );
+    assert_eq!(rel("about 200", "210"), Relation::Compatible);
+    assert_eq!(rel("more than 200", "about 210"), Relation::Compatible);
+    assert_eq!(rel("almost two-thirds", "65%"), Relation::Compatible);
+}
+
+#[test]
+fn hedge_grain_follows_the_written_digits() {
+    let g = |t: &str| hedge_grain(&one(t).1);
+    assert_eq!(g("about 6%"), 0.5);
+    assert!((g("about $3.6 billion") - 0.05e9).abs() < 1.0);
+    assert_eq!(g("about 14,500"), 50.0);
+    assert_eq!(g("about 14,000"), 500.0);
+    assert_eq!(g("about 200"), 20.0);
+    assert_eq!(g("about 2"), 0.5);
+    assert!((g("about 3.25") - 0.005).abs() < 1e-9);
+}
