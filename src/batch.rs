@@ -365,10 +365,15 @@ fn compare_one(entry: &Entry, opts: &BatchOptions) -> Done {
             // runs from: say which folder.
             if let Error::NotFound { path } = &e {
                 if let Some(dir) = path.parent() {
+                    // A manifest in the current folder: its paths resolve against it.
+                    let dir = if dir.as_os_str().is_empty() {
+                        "the current folder".to_string()
+                    } else {
+                        escape::name(&dir.to_string_lossy()).to_string()
+                    };
                     pe.message = format!(
-                        "{}: no such file; paths in a manifest resolve against its folder, {}",
+                        "{}: no such file; paths in a manifest resolve against its folder, {dir}",
                         escape::name(&path.to_string_lossy()),
-                        escape::name(&dir.to_string_lossy())
                     );
                 }
             }
