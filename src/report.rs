@@ -272,8 +272,12 @@ pub struct QuoteEntry {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum QuoteRelation {
-    /// The same words (or one version gives a run of the other's words, shortened).
+    /// The same words.
     Same,
+    /// One version gives only a run of the other's words: the remark quoted shorter (a
+    /// notice, not a change of words). Added in storydiff/1 on 2026-12-07; before, such
+    /// pairs were `same`.
+    Shortened,
     /// A common stretch, each version going on differently beyond it.
     Overlap,
     /// Words changed, added or removed inside the common stretch (a conflict).

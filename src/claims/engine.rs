@@ -1691,6 +1691,7 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry
             }
             _ if other_speaker => (QuoteRelation::SpeakerChanged, vec![], vec![]),
             quotes::Verdict::Same => (QuoteRelation::Same, vec![], vec![]),
+            quotes::Verdict::Shortened => (QuoteRelation::Shortened, vec![], vec![]),
             quotes::Verdict::Overlap => (QuoteRelation::Overlap, vec![], vec![]),
         };
         let (verb_a, venue_a) = said(sa, qa);
@@ -1732,7 +1733,7 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry
                     ),
                 });
             }
-            quotes::Verdict::Same | quotes::Verdict::Overlap => {
+            quotes::Verdict::Same | quotes::Verdict::Shortened | quotes::Verdict::Overlap => {
                 let (Some(p), Some(q)) = (qa.speaker, qb.speaker) else {
                     continue;
                 };

@@ -681,8 +681,11 @@ pub(crate) type Ledger = Vec<LedgerQuote>;
 /// How two paired quotations relate.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Verdict {
-    /// The same words, or one a run of the other's words (shortened).
+    /// The same words.
     Same,
+    /// All of one quotation found in a row of the other's words: one version quotes less of
+    /// the remark (a notice, not a change of words).
+    Shortened,
     /// They share a stretch, each going on differently beyond it: no change to report.
     Overlap,
     /// Words changed, added or removed inside the common stretch.
@@ -1094,7 +1097,7 @@ fn judge(
                 (run, whole(qb))
             };
             return Some(Judged {
-                verdict: Verdict::Same,
+                verdict: Verdict::Shortened,
                 a: sa,
                 b: sb,
                 common: short.len(),
@@ -1203,8 +1206,10 @@ fn judge(
         // Whole on one side (shortened), or a shared stretch with different ends on both.
         let whole_a = fi == 0 && li + 1 == a.len();
         let whole_b = fj == 0 && lj + 1 == b.len();
-        if whole_a || whole_b {
+        if whole_a && whole_b {
             Verdict::Same
+        } else if whole_a || whole_b {
+            Verdict::Shortened
         } else {
             Verdict::Overlap
         }
@@ -1311,7 +1316,7 @@ pub(crate) fn compare(
     // Verbatim and overlapping pairs first (they account for the words they share), then
     // misquotes, each group best first, ties by position.
     let rank = |v: &Verdict| match v {
-        Verdict::Same => 0,
+        Verdict::Same | Verdict::Shortened => 0,
         Verdict::Overlap => 1,
         Verdict::Misquoted { .. } => 2,
     };
@@ -1346,7 +1351,7 @@ pub(crate) fn compare(
         // repeated, or shortened in two places, is found again; a text compared with itself
         // pairs each quotation with its own copy); the others only where their stretches are
         // still free.
-        if judged.verdict == Verdict::Same {
+        if matches!(judged.verdict, Verdict::Same | Verdict::Shortened) {
             if paired_a[i] && paired_b[j] {
                 continue;
             }
@@ -1548,11 +1553,12 @@ pub(crate) fn pair_by_place(
                     .flat_map(char::to_lowercase)
                     .collect()
             };
-            let verdict = if (removed.is_empty() && run(|p| p.1))
-                || (added.is_empty() && run(|p| p.0))
-                || letters(da, qa) == letters(db, qb)
+            let verdict = if letters(da, qa) == letters(db, qb)
+                || (removed.is_empty() && added.is_empty())
             {
                 Verdict::Same
+            } else if (removed.is_empty() && run(|p| p.1)) || (added.is_empty() && run(|p| p.0)) {
+                Verdict::Shortened
             } else {
                 Verdict::Misquoted {
                     a: sa,
@@ -1638,7 +1644,7 @@ mod tests {
                 "We will not resign, whatever they say about us.",
                 "we won't resign"
             ),
-            Some(Verdict::Same)
+            Some(Verdict::Shortened)
         );
         assert_eq!(
             verdict(

@@ -432,6 +432,7 @@ fn quotes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         {
             let (class, what) = match q.relation {
                 R::Same => ("same", "same words"),
+                R::Shortened => ("notice", "quoted shorter in one version"),
                 R::Overlap => ("notice", "quoted in part, differently cut"),
                 R::Misquoted => ("conflict", "misquoted"),
                 R::SpeakerChanged => ("conflict", "given to another speaker"),

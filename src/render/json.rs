@@ -81,7 +81,8 @@
 //!   words.
 //! - `quotes` (an addition to the contract; absent when neither version quotes anyone): the
 //!   quote ledger, each quotation of either version paired across the texts: `relation`
-//!   (`same`, `overlap`, `misquoted`, `speaker_changed`, `unquoted` — quoted in one version,
+//!   (`same`, `shortened` — one version quotes only a run of the other's words —, `overlap`,
+//!   `misquoted`, `speaker_changed`, `unquoted` — quoted in one version,
 //!   reported speech in the other —, `added`, `dropped`), `speaker_a`/`speaker_b`,
 //!   `verb_a`/`verb_b` (the reporting verb as written) and `venue_a`/`venue_b` (where or to
 //!   whom: "CNN", "in a statement"), each absent when the text does not say; spans `a` and `b`

@@ -447,7 +447,7 @@ fn claim_message(report: &Report, opts: &TextOptions, c: &ClaimChange) -> String
 }
 
 /// `--quotes`: the quote ledger, speaker by speaker (in order of first appearance), each
-/// quotation with its marker: `=` the same words (or shortened), `~` a common stretch going on
+/// quotation with its marker: `=` the same words, `~` shortened or a common stretch going on
 /// differently, `!` misquoted (with the words that differ) or given to another speaker, `-` in
 /// A only, `+` in B only.
 fn quotes(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -477,6 +477,7 @@ fn quotes(report: &Report, opts: &TextOptions, out: &mut dyn Write) -> io::Resul
         for q in report.quotes.iter().filter(|q| &speaker(q) == who) {
             let (mark, class, what) = match q.relation {
                 R::Same => ("=", Class::Dim, "same words"),
+                R::Shortened => ("~", Class::Notice, "quoted shorter in one version"),
                 R::Overlap => ("~", Class::Notice, "quoted in part, differently cut"),
                 R::Misquoted => ("!", Class::Conflict, "misquoted"),
                 R::SpeakerChanged => ("!", Class::Conflict, "given to another speaker"),
