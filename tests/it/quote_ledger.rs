@@ -142,9 +142,10 @@ fn small_words_changed_inside_a_quote_are_misquotes() {
         (or.removed.clone(), or.added.clone()),
         (vec!["or".to_string()], vec!["and".to_string()])
     );
-    // Cut shorter at the ends ("at all", "very" opening the quote) is not a change.
-    assert_eq!(entry(&r, "The numbers").relation, QuoteRelation::Same);
-    assert_eq!(entry(&r, "very good news").relation, QuoteRelation::Same);
+    // Cut shorter at the ends ("at all", "very" opening the quote) is no change of words: the
+    // remark quoted shorter.
+    assert_eq!(entry(&r, "The numbers").relation, QuoteRelation::Shortened);
+    assert_eq!(entry(&r, "very good news").relation, QuoteRelation::Shortened);
     assert_eq!(quote_conflicts(&r).len(), 2, "{:#?}", quote_conflicts(&r));
 }
 
