@@ -145,7 +145,10 @@ fn small_words_changed_inside_a_quote_are_misquotes() {
     // Cut shorter at the ends ("at all", "very" opening the quote) is no change of words: the
     // remark quoted shorter.
     assert_eq!(entry(&r, "The numbers").relation, QuoteRelation::Shortened);
-    assert_eq!(entry(&r, "very good news").relation, QuoteRelation::Shortened);
+    assert_eq!(
+        entry(&r, "very good news").relation,
+        QuoteRelation::Shortened
+    );
     assert_eq!(quote_conflicts(&r).len(), 2, "{:#?}", quote_conflicts(&r));
 }
 
