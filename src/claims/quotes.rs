@@ -290,11 +290,22 @@ pub(crate) fn attribution(data: &SideData<'_>, sidx: usize) -> Option<Attributio
     // The first reporting verb that names or points to a speaker ("Asked about it, Pelosi
     // said"), else the first.
     let mut first = None;
-    for k in 0..data.toks.get(sidx)?.len() {
+    let toks = data.toks.get(sidx)?;
+    for k in 0..toks.len() {
         let Some(at) = attribution_at(data, sidx, k) else {
             continue;
         };
         if at.named.is_some() || at.pronoun.is_some() {
+            return Some(at);
+        }
+        // A subject named by its office alone ("the House speaker said …, according to
+        // Bloomberg News"): the speaker is that unnamed person, not the source of a later
+        // verb.
+        let office = k > 0
+            && !toks[k - 1].cap
+            && cues::TITLES.contains(&toks[k - 1].lower.as_str())
+            && !data.in_quote(sidx, toks[k - 1].start);
+        if office && first.is_none() {
             return Some(at);
         }
         first = first.or(Some(at));
