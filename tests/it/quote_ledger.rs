@@ -282,3 +282,15 @@ fn a_quoted_word_put_in_the_place_of_another_is_a_misquote() {
     let r = compare_texts(a, b);
     assert_eq!(entry(&r, "reckless").relation, QuoteRelation::Dropped);
 }
+
+/// A subject named by its office alone is the speaker, unnamed: the source that a later
+/// "according to" names did not say the words.
+#[test]
+fn an_office_named_subject_is_not_replaced_by_the_source() {
+    let a = "Speaker Ann Webb said the rule was \"clear as day\" on Tuesday.\n";
+    let b = "\"The rule is clear as day,\" the House speaker said Tuesday, according to \
+             Harbour News reporter Tom Reid.\n";
+    let r = compare_texts(a, b);
+    let q = entry(&r, "clear as day");
+    assert_eq!(q.speaker_b, None, "{q:#?}");
+}
