@@ -319,7 +319,43 @@ pub fn find_dates_anchored(text: &str, anchor: Option<&Anchor>) -> Vec<DateMenti
 /// a final from decades ago is not dated by it (see [`anchor_floor`] for what the years do
 /// tell).
 pub fn infer_anchor(text: &str) -> Option<(Anchor, String)> {
-    let found = scan_dates(text);
+    DateScan::of(text).own_date()
+}
+
+/// The date expressions of one whole text, scanned once for the questions the anchor policy
+/// asks of it (its own date, whether it has relative dates, the earliest day it can date
+/// from): each used to scan the text again.
+pub struct DateScan<'t> {
+    text: &'t str,
+    found: Vec<FoundAt>,
+}
+
+impl<'t> DateScan<'t> {
+    /// Scans `text`.
+    pub fn of(text: &'t str) -> Self {
+        DateScan {
+            text,
+            found: scan_dates(text),
+        }
+    }
+
+    /// See [`infer_anchor`].
+    pub fn own_date(&self) -> Option<(Anchor, String)> {
+        own_date(self.text, &self.found)
+    }
+
+    /// See [`mentions_relative`].
+    pub fn mentions_relative(&self) -> bool {
+        self.found.iter().any(|f| matches!(f.found, Found::Rel(_)))
+    }
+
+    /// See [`anchor_floor`].
+    pub fn floor(&self) -> Option<(CalendarDate, i32)> {
+        floor_of(&self.found)
+    }
+}
+
+fn own_date(text: &str, found: &[FoundAt]) -> Option<(Anchor, String)> {
     let head_end = first_lines_end(text, 5);
     for f in found.iter().filter(|f| f.start < head_end) {
         if let Found::Abs {
@@ -338,7 +374,7 @@ pub fn infer_anchor(text: &str) -> Option<(Anchor, String)> {
             }
         }
     }
-    let latest = latest_year(&found)?;
+    let latest = latest_year(found)?;
     for f in found.iter().filter(|f| f.start < head_end) {
         let Found::Rel(RelRule::MonthDay(m, d)) = f.found else {
             continue;
@@ -371,9 +407,7 @@ pub fn infer_anchor(text: &str) -> Option<(Anchor, String)> {
 
 /// True when `text` has a relative date ("Friday", "last November"), which needs an anchor.
 pub fn mentions_relative(text: &str) -> bool {
-    scan_dates(text)
-        .iter()
-        .any(|f| matches!(f.found, Found::Rel(_)))
+    DateScan::of(text).mentions_relative()
 }
 
 /// How many years before the latest year a text mentions its own date may lie, for the year
@@ -392,7 +426,11 @@ pub const FLOOR_YEARS_BEFORE_LATEST: i32 = 2;
 /// day on: "last November" in a text that speaks of the 2024 elections is no November before
 /// 2021, so it cannot be "late 2018".
 pub fn anchor_floor(text: &str) -> Option<(CalendarDate, i32)> {
-    let year = latest_year(&scan_dates(text))?;
+    DateScan::of(text).floor()
+}
+
+fn floor_of(found: &[FoundAt]) -> Option<(CalendarDate, i32)> {
+    let year = latest_year(found)?;
     let floor = (year - FLOOR_YEARS_BEFORE_LATEST).clamp(1, 9999);
     Some((ymd(floor, 1, 1), year))
 }

@@ -10,9 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::dates::{
-    anchor_floor, compare_dates, infer_anchor, mentions_relative, Anchor, RelRule, Relation,
-};
+use super::dates::{compare_dates, Anchor, DateScan, RelRule, Relation};
 use super::extract::{self, stem, Claim, Idf, SideData, Val, Vocab};
 use super::frames::{self, Frame};
 use super::numbers::{compare_numbers, Qualifier, QuantityKind};
@@ -232,7 +230,7 @@ fn sentence_bag(info: &[TokInfo]) -> Bag {
 }
 
 /// What each side's relative dates resolve against: its publication date when known, else the
-/// earliest day its unknown publication date may be ([`anchor_floor`]).
+/// earliest day its unknown publication date may be ([`super::dates::anchor_floor`]).
 #[derive(Debug, Clone, Copy, Default)]
 struct SideAnchor {
     anchor: Option<Anchor>,
@@ -245,16 +243,18 @@ struct SideAnchor {
 /// Publication anchors of both sides and the notes saying where they came from.
 ///
 /// A side's anchor is its `--date` (or the page's own date, which `compare` passes the same
-/// way), else the date the text states as its own ([`infer_anchor`]: a dateline, a full date in
+/// way), else the date the text states as its own ([`super::dates::infer_anchor`]: a dateline, a full date in
 /// the lead); a side is never dated by the other side's text nor by the latest year it
 /// mentions. A side with no date compares its relative dates under one unknown anchor that
 /// its own years bound from below, and a note says that no date was known.
 fn anchors(a: &str, b: &str, opts: &ClaimOptions) -> (SideAnchor, SideAnchor, Vec<Note>) {
     let mut notes = Vec::new();
+    // Each text's dates are scanned once, and only for a side with no date given.
+    type Undated = (bool, Option<(crate::CalendarDate, i32)>);
     let side = |given: Option<crate::CalendarDate>,
                 published: bool,
                 text: &str|
-     -> (SideAnchor, Option<String>) {
+     -> (SideAnchor, Option<String>, Option<Undated>) {
         if let Some(d) = given {
             return (
                 SideAnchor {
@@ -263,9 +263,11 @@ fn anchors(a: &str, b: &str, opts: &ClaimOptions) -> (SideAnchor, SideAnchor, Ve
                     published,
                 },
                 None,
+                None,
             );
         }
-        match infer_anchor(text) {
+        let scan = DateScan::of(text);
+        match scan.own_date() {
             Some((anchor, why)) => (
                 SideAnchor {
                     anchor: Some(anchor),
@@ -273,19 +275,24 @@ fn anchors(a: &str, b: &str, opts: &ClaimOptions) -> (SideAnchor, SideAnchor, Ve
                     published: true,
                 },
                 Some(why),
-            ),
-            None => (
-                SideAnchor {
-                    anchor: None,
-                    floor: anchor_floor(text).map(|(d, _)| d),
-                    published: false,
-                },
                 None,
             ),
+            None => {
+                let floor = scan.floor();
+                (
+                    SideAnchor {
+                        anchor: None,
+                        floor: floor.map(|(d, _)| d),
+                        published: false,
+                    },
+                    None,
+                    Some((scan.mentions_relative(), floor)),
+                )
+            }
         }
     };
-    let (x, why_x) = side(opts.date_a, opts.date_a_published, a);
-    let (y, why_y) = side(opts.date_b, opts.date_b_published, b);
+    let (x, why_x, undated_a) = side(opts.date_a, opts.date_a_published, a);
+    let (y, why_y, undated_b) = side(opts.date_b, opts.date_b_published, b);
     // Dates the texts state as their own: one note when both give the same day.
     match (&why_x, &why_y, x.anchor, y.anchor) {
         (Some(wa), Some(wb), Some(p), Some(q)) if p == q => notes.push(Note {
@@ -311,14 +318,12 @@ fn anchors(a: &str, b: &str, opts: &ClaimOptions) -> (SideAnchor, SideAnchor, Ve
     }
     // Sides with no date known that have relative dates: one note for both when neither has
     // one.
-    let floors = |s: &SideAnchor, text: &str| {
-        s.floor
-            .and_then(|f| anchor_floor(text).map(|(_, y)| (f.year, y)))
-    };
-    let unknown: Vec<(&str, Option<(i32, i32)>)> = [("A", x, a), ("B", y, b)]
+    let unknown: Vec<(&str, Option<(i32, i32)>)> = [("A", undated_a), ("B", undated_b)]
         .into_iter()
-        .filter(|(_, s, text)| s.anchor.is_none() && mentions_relative(text))
-        .map(|(me, s, text)| (me, floors(&s, text)))
+        .filter_map(|(me, u)| {
+            let (relative, floor) = u?;
+            relative.then(|| (me, floor.map(|(f, latest)| (f.year, latest))))
+        })
         .collect();
     let bound = |f: Option<(i32, i32)>, who: &str| match f {
         Some((from, latest)) => {
@@ -2252,6 +2257,9 @@ fn entities_match(p: &extract::Entity, q: &extract::Entity) -> bool {
 /// and without its accents name one person.
 fn fold_accents(w: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    if w.is_ascii() {
+        return w.to_string();
+    }
     w.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .collect()
