@@ -67,14 +67,7 @@ pub fn difftool_name(file: &str, base: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
-        move |k| {
-            pairs
-                .iter()
-                .find(|(n, _)| *n == k)
-                .map(|(_, v)| v.to_string())
-        }
-    }
+    use crate::cli::env_of;
 
     #[test]
     fn git_call_recognised() {

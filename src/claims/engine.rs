@@ -1384,17 +1384,7 @@ fn anchored_figure(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
 /// not account for the other.
 fn same_fact(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
     let (c, d) = (&x.data.claims[i], &y.data.claims[j]);
-    // Counts at two different times ("ten countries on Monday" / "40 countries by Tuesday")
-    // are two facts.
-    if let (Some(u), Some(v)) = (x.frames[i].when, y.frames[j].when) {
-        if rel_of(&x.data.claims[u], &y.data.claims[v]) == Some(Relation::Conflict) {
-            return false;
-        }
-    }
-    // A rate and a sum ("$45 a share" / "$3.6 billion for the company") are two facts.
-    if matches!((&c.val, &d.val), (Val::Num(p), Val::Num(q)) if p.kind == q.kind && rated(p.kind))
-        && frames::other_rate(&x.frames[i], &y.frames[j])
-    {
+    if other_times(x, i, y, j) || rate_and_sum(x, i, y, j) {
         return false;
     }
     // The alignment is the first evidence: two sentences of one row report one thing.
@@ -1447,6 +1437,23 @@ fn far_apart(p: &super::numbers::Quantity, q: &super::numbers::Quantity) -> bool
     }
     let digits = |v: f64| (v / 10f64.powf(v.log10().floor() - 1.0)).round() as i64;
     x.max(y) / x.min(y) > FAR_APART && digits(x) != digits(y)
+}
+
+/// Whether claim `i` of `x` and claim `j` of `y` are counts at two different times ("ten
+/// countries on Monday" / "40 countries by Tuesday"): two facts.
+fn other_times(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
+    matches!(
+        (x.frames[i].when, y.frames[j].when),
+        (Some(u), Some(v)) if rel_of(&x.data.claims[u], &y.data.claims[v]) == Some(Relation::Conflict)
+    )
+}
+
+/// Whether one of two figures of a kind that can be given per unit is a rate and the other a
+/// sum, or a rate of another thing ("$45 a share" / "$3.6 billion for the company"): two facts.
+fn rate_and_sum(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
+    let (c, d) = (&x.data.claims[i], &y.data.claims[j]);
+    matches!((&c.val, &d.val), (Val::Num(p), Val::Num(q)) if p.kind == q.kind && rated(p.kind))
+        && frames::other_rate(&x.frames[i], &y.frames[j])
 }
 
 /// Kinds of figure that can be given per unit (a price per share, a wage per hour) as well as
@@ -2265,20 +2272,27 @@ fn fold_accents(w: &str) -> String {
         .collect()
 }
 
-fn names_alike(p: &[String], q: &[String]) -> bool {
-    let p: Vec<String> = p.iter().map(|w| fold_accents(w)).collect();
-    let q: Vec<String> = q.iter().map(|w| fold_accents(w)).collect();
-    // Set aside the words both share.
-    let mut rq: Vec<&str> = q.iter().map(String::as_str).collect();
-    let mut rp: Vec<&str> = Vec::new();
-    for w in &p {
-        match rq.iter().position(|v| v == w) {
+/// The words of two names left once the words both share are set aside, accents dropped.
+fn set_aside(p: &[String], q: &[String]) -> (Vec<String>, Vec<String>) {
+    let mut rq: Vec<String> = q.iter().map(|w| fold_accents(w)).collect();
+    let mut rp: Vec<String> = Vec::new();
+    for w in p.iter().map(|w| fold_accents(w)) {
+        match rq.iter().position(|v| *v == w) {
             Some(k) => {
                 rq.remove(k);
             }
             None => rp.push(w),
         }
     }
+    (rp, rq)
+}
+
+fn names_alike(p: &[String], q: &[String]) -> bool {
+    let (rp, rq) = set_aside(p, q);
+    let (rp, rq): (Vec<&str>, Vec<&str>) = (
+        rp.iter().map(String::as_str).collect(),
+        rq.iter().map(String::as_str).collect(),
+    );
     if rp.is_empty() || rq.is_empty() {
         return true;
     }
@@ -2442,31 +2456,25 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
                 used_a.insert(ea);
                 used_b.insert(eb);
                 let place = sa.data.entities[ea].place || sb.data.entities[eb].place;
-                flags.push(Flag {
-                    refine: false,
-                    change: Change::Changed,
-                    kind: if place {
-                        ClaimKind::Place
-                    } else {
-                        ClaimKind::Name
-                    },
-                    severity: Severity::Conflict,
-                    a: Some(Span {
+                flags.push(name_flag(
+                    place,
+                    Severity::Conflict,
+                    Span {
                         sidx: i,
                         start: ast,
                         end: aen,
-                    }),
-                    b: Some(Span {
+                    },
+                    Span {
                         sidx: j,
                         start: bst,
                         end: ben,
-                    }),
-                    message: format!(
+                    },
+                    format!(
                         "another name: {} in A but {} in B",
                         sa.data.slice(ast, aen),
                         sb.data.slice(bst, ben)
                     ),
-                });
+                ));
             }
         }
     }
@@ -2497,6 +2505,23 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
     }
 }
 
+/// A changed name (or place, when either is one) between the mentions `a` and `b`.
+fn name_flag(place: bool, severity: Severity, a: Span, b: Span, message: String) -> Flag {
+    Flag {
+        refine: false,
+        change: Change::Changed,
+        kind: if place {
+            ClaimKind::Place
+        } else {
+            ClaimKind::Name
+        },
+        severity,
+        a: Some(a),
+        b: Some(b),
+        message,
+    }
+}
+
 /// One name spelt two ways: an entity of A and one of B that [`names_alike`] takes for one
 /// name only through a word spelt otherwise ("Markey" / "Markie", "Qaida" / "Qaeda"), each
 /// version keeping to its own spelling (a version that also writes the other spelling has a
@@ -2509,7 +2534,8 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
 /// ("Tim" / "Timothy") is the same name.
 fn spellings(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], flags: &mut Vec<Flag>) {
     let plain = fold_accents;
-    // Every word each version writes, accents dropped.
+    // Every word each version writes, accents dropped: built once, when a first pair of
+    // names spelt otherwise asks for it.
     let vocabulary = |x: &Side<'_>| -> BTreeSet<String> {
         x.data
             .toks
@@ -2518,23 +2544,14 @@ fn spellings(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], flags: &mut Vec<Fla
             .map(|t| plain(&t.lower))
             .collect()
     };
-    let (voc_a, voc_b) = (vocabulary(sa), vocabulary(sb));
+    let vocabularies = std::cell::OnceCell::new();
     // The word pairs spelt otherwise, when every word left over matches one so.
     let variants = |p: &[String], q: &[String]| -> Option<Vec<(String, String)>> {
-        let mut rq: Vec<&str> = q.iter().map(String::as_str).collect();
-        let mut rp: Vec<&str> = Vec::new();
-        for w in p {
-            match rq.iter().position(|v| v == w) {
-                Some(k) => {
-                    rq.remove(k);
-                }
-                None => rp.push(w),
-            }
-        }
-        let full = |r: &[&str]| -> Vec<String> {
+        let (rp, rq) = set_aside(p, q);
+        let full = |r: &[String]| -> Vec<String> {
             r.iter()
                 .filter(|w| w.chars().count() > 1)
-                .map(|w| plain(w))
+                .cloned()
                 .collect()
         };
         let (fp, fq) = (full(&rp), full(&rq));
@@ -2565,6 +2582,7 @@ fn spellings(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], flags: &mut Vec<Fla
                 continue;
             };
             // Each version keeps to its own spelling.
+            let (voc_a, voc_b) = vocabularies.get_or_init(|| (vocabulary(sa), vocabulary(sb)));
             if pairs
                 .iter()
                 .any(|(w, v)| voc_b.contains(w) || voc_a.contains(v))
@@ -2595,39 +2613,33 @@ fn spellings(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], flags: &mut Vec<Fla
             };
             done.insert(ea);
             let (w, v) = &pairs[0];
-            flags.push(Flag {
-                refine: false,
-                change: Change::Changed,
-                kind: if p.place || q.place {
-                    ClaimKind::Place
-                } else {
-                    ClaimKind::Name
-                },
-                severity: Severity::Notice,
-                a: Some(Span {
+            // The word of the mention spelt otherwise.
+            let word = |x: &Side<'_>, st: usize, en: usize, w: &str| -> String {
+                let m = x.data.slice(st, en);
+                m.split_whitespace()
+                    .find(|x| plain(&x.to_lowercase()).contains(w))
+                    .unwrap_or(m)
+                    .to_string()
+            };
+            flags.push(name_flag(
+                p.place || q.place,
+                Severity::Notice,
+                Span {
                     sidx: i,
                     start: ast,
                     end: aen,
-                }),
-                b: Some(Span {
+                },
+                Span {
                     sidx: j,
                     start: bst,
                     end: ben,
-                }),
-                message: format!(
+                },
+                format!(
                     "the name is spelt {} in A but {} in B",
-                    sa.data
-                        .slice(ast, aen)
-                        .split_whitespace()
-                        .find(|x| plain(&x.to_lowercase()).contains(w.as_str()))
-                        .unwrap_or(sa.data.slice(ast, aen)),
-                    sb.data
-                        .slice(bst, ben)
-                        .split_whitespace()
-                        .find(|x| plain(&x.to_lowercase()).contains(v.as_str()))
-                        .unwrap_or(sb.data.slice(bst, ben)),
+                    word(sa, ast, aen, w),
+                    word(sb, bst, ben, v)
                 ),
-            });
+            ));
         }
     }
 }
@@ -2698,17 +2710,8 @@ fn one_thing(x: &Side<'_>, p: usize, q: usize) -> bool {
     if !frames::same_frame(fp, fq) || !(frames::share_name(fp, fq) || enclosed) {
         return false;
     }
-    if let (Val::Num(u), Val::Num(v)) = (&c.val, &d.val) {
-        if far_apart(u, v) {
-            return false;
-        }
-        if let (Some(a), Some(b)) = (fp.when, fq.when) {
-            if rel_of(&x.data.claims[a], &x.data.claims[b]) == Some(Relation::Conflict) {
-                return false;
-            }
-        }
-    }
-    true
+    let far = matches!((&c.val, &d.val), (Val::Num(u), Val::Num(v)) if far_apart(u, v));
+    !far && !other_times(x, p, x, q)
 }
 
 /// Dates or figures inside one text that cannot both be true of the same thing: directly
@@ -2741,10 +2744,7 @@ fn inconsistencies(
                 if matches!(cl[p].val, Val::Num(_)) && shared_sorted(&x.near[p], &x.near[q]) == 0 {
                     continue;
                 }
-                // A rate and a sum are two things ("$45 a share" … "$3.6 billion").
-                if matches!((&cl[p].val, &cl[q].val), (Val::Num(u), Val::Num(v)) if u.kind == v.kind && rated(u.kind))
-                    && frames::other_rate(&x.frames[p], &x.frames[q])
-                {
+                if rate_and_sum(x, p, x, q) {
                     continue;
                 }
                 // Both speak of one thing: directly, or through a counterpart in the other

@@ -670,6 +670,19 @@ impl QWord {
     }
 }
 
+/// The content words of a quotation, sorted and deduplicated (the key of candidate filters).
+fn keys(q: &LedgerQuote) -> Vec<&str> {
+    let mut v: Vec<&str> = q
+        .words
+        .iter()
+        .filter(|w| w.content)
+        .map(|w| w.norm.as_str())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// One whole quotation of a version.
 #[derive(Debug, Clone)]
 pub(crate) struct LedgerQuote {
@@ -1259,17 +1272,6 @@ pub(crate) fn compare(
     same_speaker: impl Fn(&LedgerQuote, &LedgerQuote) -> bool,
 ) -> Vec<QuotePair> {
     // Content words of each quotation, sorted, for the candidate filter.
-    fn keys(q: &LedgerQuote) -> Vec<&str> {
-        let mut v: Vec<&str> = q
-            .words
-            .iter()
-            .filter(|w| w.content)
-            .map(|w| w.norm.as_str())
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    }
     let (ka, kb): (Vec<Vec<&str>>, Vec<Vec<&str>>) =
         (la.iter().map(keys).collect(), lb.iter().map(keys).collect());
     let mut index: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
@@ -1398,14 +1400,7 @@ pub(crate) fn unquoted(q: &LedgerQuote, other: &SideData<'_>) -> Option<(usize, 
     if q.words.len() < REPORTED_WORDS {
         return None;
     }
-    let mut keys: Vec<&str> = q
-        .words
-        .iter()
-        .filter(|w| w.content)
-        .map(|w| w.norm.as_str())
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
+    let keys = keys(q);
     if keys.len() < MIN_CONTENT {
         return None;
     }
