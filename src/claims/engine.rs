@@ -14,17 +14,11 @@ use super::dates::{compare_dates, Anchor, DateScan, RelRule, Relation};
 use super::extract::{self, stem, Claim, Idf, SideData, Val, Vocab};
 use super::frames::{self, Frame};
 use super::numbers::{compare_numbers, Qualifier, QuantityKind};
-use super::{cues, quotes, status, ClaimInput, ClaimOptions, ClaimsOutcome};
+use super::{cues, quotes, status, ClaimInput, ClaimOptions, ClaimsOutcome, Thresholds};
 use crate::report::{
     Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, PairedBy, QuoteEntry,
     QuoteRelation, Row, RowOp, Sentence, Severity, SideId, Verdict,
 };
-
-/// Context similarity above which two claims of different values are taken to speak of the
-/// same thing (tuned on the seed pair and the fixtures).
-const SAME_TOPIC: f64 = 0.25;
-/// Sentence similarity above which two sentences are taken to report the same statement.
-const SAME_STATEMENT: f64 = 0.5;
 
 /// A weighted bag of word stems: (stem key, weight) sorted by key, with its Euclidean norm.
 /// Stems are keyed by a fixed 64-bit hash, so that cosine is a merge of two sorted vectors
@@ -90,6 +84,8 @@ fn cosine(x: &Bag, y: &Bag) -> f64 {
 /// One side with its bags.
 struct Side<'a> {
     id: SideId,
+    /// The thresholds of this comparison (the same for both sides).
+    t: &'a Thresholds,
     data: SideData<'a>,
     /// Context bag of each claim.
     bags: Vec<Bag>,
@@ -144,7 +140,7 @@ fn tok_info(data: &SideData<'_>, stems: &[Vec<String>], idf: &Idf) -> Vec<Vec<To
         .collect()
 }
 
-fn context_bag(data: &SideData<'_>, info: &[Vec<TokInfo>], c: &Claim) -> Bag {
+fn context_bag(data: &SideData<'_>, info: &[Vec<TokInfo>], c: &Claim, t: &Thresholds) -> Bag {
     let mut bag = BagBuilder::default();
     // Content words only; distance counts content words between the word and the claim.
     let content: Vec<(&extract::Tok, &TokInfo)> = data.toks[c.sidx]
@@ -159,7 +155,12 @@ fn context_bag(data: &SideData<'_>, info: &[Vec<TokInfo>], c: &Claim) -> Bag {
         .unwrap_or(content.len());
     for (k, (_, i)) in content.iter().enumerate() {
         let dist = if k < split { split - k } else { k - split + 1 };
-        let weight = i.weight * if dist <= 3 { 3.0 } else { 1.0 };
+        let weight = i.weight
+            * if dist <= t.near_distance {
+                t.near_weight
+            } else {
+                1.0
+            };
         bag.add(i.key, weight);
     }
     bag.build()
@@ -215,10 +216,12 @@ fn shared_sorted<T: Ord>(x: &[T], y: &[T]) -> usize {
 }
 
 /// Topic similarity of claim `i` of `x` and claim `j` of `y`: the cosine of their context
-/// bags, plus 0.1 for each shared word right next to both (at most two).
+/// bags, plus [`Thresholds::shared_near_bonus`] for each shared word right next to both (at
+/// most [`Thresholds::max_shared_near`]).
 fn topic_sim(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> f64 {
-    let shared = shared_sorted(&x.near[i], &y.near[j]).min(2);
-    cosine(&x.bags[i], &y.bags[j]) + 0.1 * shared as f64
+    let t = x.t;
+    let shared = shared_sorted(&x.near[i], &y.near[j]).min(t.max_shared_near);
+    cosine(&x.bags[i], &y.bags[j]) + t.shared_near_bonus * shared as f64
 }
 
 fn sentence_bag(info: &[TokInfo]) -> Bag {
@@ -384,17 +387,11 @@ impl Span {
     }
 }
 
-/// Above this many sentence pairs (A sentences × B sentences, about 500 × 500: far longer than
-/// any news article) the claims are compared window by window (see [`run`]).
-const MAX_WHOLE_PAIRS: usize = 250_000;
-
-/// Sentences per side in one window of the windowed comparison.
-const WINDOW: usize = 200;
-
 /// Compares the claims of both sides. The comparison matches every claim with every claim of
 /// the other side and every sentence with every other, which is quadratic: for long texts
-/// (more than [`MAX_WHOLE_PAIRS`] sentence pairs) it runs instead on consecutive windows of the
-/// alignment's rows, each holding at most about [`WINDOW`] sentences of a side, so that time
+/// (more than [`Thresholds::max_whole_pairs`] sentence pairs) it runs instead on consecutive
+/// windows of the alignment's rows, each holding at most about [`Thresholds::window`]
+/// sentences of a side, so that time
 /// and memory grow linearly. A fact is then matched only inside its window (a few hundred
 /// sentences around its aligned place), and a note says so.
 pub(crate) fn run(
@@ -403,22 +400,24 @@ pub(crate) fn run(
     rows: &[Row],
     opts: &ClaimOptions,
 ) -> ClaimsOutcome {
+    let t = &opts.thresholds;
     let (anchor_a, anchor_b, mut notes) = anchors(a.text, b.text, opts);
-    if a.sentences.len().saturating_mul(b.sentences.len()) <= MAX_WHOLE_PAIRS {
-        let mut out = run_whole(a, b, rows, (anchor_a, anchor_b));
+    if a.sentences.len().saturating_mul(b.sentences.len()) <= t.max_whole_pairs {
+        let mut out = run_whole(a, b, rows, (anchor_a, anchor_b), t);
         notes.append(&mut out.notes);
         out.notes = notes;
         return out;
     }
-    let windows = windows(rows, WINDOW, (a.sentences.len(), b.sentences.len()));
+    let windows = windows(rows, t.window, (a.sentences.len(), b.sentences.len()));
     notes.push(Note {
         code: "claims-windowed".into(),
         message: format!(
             "long texts ({} and {} sentences): claims were compared within {} windows of about \
-             {WINDOW} aligned sentences each, not across the whole texts",
+             {} aligned sentences each, not across the whole texts",
             a.sentences.len(),
             b.sentences.len(),
-            windows.len()
+            windows.len(),
+            t.window
         ),
     });
     let mut out = ClaimsOutcome {
@@ -459,6 +458,7 @@ pub(crate) fn run(
             },
             &wrows,
             (anchor_a, anchor_b),
+            t,
         );
         out.claims.extend(part.claims);
         out.inconsistencies.extend(part.inconsistencies);
@@ -536,29 +536,23 @@ fn sort_claims(claims: &mut [ClaimChange]) {
 
 /// At most this many claims of one sentence are compared (no news sentence comes near it;
 /// a text without full stops, one sentence of megabytes, does).
-const MAX_CLAIMS_PER_SENTENCE: usize = 50;
-
-/// Keeps the first [`MAX_CLAIMS_PER_SENTENCE`] claims of each sentence, and says so, so that
-/// matching claims with claims stays bounded however long a sentence is.
-fn cap_claims(data: &mut SideData<'_>, side: &str, notes: &mut Vec<Note>) {
+/// Keeps the first [`Thresholds::max_claims_per_sentence`] claims of each sentence, and says
+/// so, so that matching claims with claims stays bounded however long a sentence is.
+fn cap_claims(data: &mut SideData<'_>, side: &str, max: usize, notes: &mut Vec<Note>) {
     let mut per: BTreeMap<usize, usize> = BTreeMap::new();
     let before = data.claims.len();
     data.claims.retain(|c| {
         let n = per.entry(c.sidx).or_insert(0);
         *n += 1;
-        *n <= MAX_CLAIMS_PER_SENTENCE
+        *n <= max
     });
-    let over = per
-        .values()
-        .filter(|&&n| n > MAX_CLAIMS_PER_SENTENCE)
-        .count();
+    let over = per.values().filter(|&&n| n > max).count();
     if over > 0 {
         notes.push(Note {
             code: "claims-capped".into(),
             message: format!(
-                "{over} sentence(s) of {side} hold more than {MAX_CLAIMS_PER_SENTENCE} claims each: \
-                 only the first {MAX_CLAIMS_PER_SENTENCE} of each were compared ({} of {before} \
-                 claims left out)",
+                "{over} sentence(s) of {side} hold more than {max} claims each: only the first \
+                 {max} of each were compared ({} of {before} claims left out)",
                 before - data.claims.len()
             ),
         });
@@ -570,6 +564,7 @@ fn run_whole(
     b: ClaimInput<'_>,
     rows: &[Row],
     (anchor_a, anchor_b): (SideAnchor, SideAnchor),
+    t: &Thresholds,
 ) -> ClaimsOutcome {
     let mut notes = Vec::new();
     let mut vocab = Vocab::default();
@@ -604,18 +599,24 @@ fn run_whole(
             });
         }
     }
-    cap_claims(&mut da, "A", &mut notes);
-    cap_claims(&mut db, "B", &mut notes);
+    cap_claims(&mut da, "A", t.max_claims_per_sentence, &mut notes);
+    cap_claims(&mut db, "B", t.max_claims_per_sentence, &mut notes);
     let (stems_a, stems_b) = (side_stems(&da), side_stems(&db));
     let mut idf = Idf::default();
     idf.add(&stems_a);
     idf.add(&stems_b);
-    fn mk<'a>(id: SideId, data: SideData<'a>, stems: &[Vec<String>], idf: &Idf) -> Side<'a> {
+    fn mk<'a>(
+        id: SideId,
+        data: SideData<'a>,
+        stems: &[Vec<String>],
+        idf: &Idf,
+        t: &'a Thresholds,
+    ) -> Side<'a> {
         let info = tok_info(&data, stems, idf);
         let bags: Vec<Bag> = data
             .claims
             .iter()
-            .map(|c| context_bag(&data, &info, c))
+            .map(|c| context_bag(&data, &info, c, t))
             .collect();
         let near = data
             .claims
@@ -639,6 +640,7 @@ fn run_whole(
         }
         Side {
             id,
+            t,
             data,
             bags,
             near,
@@ -648,8 +650,8 @@ fn run_whole(
             postings,
         }
     }
-    let mut sa = mk(SideId::A, da, &stems_a, &idf);
-    let mut sb = mk(SideId::B, db, &stems_b, &idf);
+    let mut sa = mk(SideId::A, da, &stems_a, &idf, t);
+    let mut sb = mk(SideId::B, db, &stems_b, &idf, t);
     // Sentences of the other side that one aligned row pairs with each sentence.
     sa.aligned_with = vec![Vec::new(); sa.data.sentences.len()];
     sb.aligned_with = vec![Vec::new(); sb.data.sentences.len()];
@@ -722,8 +724,10 @@ fn run_whole(
             code: "inconsistencies-capped".into(),
             message: format!(
                 "{} states {found} pairs of values that disagree; only {kept} are listed (at \
-                 most {MAX_INCONSISTENCIES_PER_FACT} per value and {MAX_INCONSISTENCIES} in all)",
-                name(side)
+                 most {} per value and {} in all)",
+                name(side),
+                t.max_inconsistencies_per_fact,
+                t.max_inconsistencies
             ),
         });
     }
@@ -763,7 +767,7 @@ fn run_whole(
             .position(|c| Span::of(c) == span && matches!(c.val, Val::Date(_) | Val::Num(_)))
             .is_some_and(|i| {
                 cl.iter().enumerate().any(|(k, e)| {
-                    k != i && rel_of(&cl[i], e) == Some(Relation::Same) && in_conflict(x, k)
+                    k != i && rel_of(&cl[i], e, x.t) == Some(Relation::Same) && in_conflict(x, k)
                 })
             })
     };
@@ -834,7 +838,6 @@ fn run_whole(
 }
 
 /// Most words listed in a claim's `paired_by`.
-const PAIRED_WORDS: usize = 5;
 
 /// What tied two statements together, for the reader: the aligned row that holds both
 /// sentences, the content words both share within the claim (a quote) or around it (what a
@@ -884,7 +887,7 @@ fn paired_by(
         if theirs.contains(&stem(&w)) && !words.contains(&w) {
             words.push(w);
         }
-        if words.len() == PAIRED_WORDS {
+        if words.len() == sa.t.paired_words {
             break;
         }
     }
@@ -962,7 +965,7 @@ fn comparable(p: &Claim, q: &Claim) -> bool {
     }
 }
 
-fn rel_of(p: &Claim, q: &Claim) -> Option<Relation> {
+fn rel_of(p: &Claim, q: &Claim, t: &Thresholds) -> Option<Relation> {
     match (&p.val, &q.val) {
         (Val::Date(d), Val::Date(e)) => Some(match compare_dates(d, e) {
             // Two relative dates of the same form that differ ("Friday" / "Monday", "last
@@ -987,7 +990,8 @@ fn rel_of(p: &Claim, q: &Claim) -> Option<Relation> {
                     && m.qualifier != Qualifier::Exact
                     && !m.vague
                     && !n.vague
-                    && (m.low - n.low).abs() > 0.05 * m.low.abs().max(n.low.abs()) =>
+                    && (m.low - n.low).abs()
+                        > t.figure_tolerance * m.low.abs().max(n.low.abs()) =>
             {
                 Relation::Conflict
             }
@@ -1000,8 +1004,10 @@ fn rel_of(p: &Claim, q: &Claim) -> Option<Relation> {
                     && !n.vague
                     && m.low < m.high
                     && n.low < n.high
-                    && ((m.low - n.low).abs() > 0.05 * m.low.abs().max(n.low.abs())
-                        || (m.high - n.high).abs() > 0.05 * m.high.abs().max(n.high.abs())) =>
+                    && ((m.low - n.low).abs()
+                        > t.figure_tolerance * m.low.abs().max(n.low.abs())
+                        || (m.high - n.high).abs()
+                            > t.figure_tolerance * m.high.abs().max(n.high.abs())) =>
             {
                 Relation::Conflict
             }
@@ -1083,7 +1089,6 @@ fn topic(x: &Side<'_>, c: &Claim, other: Option<(&Side<'_>, &Claim)>) -> Option<
 
 /// How much a figure in the same place of its sentence is preferred as a counterpart (see
 /// [`values`]).
-const PLACE_BONUS: f64 = 0.3;
 
 /// For each claim: its place among the claims of its kind in its sentence, and how many
 /// there are ((0, 0) for claims that are not dates or figures).
@@ -1160,7 +1165,7 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
         let mut second = 0.0f64;
         for &(j, s) in &cands {
             let placed = rank_x[i].1 >= 2 && rank_x[i] == rank_y[j];
-            let k = s + if placed { PLACE_BONUS } else { 0.0 };
+            let k = s + if placed { x.t.place_bonus } else { 0.0 };
             match best {
                 Some((bk, _, _)) if k <= bk => second = second.max(s),
                 _ => {
@@ -1176,8 +1181,8 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
         // the best's similarity), so it is related only while no agreement is known.
         let mut agree = 0.0f64;
         let mut best_rel = Relation::Unknown;
-        for &(j, s) in cands.iter().filter(|&&(_, s)| s >= 0.1) {
-            let Some(rel) = rel_of(c, &y.data.claims[j]) else {
+        for &(j, s) in cands.iter().filter(|&&(_, s)| s >= x.t.candidate_floor) {
+            let Some(rel) = rel_of(c, &y.data.claims[j], x.t) else {
                 continue;
             };
             if best.is_some_and(|(_, b)| b == j) {
@@ -1196,10 +1201,10 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
             let related = |j: usize| {
                 cands
                     .binary_search_by_key(&j, |&(k, _)| k)
-                    .is_ok_and(|at| cands[at].1 >= 0.1)
+                    .is_ok_and(|at| cands[at].1 >= x.t.candidate_floor)
             };
             agree_any = y.data.claims.iter().enumerate().any(|(j, d)| {
-                comparable(c, d) && !related(j) && rel_of(c, d) == Some(Relation::Same)
+                comparable(c, d) && !related(j) && rel_of(c, d, x.t) == Some(Relation::Same)
             });
         }
         let best = best.map(|(s, j)| (s, j, best_rel));
@@ -1211,12 +1216,13 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
         };
         match best {
             Some((s, j, Relation::Conflict))
-                if (s >= SAME_TOPIC || (s >= 0.15 && s >= 1.6 * second))
-                    && agree < 0.8 * s
+                if (s >= x.t.same_topic
+                    || (s >= x.t.weak_topic && s >= x.t.clear_margin * second))
+                    && agree < x.t.agreement_share * s
                     && !explained(y, j, x)
                     && !both_stated(x, i, y, j)
                     && same_fact(x, i, y, j)
-                    && firm(c, &y.data.claims[j])
+                    && firm(c, &y.data.claims[j], x.t)
                     && anchored_figure(x, i, y, j) =>
             {
                 let d = &y.data.claims[j];
@@ -1247,7 +1253,7 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
                 }
             }
             Some((s, j, Relation::LessPrecise))
-                if s >= SAME_TOPIC && matches!(c.val, Val::Num(_)) && x.id == SideId::A =>
+                if s >= x.t.same_topic && matches!(c.val, Val::Num(_)) && x.id == SideId::A =>
             {
                 let d = &y.data.claims[j];
                 if let (Val::Num(p), Val::Num(q)) = (&c.val, &d.val) {
@@ -1277,7 +1283,7 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
             // A conflicting counterpart about another thing is another fact: this one is
             // stated on one side only.
             Some((s, j, rel))
-                if s >= SAME_TOPIC
+                if s >= x.t.same_topic
                     && rel != Relation::Unknown
                     && !(rel == Relation::Conflict
                         && (explained(y, j, x) || !same_fact(x, i, y, j))) => {}
@@ -1320,7 +1326,7 @@ fn explained(y: &Side<'_>, j: usize, x: &Side<'_>) -> bool {
             _ => false,
         };
         let agrees = equal
-            || match (&c.val, rel_of(c, d)) {
+            || match (&c.val, rel_of(c, d, x.t)) {
                 // A date counts as restated only word for word in meaning: B restating A's
                 // "last November" as "November" and also saying "late 2018" still conflicts.
                 (Val::Date(_), r) => r == Some(Relation::Same),
@@ -1335,7 +1341,7 @@ fn explained(y: &Side<'_>, j: usize, x: &Side<'_>) -> bool {
             Val::Date(_) => frames::same_frame(&x.frames[i], &y.frames[j]),
             _ => same_fact(x, i, y, j),
         };
-        agrees && topic_sim(x, i, y, j) >= SAME_TOPIC && same
+        agrees && topic_sim(x, i, y, j) >= x.t.same_topic && same
     })
 }
 
@@ -1348,7 +1354,7 @@ fn both_stated(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
     if !matches!((&c.val, &d.val), (Val::Date(_), Val::Date(_))) {
         return false;
     }
-    let same = |p: &Claim, q: &Claim| rel_of(p, q) == Some(Relation::Same);
+    let same = |p: &Claim, q: &Claim| rel_of(p, q, x.t) == Some(Relation::Same);
     y.data.claims.iter().any(|e| same(c, e)) && x.data.claims.iter().any(|e| same(e, d))
 }
 
@@ -1399,7 +1405,7 @@ fn same_fact(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
         // Outside one row, figures far apart in size are a part and a whole, not one figure
         // misreported ("$4,272.78 on a cruise" / "the $750,000 in campaign money"); a slip of
         // the unit keeps its digits ("$3.6 million" / "$3.6 billion") and stays comparable.
-        if far_apart(p, q) {
+        if far_apart(p, q, x.t) {
             return false;
         }
         let counted = |k: QuantityKind| matches!(k, QuantityKind::Number | QuantityKind::Measure);
@@ -1426,17 +1432,16 @@ fn same_fact(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
 }
 
 /// How many times bigger one figure must be than the other to be a part and a whole.
-const FAR_APART: f64 = 20.0;
 
-/// Whether two figures differ more than [`FAR_APART`] times in size and do not share their
+/// Whether two figures differ more than [`Thresholds::far_apart`] times in size and do not share their
 /// first two significant digits.
-fn far_apart(p: &super::numbers::Quantity, q: &super::numbers::Quantity) -> bool {
+fn far_apart(p: &super::numbers::Quantity, q: &super::numbers::Quantity, t: &Thresholds) -> bool {
     let (x, y) = (p.high.abs(), q.high.abs());
     if x == 0.0 || y == 0.0 || !x.is_finite() || !y.is_finite() {
         return false;
     }
     let digits = |v: f64| (v / 10f64.powf(v.log10().floor() - 1.0)).round() as i64;
-    x.max(y) / x.min(y) > FAR_APART && digits(x) != digits(y)
+    x.max(y) / x.min(y) > t.far_apart && digits(x) != digits(y)
 }
 
 /// Whether claim `i` of `x` and claim `j` of `y` are counts at two different times ("ten
@@ -1444,7 +1449,7 @@ fn far_apart(p: &super::numbers::Quantity, q: &super::numbers::Quantity) -> bool
 fn other_times(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
     matches!(
         (x.frames[i].when, y.frames[j].when),
-        (Some(u), Some(v)) if rel_of(&x.data.claims[u], &y.data.claims[v]) == Some(Relation::Conflict)
+        (Some(u), Some(v)) if rel_of(&x.data.claims[u], &y.data.claims[v], x.t) == Some(Relation::Conflict)
     )
 }
 
@@ -1481,7 +1486,6 @@ fn day_number(d: crate::CalendarDate) -> i64 {
 
 /// How many steps of grain (day, week, month, part of a year, year…) a date conflict resting
 /// on an unknown anchor may span (see [`firm`]).
-const MAX_FLOATING_GRAIN_GAP: usize = 2;
 
 fn grain_gap(a: super::dates::Granularity, b: super::dates::Granularity) -> usize {
     (a as usize).abs_diff(b as usize)
@@ -1489,7 +1493,7 @@ fn grain_gap(a: super::dates::Granularity, b: super::dates::Granularity) -> usiz
 
 /// A date conflict that rests on a publication date known only roughly (a year, inferred) must
 /// hold even with that year off by one: the intervals must lie more than a year apart.
-fn firm(c: &Claim, d: &Claim) -> bool {
+fn firm(c: &Claim, d: &Claim, t: &Thresholds) -> bool {
     let (Val::Date(p), Val::Date(q)) = (&c.val, &d.val) else {
         return true;
     };
@@ -1500,7 +1504,7 @@ fn firm(c: &Claim, d: &Claim) -> bool {
     // misdated, and nothing but the floor would say they differ.
     let floating = |e: &super::dates::DateExpr| e.rule.is_some() && e.anchor.is_none();
     if floating(p) != floating(q)
-        && grain_gap(p.granularity, q.granularity) > MAX_FLOATING_GRAIN_GAP
+        && grain_gap(p.granularity, q.granularity) > t.max_floating_grain_gap
     {
         return false;
     }
@@ -1513,7 +1517,7 @@ fn firm(c: &Claim, d: &Claim) -> bool {
     match (p.interval, q.interval) {
         (Some(x), Some(y)) => {
             let gap = (day_number(y.0) - day_number(x.1)).max(day_number(x.0) - day_number(y.1));
-            gap > 366
+            gap > t.rough_anchor_gap_days
         }
         _ => true,
     }
@@ -2041,7 +2045,7 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
             .iter()
             .filter(|d| d.sidx == c.sidx && matches!(d.val, Val::Neg { .. }))
             .count();
-        if v >= SAME_STATEMENT {
+        if v >= x.t.same_statement {
             if y_negs(j) >= x_negs || !syntactic(x, c) {
                 continue;
             }
@@ -2079,7 +2083,7 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
                 b: sb,
                 message,
             });
-        } else if v < SAME_TOPIC {
+        } else if v < x.t.same_topic {
             // Restated anywhere with the same negated word: not dropped.
             let restated = target.as_ref().is_some_and(|t| {
                 y.data
@@ -2141,7 +2145,7 @@ fn attributions(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag
         let Some((j, v)) = best_sentence(s, c.sidx) else {
             continue;
         };
-        if v < SAME_STATEMENT {
+        if v < x.t.same_statement {
             continue;
         }
         let ya = attrs(y, j);
@@ -2197,7 +2201,7 @@ fn attributions(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag
 /// Reported statements in one version only: a sentence with a reporting verb ("said",
 /// "according to") that the alignment leaves unpaired (`unpaired`: indices into `x`'s
 /// sentences), with no counterpart in the other version (no sentence as similar as
-/// [`SAME_STATEMENT`]) and no other claim of its own flagged. Its names and figures may all
+/// [`t.same_statement`]) and no other claim of its own flagged. Its names and figures may all
 /// be stated elsewhere ("Allton said he had only seen the installation in film", with Allton
 /// and the installation named elsewhere), but what the speaker is reported to have said is
 /// gone, or new. Runs after the other rules, on their flags.
@@ -2216,7 +2220,7 @@ fn statements(x: &Side<'_>, s: &[Vec<f64>], unpaired: &BTreeSet<usize>, flags: &
         {
             continue;
         }
-        if best_sentence(s, c.sidx).is_some_and(|(_, v)| v >= SAME_STATEMENT)
+        if best_sentence(s, c.sidx).is_some_and(|(_, v)| v >= x.t.same_statement)
             || !done.insert(c.sidx)
         {
             continue;
@@ -2417,14 +2421,14 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
     let mut pairs = BTreeSet::new();
     for i in 0..sa.data.sentences.len() {
         if let Some((j, v)) = best_sentence(sim, i) {
-            if v >= SAME_STATEMENT {
+            if v >= sa.t.same_statement {
                 pairs.insert((i, j));
             }
         }
     }
     for j in 0..sb.data.sentences.len() {
         if let Some((i, v)) = best_sentence(simt, j) {
-            if v >= SAME_STATEMENT {
+            if v >= sa.t.same_statement {
                 pairs.insert((i, j));
             }
         }
@@ -2710,7 +2714,7 @@ fn one_thing(x: &Side<'_>, p: usize, q: usize) -> bool {
     if !frames::same_frame(fp, fq) || !(frames::share_name(fp, fq) || enclosed) {
         return false;
     }
-    let far = matches!((&c.val, &d.val), (Val::Num(u), Val::Num(v)) if far_apart(u, v));
+    let far = matches!((&c.val, &d.val), (Val::Num(u), Val::Num(v)) if far_apart(u, v, x.t));
     !far && !other_times(x, p, x, q)
 }
 
@@ -2749,7 +2753,7 @@ fn inconsistencies(
                 }
                 // Both speak of one thing: directly, or through a counterpart in the other
                 // text that conflicts with one of them.
-                let direct = topic_sim(x, p, x, q) >= 0.45 && one_thing(x, p, q);
+                let direct = topic_sim(x, p, x, q) >= x.t.one_text_topic && one_thing(x, p, q);
                 let via = |r: usize, s: usize| {
                     conflicts.iter().any(|&(ia, ib)| {
                         let (mine, theirs) = if x.id == SideId::A {
@@ -2758,25 +2762,31 @@ fn inconsistencies(
                             (ib, ia)
                         };
                         mine == s
-                            && rel_of(&cl[r], &y.data.claims[theirs]).is_some_and(|r2| match r2 {
-                                Relation::Same | Relation::LessPrecise => true,
-                                Relation::Compatible => same_grain(&cl[r], &y.data.claims[theirs]),
-                                _ => false,
-                            })
-                            && topic_sim(x, r, y, theirs) >= SAME_TOPIC
+                            && rel_of(&cl[r], &y.data.claims[theirs], x.t).is_some_and(
+                                |r2| match r2 {
+                                    Relation::Same | Relation::LessPrecise => true,
+                                    Relation::Compatible => {
+                                        same_grain(&cl[r], &y.data.claims[theirs])
+                                    }
+                                    _ => false,
+                                },
+                            )
+                            && topic_sim(x, r, y, theirs) >= x.t.same_topic
                     })
                 };
                 if !(direct || via(p, q) || via(q, p)) {
                     continue;
                 }
-                if rel_of(&cl[p], &cl[q]) != Some(Relation::Conflict) {
+                if rel_of(&cl[p], &cl[q], x.t) != Some(Relation::Conflict) {
                     continue;
                 }
                 // A sentence that also states the other value ("released on Friday, … close
                 // next month") speaks of two events, not of one event dated twice.
                 let beside = |r: usize, s: usize| {
                     cl.iter().enumerate().any(|(e, c)| {
-                        e != s && c.sidx == cl[s].sidx && rel_of(&cl[r], c) == Some(Relation::Same)
+                        e != s
+                            && c.sidx == cl[s].sidx
+                            && rel_of(&cl[r], c, x.t) == Some(Relation::Same)
                     })
                 };
                 if !(beside(p, q) || beside(q, p)) {
@@ -2795,14 +2805,15 @@ fn inconsistencies(
                     per.get(&p).copied().unwrap_or(0),
                     per.get(&q).copied().unwrap_or(0),
                 );
-                if np >= MAX_INCONSISTENCIES_PER_FACT || nq >= MAX_INCONSISTENCIES_PER_FACT {
+                if np >= x.t.max_inconsistencies_per_fact || nq >= x.t.max_inconsistencies_per_fact
+                {
                     return false;
                 }
                 *per.entry(p).or_insert(0) += 1;
                 *per.entry(q).or_insert(0) += 1;
                 true
             })
-            .take(MAX_INCONSISTENCIES)
+            .take(x.t.max_inconsistencies)
             .collect();
         if found.len() < total {
             capped.push((x.id, found.len(), total));
@@ -2841,16 +2852,8 @@ fn inconsistencies(
     (out, capped)
 }
 
-/// Most inconsistencies reported for one value (a figure given three ways is two entries).
-const MAX_INCONSISTENCIES_PER_FACT: usize = 3;
-/// Most inconsistencies reported for one side.
-const MAX_INCONSISTENCIES: usize = 100;
-/// A word near more values than this does not pair them as candidates (see
-/// [`inconsistency_candidates`]).
-const MAX_FRAME_POSTINGS: usize = 64;
-
 /// The pairs of one side's values that may state one fact twice: values that share a word or
-/// name near them (their frames; a word near more than [`MAX_FRAME_POSTINGS`] values pairs
+/// name near them (their frames; a word near more than [`Thresholds::max_frame_postings`] values pairs
 /// none), and values each tied to a counterpart in the other text that conflicts with the
 /// other. The number of pairs grows with the text, not with its square, so a table of
 /// thousands of figures costs little.
@@ -2870,7 +2873,7 @@ fn inconsistency_candidates(
     }
     let mut pairs = BTreeSet::new();
     for list in postings.values() {
-        if list.len() > MAX_FRAME_POSTINGS {
+        if list.len() > x.t.max_frame_postings {
             continue;
         }
         for (n, &p) in list.iter().enumerate() {
@@ -2883,7 +2886,7 @@ fn inconsistency_candidates(
     }
     // Through the other text: a value of this side that restates a counterpart which
     // conflicts with another value of this side.
-    for &(ia, ib) in conflicts.iter().take(MAX_INCONSISTENCIES) {
+    for &(ia, ib) in conflicts.iter().take(x.t.max_inconsistencies) {
         let (mine, theirs) = if x.id == SideId::A {
             (ia, ib)
         } else {
@@ -2895,7 +2898,7 @@ fn inconsistency_candidates(
         for (r, c) in cl.iter().enumerate() {
             if r != mine
                 && comparable(c, t)
-                && rel_of(c, t).is_some_and(|r2| r2 != Relation::Conflict)
+                && rel_of(c, t, x.t).is_some_and(|r2| r2 != Relation::Conflict)
             {
                 pairs.insert((r.min(mine), r.max(mine)));
             }
@@ -3127,7 +3130,7 @@ mod tests {
                 qualifier: Qualifier::Exact,
                 vague: false,
             };
-            far_apart(&n(a), &n(b))
+            far_apart(&n(a), &n(b), &Thresholds::DEFAULT)
         };
         assert!(q(4_272.78, 750_000.0));
         assert!(!q(3.6e6, 3.6e9));

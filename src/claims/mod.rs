@@ -28,6 +28,7 @@
 //! - `engine`: the rest (value relations, names, negation, attribution, inconsistencies), the
 //!   merge of both directions, the verdict (`conflict`, `refinement`, `change`) and
 //!   `paired_by` of each changed claim.
+//! - `thresholds`: every number those judges decide by ([`Thresholds`], one documented value).
 
 mod cues;
 pub mod dates;
@@ -38,6 +39,9 @@ pub mod lexicon;
 pub mod numbers;
 mod quotes;
 mod status;
+mod thresholds;
+
+pub use thresholds::Thresholds;
 
 use std::fmt;
 use std::str::FromStr;
@@ -121,6 +125,8 @@ pub struct ClaimOptions {
     pub date_a_published: bool,
     /// The same for `date_b` (`--date-b`).
     pub date_b_published: bool,
+    /// What the judges decide by; [`Thresholds::DEFAULT`] unless a harness tunes them.
+    pub thresholds: Thresholds,
 }
 
 /// One side as the claim stage sees it.
