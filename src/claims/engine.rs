@@ -2024,10 +2024,12 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
             toks.iter()
                 .filter(|t| cues::NEGATIVE_IMPLIED.contains(&t.lower.as_str()))
                 .count()
-                // "far from unique" for "not unique"
+                // "far from unique" for "not unique", "has yet to start" for "has not started"
                 + toks
                     .windows(2)
-                    .filter(|w| w[0].lower == "far" && w[1].lower == "from")
+                    .filter(|w| {
+                        matches!((w[0].lower.as_str(), w[1].lower.as_str()), ("far", "from") | ("yet", "to"))
+                    })
                     .count()
         };
         let y_negs = |j: usize| {
@@ -2050,10 +2052,43 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
                 continue;
             }
             let Some(t) = target else { continue };
-            // A negation kept on the other side (same negated word) is not the flipped one.
+            // The other version states the negated word plainly no more often than this one
+            // does ("does not offer shares but lets users offer perks" / "users can offer
+            // perks"): its plain word is this sentence's plain one, and the denial was left
+            // out, not reversed.
+            let plain = |side: &Side<'_>, k: usize| {
+                let said = side.data.toks[k]
+                    .iter()
+                    .filter(|w| &stem(&w.lower) == t)
+                    .count();
+                let denied = side
+                    .data
+                    .claims
+                    .iter()
+                    .filter(|d| {
+                        d.sidx == k && matches!(&d.val, Val::Neg { target: Some(u), .. } if u == t)
+                    })
+                    .count();
+                said.saturating_sub(denied)
+            };
+            if plain(y, j) <= plain(x, c.sidx) {
+                continue;
+            }
+            // A negation kept on the other side (same negated word) is not the flipped one,
+            // nor one said there with other words ("won't be around" / "wont be around",
+            // "could not use" / "unable to use").
+            // (An implied negative both sentences put before the word, "unless they have
+            // registered" / "unless they have not registered", keeps nothing.)
+            let implied_before = |side: &Side<'_>, k: usize| {
+                let toks = &side.data.toks[k];
+                toks.iter().enumerate().any(|(n, w)| {
+                    cues::NEGATIVE_IMPLIED.contains(&w.lower.as_str())
+                        && extract::negated_word(&toks[n + 1..]).as_ref() == Some(t)
+                })
+            };
             let kept = y.data.claims.iter().any(|d| {
                 d.sidx == j && matches!(&d.val, Val::Neg { target: Some(u), .. } if u == t)
-            });
+            }) || (implied_before(y, j) && !implied_before(x, c.sidx));
             if kept || flipped.get(&c.sidx).copied().unwrap_or(0) >= x_negs - y_negs(j) {
                 continue;
             }
@@ -3179,6 +3214,53 @@ mod tests {
             ),
         ] {
             assert_eq!(conflicts(a, b), Vec::<String>::new(), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_denial_left_out_is_not_a_flip() {
+        for (a, b) in [
+            // The word also stands plainly in the longer sentence.
+            (
+                "The shop does not sell tickets but lets members sell seats to friends.",
+                "The shop lets members sell seats to friends.",
+            ),
+            // Said with other words on one side only, before the same word.
+            (
+                "The pilot was unable to land the plane in the fog on Monday.",
+                "The pilot could not land the plane in the fog on Monday.",
+            ),
+            // "Not only … but also" adds; it denies nothing.
+            (
+                "The plan will not only cut costs but also shorten the queues, the board said.",
+                "The plan will cut costs and shorten the queues, the board said.",
+            ),
+            // A typographic apostrophe lost to a control character.
+            (
+                "Why don\u{19}t you keep the money here, the owner asked on Friday.",
+                "Why don\u{2019}t you keep the money here, the owner asked on Friday.",
+            ),
+            (
+                "The school has yet to start the scheme, the head teacher said.",
+                "The school hasn\u{2019}t started the scheme yet, the head teacher said.",
+            ),
+        ] {
+            assert_eq!(conflicts(a, b), Vec::<String>::new(), "{a} / {b}");
+            assert_eq!(conflicts(b, a), Vec::<String>::new(), "{b} / {a}");
+        }
+        // A word said plainly twice against once plainly and once denied is still a flip, and
+        // an implied negative both versions share keeps nothing.
+        for (a, b) in [
+            (
+                "It is theft, as surely as taking a wallet is theft, he wrote.",
+                "It is not theft, as surely as taking a wallet is theft, he wrote.",
+            ),
+            (
+                "Donors give unless they have registered an objection, the minister said.",
+                "Donors give unless they have not registered an objection, the minister said.",
+            ),
+        ] {
+            assert_eq!(conflicts(a, b).len(), 1, "{a} / {b}");
         }
     }
 }

@@ -368,17 +368,19 @@ pub(crate) fn extract<'a>(
             } else if cues::NEGATION_BARE.contains(&w) {
                 true
             } else if cues::NEGATION.contains(&w) {
-                // "No. 2 Ford": an abbreviation of number.
+                // "No. 2 Ford": an abbreviation of number; "not only … but also", "not just
+                // X but Y" add, they deny nothing.
                 !(w == "no" && text.get(t.end..t.end + 1) == Some("."))
+                    && !(w == "not" && matches!(next, Some("only" | "just" | "merely" | "simply")))
             } else if cues::NEGATION_BEFORE_TO.contains(&w) {
                 next == Some("to")
             } else {
                 w == "t"
                     && k > 0
                     && toks[k - 1].lower.ends_with('n')
-                    && text
-                        .get(toks[k - 1].end..t.start)
-                        .is_some_and(|g| g == "'" || g == "’")
+                    && text.get(toks[k - 1].end..t.start).is_some_and(|g| {
+                        matches!(g, "'" | "’" | "ʼ" | "`" | "´" | "\u{19}" | "\u{92}")
+                    })
             };
             if neg {
                 let start = if w == "t" {
@@ -386,11 +388,7 @@ pub(crate) fn extract<'a>(
                 } else {
                     t.start
                 };
-                let target = toks[k + 1..]
-                    .iter()
-                    .map(|t| t.lower.as_str())
-                    .find(|w| !cues::STOP.contains(w) && !matches!(*w, "to" | "be" | "so"))
-                    .map(stem);
+                let target = negated_word(&toks[k + 1..]);
                 claims.push(Claim {
                     sidx,
                     start,
@@ -630,6 +628,16 @@ impl Idf {
         let df = self.df.get(w).copied().unwrap_or(0) as f64;
         (1.0 + (self.n as f64 + 1.0) / (df + 1.0)).ln()
     }
+}
+
+/// The word a negation denies, stemmed: the first word after it that is not a function word
+/// ("did not *win*", "won't be *around*", "unable to *use*").
+pub(super) fn negated_word(after: &[Tok]) -> Option<String> {
+    after
+        .iter()
+        .map(|t| t.lower.as_str())
+        .find(|w| !cues::STOP.contains(w) && !matches!(*w, "to" | "be" | "so"))
+        .map(stem)
 }
 
 #[cfg(test)]
