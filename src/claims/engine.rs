@@ -1390,7 +1390,7 @@ fn anchored_figure(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
 /// not account for the other.
 fn same_fact(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
     let (c, d) = (&x.data.claims[i], &y.data.claims[j]);
-    if other_times(x, i, y, j) || rate_and_sum(x, i, y, j) {
+    if other_times(x, i, y, j) || rate_and_sum(x, i, y, j) || other_subject(x, i, y, j) {
         return false;
     }
     // The alignment is the first evidence: two sentences of one row report one thing.
@@ -1432,6 +1432,33 @@ fn same_fact(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
 }
 
 /// How many times bigger one figure must be than the other to be a part and a whole.
+
+/// Whether two values are told of different named subjects: names stand near each, and no name
+/// near either is in the other's sentence at all ("the S&P 500 gained 3 points" / "the Nasdaq
+/// rose 6 points").
+fn other_subject(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
+    let (fp, fq) = (&x.frames[i], &y.frames[j]);
+    if fp.names.is_empty() || fq.names.is_empty() {
+        return false;
+    }
+    // Letters and digits only, so that a name written otherwise ("Tabata's" / "Tabatas",
+    // "VO2" / "VO 2", "Peña" / "Pena") is still found.
+    let squash = |t: &str| -> String {
+        fold_accents(&t.to_lowercase())
+            .chars()
+            .filter(|ch| ch.is_alphanumeric())
+            .collect()
+    };
+    let absent = |names: &[String], side: &Side<'_>, sidx: usize| {
+        let sent = &side.data.sentences[sidx];
+        let text = squash(side.data.slice(sent.start, sent.end));
+        names.iter().all(|n| {
+            let n = squash(n);
+            n.len() >= 3 && !text.contains(&n)
+        })
+    };
+    absent(&fp.names, y, y.data.claims[j].sidx) && absent(&fq.names, x, x.data.claims[i].sidx)
+}
 
 /// Whether two figures differ more than [`Thresholds::far_apart`] times in size and do not share their
 /// first two significant digits.
@@ -3262,5 +3289,20 @@ mod tests {
         ] {
             assert_eq!(conflicts(a, b).len(), 1, "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn values_of_different_named_subjects_are_two_facts() {
+        let found = conflicts(
+            "Shares of Acme fell 18 percent to $9.17 on Tuesday, traders said.",
+            "Shares of Brightco fell 4.6 percent to $83.38 on Tuesday, traders said.",
+        );
+        assert!(!found.iter().any(|m| m.contains("percentage")), "{found:?}");
+        // One subject, two figures: a conflict.
+        let found = conflicts(
+            "Shares of Acme fell 18 percent on Tuesday, traders said.",
+            "Shares of Acme fell 4.6 percent on Tuesday, traders said.",
+        );
+        assert!(found.iter().any(|m| m.contains("percentage")), "{found:?}");
     }
 }
