@@ -310,7 +310,44 @@ pub(crate) fn attribution(data: &SideData<'_>, sidx: usize) -> Option<Attributio
         }
         first = first.or(Some(at));
     }
-    first
+    first.or_else(|| view_of(data, sidx))
+}
+
+/// A sentence that gives a quotation as someone's view without a reporting verb: "To Rep. Zoe
+/// Lofgren, D-Calif., the bill "grabs power …"", "For Smith, the ruling was "a disgrace"": the
+/// opening "To" or "For", a person's name right after it, then a comma, and a quotation
+/// later in the sentence.
+fn view_of(data: &SideData<'_>, sidx: usize) -> Option<Attribution> {
+    let toks = data.toks.get(sidx)?;
+    let s = &data.sentences[sidx];
+    let opener = toks.first()?;
+    if !(opener.cap && matches!(opener.lower.as_str(), "to" | "for")) {
+        return None;
+    }
+    let mentions = data.mentions.get(sidx).map(Vec::as_slice).unwrap_or(&[]);
+    // The name starts at the next word, or after a title of one or two words ("Rep.").
+    let m = mentions.iter().find(|m| {
+        toks.get(1..4)
+            .is_some_and(|next| next.iter().any(|t| t.start == m.0))
+            && toks[1..]
+                .iter()
+                .take_while(|t| t.start < m.0)
+                .all(|t| t.cap && cues::TITLES.contains(&t.lower.as_str()))
+    })?;
+    if data.entities[m.2].place || data.in_quote(sidx, m.0) {
+        return None;
+    }
+    let after = data.text.get(m.1..s.end)?;
+    let quote_at = toks
+        .iter()
+        .find(|t| t.start > m.1 && data.in_quote(sidx, t.start))?
+        .start;
+    // The comma that closes the opening phrase comes before the quotation.
+    after.find(',').filter(|&c| m.1 + c < quote_at)?;
+    Some(Attribution {
+        named: Some(m.2),
+        ..Attribution::default()
+    })
 }
 
 /// The attribution of sentence `sidx` around token `k`, if that is a reporting verb.

@@ -294,3 +294,23 @@ fn an_office_named_subject_is_not_replaced_by_the_source() {
     let q = entry(&r, "clear as day");
     assert_eq!(q.speaker_b, None, "{q:#?}");
 }
+
+#[test]
+fn a_view_given_without_a_verb_has_its_speaker() {
+    let r = compare_texts(
+        "The council voted on the harbour plan on Tuesday.\n\nTo Rep. Ann Webb, D-Maine, the \
+         plan \"takes the harbour away from the fishermen and gives it to the developers.\"\n",
+        "The council voted on the harbour plan on Tuesday.\n\nThe plan \"takes the harbour from \
+         the fishermen and gives it to the big developers,\" Rep. Ann Webb said.\n",
+    );
+    let e = entry(&r, "takes the harbour away");
+    assert_eq!(e.speaker_a.as_deref(), Some("Ann Webb"));
+    assert_eq!(e.speaker_b.as_deref(), Some("Ann Webb"));
+    assert_eq!(e.relation, QuoteRelation::Misquoted);
+    // "For the first time, …" names nobody.
+    let r = compare_texts(
+        "For the first time, the plan was \"a done deal,\" the council said.\n",
+        "For the first time, the plan was \"a done deal,\" the council said.\n",
+    );
+    assert_eq!(entry(&r, "a done deal").speaker_a, None);
+}
