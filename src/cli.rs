@@ -523,11 +523,11 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> storydiff::Resu
         (
             Source::Text(Document::from_text(
                 "example/a.txt",
-                storydiff::examples::EXAMPLE_A,
+                crate::examples::EXAMPLE_A,
             )),
             Source::Text(Document::from_text(
                 "example/b.txt",
-                storydiff::examples::EXAMPLE_B,
+                crate::examples::EXAMPLE_B,
             )),
         )
     } else if let Some(g) = &git {

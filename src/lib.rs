@@ -28,9 +28,7 @@
 
 pub mod align;
 pub mod claims;
-pub mod corpora;
 pub mod error;
-pub mod examples;
 pub mod ingest;
 pub mod render;
 pub mod report;

@@ -4,7 +4,8 @@
 //! [`cli`] the flags (clap) and `storydiff A B`; [`batch`] `storydiff batch` over a manifest;
 //! [`job`] the one runner both use (read → convert web pages → compare); [`git`] the external
 //! diff driver and difftool conventions; [`pager`] paging text output; [`shell`] completions
-//! and man pages; [`exit`] the exit codes.
+//! and man pages; [`examples`] the built-in example pair (`--example`); [`exit`] the exit
+//! codes.
 
 use std::io::{self, Write};
 
@@ -14,6 +15,7 @@ use storydiff::Error;
 
 mod batch;
 mod cli;
+mod examples;
 mod exit;
 mod git;
 mod job;

@@ -453,3 +453,29 @@ impl Report {
         }
     }
 }
+
+/// Sentences with the given texts, one a paragraph, as if joined by one separator byte: the
+/// stage tests' input without running the segmenter (the harnesses' copy is
+/// `storydiff_eval::align::sentences_from`).
+#[cfg(test)]
+pub(crate) fn sentences_from(texts: &[&str]) -> Vec<Sentence> {
+    let mut pos = 0;
+    texts
+        .iter()
+        .enumerate()
+        .map(|(id, t)| {
+            let s = Sentence {
+                id,
+                start: pos,
+                end: pos + t.len(),
+                text: t.to_string(),
+                furniture: false,
+                role: Role::Body,
+                paragraph: id,
+                dateline: None,
+            };
+            pos += t.len() + 1;
+            s
+        })
+        .collect()
+}

@@ -8,7 +8,7 @@
 //! sorted (conflicts first, then by position) and deterministic; analyze(B, A) gives the same
 //! pairs as analyze(A, B) with the sides swapped and added↔dropped (every rule runs in both
 //! directions and the findings are merged; only ordered maps reach the output). Figures:
-//! BENCHMARKS.md, section Claims (`cargo run --release --example eval_claims`).
+//! BENCHMARKS.md, section Claims (`cargo run --release -p storydiff-eval --bin eval_claims`).
 //!
 //! Names are found by hand-written rules (runs of capitalised words, titles split off,
 //! aliases inside one text), not by a named-entity recogniser: the usable ones (rust-bert,
