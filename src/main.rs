@@ -13,6 +13,8 @@ use clap::error::ErrorKind;
 use clap::Parser;
 use storydiff::Error;
 
+use crate::exit::Exit;
+
 mod batch;
 mod cli;
 mod examples;
@@ -41,7 +43,7 @@ fn main() {
                 "storydiff: {}",
                 cli::usage_message(&e, no_arguments, subcommand)
             );
-            std::process::exit(exit::TROUBLE);
+            std::process::exit(Exit::Trouble.code());
         }
     };
     let stdout = io::stdout();
@@ -49,11 +51,11 @@ fn main() {
     let code = match cli::run(&args, &mut out) {
         Ok(code) => code,
         // `storydiff a b | head -1`: the reader has gone; that is not an error.
-        Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => exit::SAME,
+        Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => Exit::Same,
         Err(e) => {
             let _ = writeln!(io::stderr(), "storydiff: {e}");
-            exit::TROUBLE
+            Exit::Trouble
         }
     };
-    std::process::exit(code);
+    std::process::exit(code.code());
 }
