@@ -48,8 +48,11 @@ use crate::report::{ClaimChange, Inconsistency, Note, QuoteEntry, Row, Sentence}
 /// resolve.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CalendarDate {
+    /// The year (Gregorian, 2024).
     pub year: i32,
+    /// The month, 1 (January) to 12.
     pub month: u32,
+    /// The day of the month, from 1.
     pub day: u32,
 }
 
@@ -128,16 +131,20 @@ pub struct ClaimOptions {
 pub struct ClaimInput<'a> {
     /// The text the spans index into.
     pub text: &'a str,
+    /// The side's sentences, as `crate::sentences` gives them for `text`.
     pub sentences: &'a [Sentence],
 }
 
 /// What the claim stage found.
 #[derive(Debug, Clone, Default)]
 pub struct ClaimsOutcome {
+    /// The claims that differ, conflicts first, then by position.
     pub claims: Vec<ClaimChange>,
+    /// Statements of one version that contradict each other.
     pub inconsistencies: Vec<Inconsistency>,
     /// The quote ledger of both versions, paired.
     pub quotes: Vec<QuoteEntry>,
+    /// How the claims were found: the date anchor used or inferred, windows, caps.
     pub notes: Vec<Note>,
 }
 
