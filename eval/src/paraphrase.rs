@@ -9,9 +9,11 @@
 //!
 //! This is a binary paraphrase judgement (same fact, same detail?), trained to the MSRP notion
 //! of paraphrase, which punishes extra clauses and rewards surface overlap including function
-//! words. The aligner keeps using the weighted Dice of [`storydiff::align::similarity`]: it must pair a
-//! sentence with a shortened or split counterpart and must not reward shared function words,
+//! words. The aligner keeps using the weighted Dice of [`storydiff::align::similarity`]: it
+//! must pair a sentence with a shortened or split counterpart and must not reward shared function words,
 //! which is the opposite of what MSRP labels ask for; its thresholds were set on that score.
+//! So this model lives here, out of the library: a yardstick that `eval_similarity` prints
+//! beside the aligner's score.
 
 use std::collections::HashSet;
 

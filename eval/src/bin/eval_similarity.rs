@@ -1,8 +1,8 @@
 //! eval_similarity: the sentence similarity on human-labelled paraphrase data (MSRP, STS-B news)
 //! beside word-set Jaccard, in one run.
 //!
-//! Run: `cargo run --release -p storydiff-eval --bin eval_similarity` (needs ../shared/corpora; skips
-//! otherwise). MSRP: IDF learnt from the train sentences, threshold picked on train for
+//! Run: `cargo run --release -p storydiff-eval --bin eval_similarity` (needs
+//! ../shared/corpora; skips otherwise). MSRP: IDF learnt from the train sentences, threshold picked on train for
 //! accuracy, figures on test. STS-B: IDF learnt from the train file of the same subset,
 //! Pearson and Spearman on the test rows.
 //!
