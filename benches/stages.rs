@@ -2,7 +2,7 @@
 //!
 //! Inputs (built once, before timing): the built-in example pair, one generated 1–5 KB article
 //! pair, and a generated ~1 MB story against its lightly edited and its heavily reworded copy
-//! (`benches/support/pairgen.rs`, seeded, so every run times the same bytes). Each stage is
+//! (`storydiff_eval::pairgen`, seeded, so every run times the same bytes). Each stage is
 //! timed on the output of the stage before it, computed outside the timed loop; the counter is
 //! the bytes of A + B, so divan prints MB/s.
 //!
@@ -16,9 +16,6 @@
 //! The claim stage is quadratic in the number of sentences today (see BENCHMARKS.md): on the
 //! 1 MB inputs one `claims` or `whole_compare` iteration takes minutes.
 
-#[path = "support/pairgen.rs"]
-mod pairgen;
-
 use std::sync::OnceLock;
 
 use divan::counter::BytesCount;
@@ -27,7 +24,8 @@ use storydiff::align::{self, AlignOptions, Alignment};
 use storydiff::claims::{self, ClaimInput};
 use storydiff::ingest::{self, Document, ReadOptions};
 use storydiff::render::{json, text};
-use storydiff::{compare, examples, report, Options, Report};
+use storydiff::{compare, report, Options, Report};
+use storydiff_eval::pairgen;
 
 fn main() {
     divan::main();
@@ -92,7 +90,10 @@ fn input(name: &str) -> &'static Prepared {
     };
     let i = INPUTS.iter().position(|n| *n == name).expect("known input");
     CELLS[i].get_or_init(|| match name {
-        "example" => Prepared::new(examples::EXAMPLE_A.into(), examples::EXAMPLE_B.into()),
+        "example" => Prepared::new(
+            include_str!("../tests/fixtures/example/a.txt").into(),
+            include_str!("../tests/fixtures/example/b.txt").into(),
+        ),
         "article" => {
             let mut rng = pairgen::Rng::new(4);
             let (a, b) = pairgen::article_pair(&pairgen::Pool::new(), &mut rng);

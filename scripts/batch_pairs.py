@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """batch_pairs: writes N article pairs (1-5 KB each) and manifest.jsonl into a folder.
 
-Superseded by the Rust generator that the benchmarks share (examples/gen_pairs.rs over
-benches/support/pairgen.rs, which holds the sentences this script used to hold); kept so the
+Superseded by the Rust generator that the benchmarks share (the gen_pairs binary of eval/ over
+eval/src/pairgen.rs, which holds the sentences this script used to hold); kept so the
 command of the first batch run (BENCHMARKS.md, "Earlier figures") still works. The files differ
 from the ones this script wrote before (another generator), but are again seeded: the same
 arguments give the same files.
@@ -15,5 +15,5 @@ args = ["batch", os.path.abspath(sys.argv[1])] + sys.argv[2:4] if len(sys.argv) 
 if not args:
     sys.exit(__doc__)
 sys.exit(subprocess.call(
-    ["cargo", "run", "--quiet", "--release", "--example", "gen_pairs", "--"] + args,
+    ["cargo", "run", "--quiet", "--release", "-p", "storydiff-eval", "--bin", "gen_pairs", "--"] + args,
     cwd=os.path.join(here, "..")))

@@ -3,7 +3,7 @@
 # (issue 4). For people, not CI: .ci/run never calls it, and its figures depend on the machine.
 #
 # Installs (if missing) Debian's hyperfine, wdiff, dwdiff and time; builds release; writes the
-# inputs with `examples/gen_pairs.rs` (seeded) into bench-out/; then
+# inputs with the `gen_pairs` binary of eval/ (seeded) into bench-out/; then
 #   - one hyperfine run per input (so the ratios come from one run): storydiff --format json,
 #     storydiff text, git diff --no-index --word-diff, wdiff, dwdiff; inputs: the built-in
 #     example pair, three 1–5 KB article pairs, 1 MB and 10 MB stories against a lightly edited
@@ -25,7 +25,7 @@ QUICK=${QUICK:-0}
 OUT=bench-out
 RES=$OUT/results
 SD=$PWD/target/release/storydiff
-GEN=$PWD/target/release/examples/gen_pairs
+GEN=$PWD/target/release/gen_pairs
 mkdir -p "$RES"
 
 # --- tools ------------------------------------------------------------------------------------
@@ -41,7 +41,7 @@ fi
 
 # --- build and inputs -------------------------------------------------------------------------
 echo "== cargo build --release"
-cargo build --release --locked --bin storydiff --example gen_pairs
+cargo build --release --locked --workspace --bin storydiff --bin gen_pairs
 
 echo "== inputs"
 cp tests/fixtures/example/a.txt "$OUT/example-a.txt"

@@ -44,6 +44,7 @@ use storydiff::ingest::{self, ReadOptions};
 use storydiff::render::escape;
 use storydiff::{CalendarDate, Error, FailOn, Result};
 
+use crate::exit::Exit;
 use crate::job::{Input, Job, Source};
 
 /// Pairs compared per chunk: each chunk is compared in parallel and written before the next
@@ -104,14 +105,15 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// The exit code: 2 if any pair failed, else 1 if any differs, else 0.
-    pub fn exit_code(&self) -> i32 {
+    /// The exit code: trouble (2) if any pair failed, else different (1) if any differs, else
+    /// same (0).
+    pub fn exit_code(&self) -> Exit {
         if self.failed > 0 {
-            crate::exit::TROUBLE
+            Exit::Trouble
         } else if self.differ > 0 {
-            crate::exit::DIFFERENT
+            Exit::Different
         } else {
-            crate::exit::SAME
+            Exit::Same
         }
     }
 }
@@ -735,8 +737,8 @@ mod tests {
             differ,
             failed,
         };
-        assert_eq!(s(0, 0).exit_code(), 0);
-        assert_eq!(s(1, 0).exit_code(), 1);
-        assert_eq!(s(1, 1).exit_code(), 2);
+        assert_eq!(s(0, 0).exit_code(), Exit::Same);
+        assert_eq!(s(1, 0).exit_code(), Exit::Different);
+        assert_eq!(s(1, 1).exit_code(), Exit::Trouble);
     }
 }

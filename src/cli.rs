@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::exit::Exit;
 use crate::job::Input;
 use storydiff::render::Palette;
 
@@ -413,18 +414,18 @@ impl DiffArgs {
 }
 
 /// Runs what the command line asks, writing to `out`; returns the exit code.
-pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> storydiff::Result<i32> {
+pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> storydiff::Result<Exit> {
     match &cli.command {
         None => run_diff(&cli.diff, out),
         Some(Command::Completions { shell }) => {
             crate::shell::completions(*shell, out).map_err(storydiff::Error::Output)?;
-            Ok(crate::exit::SAME)
+            Ok(Exit::Same)
         }
         Some(Command::Man { command }) => {
             crate::shell::man(command.as_deref(), out)
                 .and_then(|_| out.flush())
                 .map_err(storydiff::Error::Output)?;
-            Ok(crate::exit::SAME)
+            Ok(Exit::Same)
         }
         Some(Command::Batch(args)) => run_batch(args, out),
     }
@@ -432,7 +433,7 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> storydiff::Result<i32> {
 
 /// Runs `storydiff batch`: JSON Lines on `out`, a progress bar on standard error when it is a
 /// terminal, and the one-line summary on standard error at the end.
-pub fn run_batch(args: &BatchArgs, out: &mut dyn std::io::Write) -> storydiff::Result<i32> {
+pub fn run_batch(args: &BatchArgs, out: &mut dyn std::io::Write) -> storydiff::Result<Exit> {
     if let (threads, true) = crate::batch::worker_threads(args.jobs) {
         if !args.quiet {
             let _ = storydiff::render::json::render_jobs_note(
@@ -508,7 +509,7 @@ const BAR_TEMPLATE: &str = "{wide_bar} {pos}/{len} pairs, {per_sec}, ETA {eta}";
 const SPINNER_TEMPLATE: &str = "{spinner} {pos} pairs, {per_sec}, {elapsed}";
 
 /// Runs one comparison as the command line asks, writing to `out`; returns the exit code.
-pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> storydiff::Result<i32> {
+pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> storydiff::Result<Exit> {
     use crate::job::{Job, Source};
     use storydiff::{Document, Error};
     // git's external-diff call (GIT_EXTERNAL_DIFF, diff.<driver>.command): `path old-file
@@ -523,11 +524,11 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> storydiff::Resu
         (
             Source::Text(Document::from_text(
                 "example/a.txt",
-                storydiff::examples::EXAMPLE_A,
+                crate::examples::EXAMPLE_A,
             )),
             Source::Text(Document::from_text(
                 "example/b.txt",
-                storydiff::examples::EXAMPLE_B,
+                crate::examples::EXAMPLE_B,
             )),
         )
     } else if let Some(g) = &git {
@@ -582,7 +583,7 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> storydiff::Resu
                     .and_then(|_| out.flush())
                     .map_err(Error::Output)?;
             }
-            return Ok(crate::exit::SAME);
+            return Ok(Exit::Same);
         }
         Err(e) => return Err(e),
     };
@@ -600,12 +601,12 @@ pub fn run_diff(cli: &DiffArgs, out: &mut dyn std::io::Write) -> storydiff::Resu
     // git stops at the first external diff that exits non-zero ("external diff died"), so as
     // a diff driver storydiff exits 0 whatever differs; trouble still exits 2.
     if git.is_some() {
-        return Ok(crate::exit::SAME);
+        return Ok(Exit::Same);
     }
     Ok(if report.differs(cli.fail_on.into()) {
-        crate::exit::DIFFERENT
+        Exit::Different
     } else {
-        crate::exit::SAME
+        Exit::Same
     })
 }
 

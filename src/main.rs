@@ -4,7 +4,8 @@
 //! [`cli`] the flags (clap) and `storydiff A B`; [`batch`] `storydiff batch` over a manifest;
 //! [`job`] the one runner both use (read → convert web pages → compare); [`git`] the external
 //! diff driver and difftool conventions; [`pager`] paging text output; [`shell`] completions
-//! and man pages; [`exit`] the exit codes.
+//! and man pages; [`examples`] the built-in example pair (`--example`); [`exit`] the exit
+//! codes.
 
 use std::io::{self, Write};
 
@@ -12,8 +13,11 @@ use clap::error::ErrorKind;
 use clap::Parser;
 use storydiff::Error;
 
+use crate::exit::Exit;
+
 mod batch;
 mod cli;
+mod examples;
 mod exit;
 mod git;
 mod job;
@@ -39,7 +43,7 @@ fn main() {
                 "storydiff: {}",
                 cli::usage_message(&e, no_arguments, subcommand)
             );
-            std::process::exit(exit::TROUBLE);
+            std::process::exit(Exit::Trouble.code());
         }
     };
     let stdout = io::stdout();
@@ -47,11 +51,11 @@ fn main() {
     let code = match cli::run(&args, &mut out) {
         Ok(code) => code,
         // `storydiff a b | head -1`: the reader has gone; that is not an error.
-        Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => exit::SAME,
+        Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => Exit::Same,
         Err(e) => {
             let _ = writeln!(io::stderr(), "storydiff: {e}");
-            exit::TROUBLE
+            Exit::Trouble
         }
     };
-    std::process::exit(code);
+    std::process::exit(code.code());
 }

@@ -14,7 +14,9 @@ pub const SCHEMA: &str = "storydiff/1";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SideId {
+    /// Version A, the first input.
     A,
+    /// Version B, the second input.
     B,
 }
 
@@ -56,7 +58,9 @@ pub struct Sentence {
 /// A plain byte range into one input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct ByteSpan {
+    /// Byte offset of the first byte.
     pub start: usize,
+    /// Byte offset one past the last byte.
     pub end: usize,
 }
 
@@ -69,6 +73,7 @@ pub struct Side {
     /// count in this text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The input's sentences in reading order; `id` is the index.
     pub sentences: Vec<Sentence>,
 }
 
@@ -93,21 +98,27 @@ pub enum RowOp {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DiffOp {
+    /// In both texts.
     Equal,
+    /// Only in B's text.
     Insert,
+    /// Only in A's text.
     Delete,
 }
 
 /// A run of text in a row's word diff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DiffChunk {
+    /// Whether the run is in both texts, in B's only or in A's only.
     pub op: DiffOp,
+    /// The run's text, white space included, as it stands in its text.
     pub text: String,
 }
 
 /// One row of the sentence alignment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
+    /// How the row's sentences relate.
     pub op: RowOp,
     /// Sentence ids of A in this row (empty for `added`).
     pub a: Vec<usize>,
@@ -123,8 +134,11 @@ pub struct Row {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Change {
+    /// Stated in both versions, differently.
     Changed,
+    /// Stated in B only.
     Added,
+    /// Stated in A only.
     Dropped,
 }
 
@@ -133,18 +147,28 @@ pub enum Change {
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum ClaimKind {
+    /// A date or time ("last November", "on Friday").
     Date,
+    /// A count or other figure without a unit of money or percent.
     Number,
+    /// An amount of money ("$2.2 billion").
     Money,
+    /// A percentage ("6%").
     Percent,
+    /// The name of a person or organisation.
     Name,
+    /// The name of a place.
     Place,
+    /// The words of a quotation, or who said them.
     Quote,
+    /// A statement said in one version and denied in the other.
     Negation,
+    /// How a statement is attributed ("said" / "claimed"), or a hedge.
     Attribution,
     /// The status of an event: expected or pending in one version, done or denied in the
     /// other (added within `storydiff/1`).
     Status,
+    /// None of the kinds above (in the contract; no judge raises it today).
     Other,
 }
 
@@ -163,19 +187,28 @@ pub enum Severity {
 pub struct ClaimSpan {
     /// Sentence id on that side.
     pub sentence: usize,
+    /// Byte offset of the claim's first byte in that side's text.
     pub start: usize,
+    /// Byte offset one past the claim's last byte.
     pub end: usize,
+    /// The claim's words, `text[start..end]`.
     pub text: String,
 }
 
 /// A claim that differs between A and B.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimChange {
+    /// Changed, added or dropped.
     pub change: Change,
+    /// What the claim is about.
     pub kind: ClaimKind,
+    /// A conflict or a notice.
     pub severity: Severity,
+    /// Where A states it; `None` for an added claim.
     pub a: Option<ClaimSpan>,
+    /// Where B states it; `None` for a dropped claim.
     pub b: Option<ClaimSpan>,
+    /// One English sentence saying what changed (composed in the claim stage).
     pub message: String,
     /// For a `changed` claim: how its two statements relate (added within `storydiff/1`;
     /// absent on added and dropped claims).
@@ -192,8 +225,9 @@ pub struct ClaimChange {
 pub struct Passage {
     /// `a` for a passage B drops, `b` for one B adds.
     pub side: SideId,
-    /// First and last sentence id of the run (inclusive).
+    /// First sentence id of the run.
     pub first: usize,
+    /// Last sentence id of the run (inclusive).
     pub last: usize,
     /// Number of sentences in the run.
     pub sentences: usize,
@@ -238,31 +272,37 @@ pub fn passages(rows: &[Row], a: &[Sentence], b: &[Sentence]) -> Vec<Passage> {
 /// One quotation of the ledger, or two paired across the versions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QuoteEntry {
+    /// How the two quotations relate, or which version alone has it.
     pub relation: QuoteRelation,
     /// Who the version gives the words to, when it names someone.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_a: Option<String>,
+    /// Who B gives the words to, when it names someone.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_b: Option<String>,
     /// The reporting verb on each side, as written ("said", "told", "wrote"), when there is
     /// one (added within `storydiff/1`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verb_a: Option<String>,
+    /// B's reporting verb, as `verb_a` is A's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verb_b: Option<String>,
     /// Where or to whom the words were given, as written ("CNN", "a radio station", "in a
     /// statement", "on Twitter"), when the attribution says (added within `storydiff/1`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub venue_a: Option<String>,
+    /// Where or to whom B says the words were given, as `venue_a` is A's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub venue_b: Option<String>,
     /// The words inside the marks on each side (a quotation that runs over sentences or
     /// paragraphs is one span; `sentence` is where it opens); `null` on the side without it.
     pub a: Option<ClaimSpan>,
+    /// B's words inside the marks, as `a` is A's.
     pub b: Option<ClaimSpan>,
     /// For a misquote: the words of A and of B that differ inside the common stretch.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub removed: Vec<String>,
+    /// For a misquote: the words of B that differ (`removed` are A's).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub added: Vec<String>,
 }
@@ -324,23 +364,36 @@ pub struct PairedBy {
 /// Two statements inside one input that cannot both be true.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Inconsistency {
+    /// The version that contradicts itself.
     pub side: SideId,
+    /// What the two statements are about (a date or a figure).
     pub kind: ClaimKind,
+    /// One of the two statements.
     pub first: ClaimSpan,
+    /// The other statement, which cannot be true with `first`.
     pub second: ClaimSpan,
+    /// One English sentence saying what contradicts what.
     pub message: String,
 }
 
 /// Counts over the whole report.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
+    /// Rows of op `equal`.
     pub equal: usize,
+    /// Rows of op `edited`.
     pub edited: usize,
+    /// Rows of op `moved`.
     pub moved: usize,
+    /// Rows of op `added`.
     pub added: usize,
+    /// Rows of op `dropped`.
     pub dropped: usize,
+    /// Claims of change `changed`.
     pub claims_changed: usize,
+    /// Claims of change `added`.
     pub claims_added: usize,
+    /// Claims of change `dropped`.
     pub claims_dropped: usize,
     /// Claims of severity `conflict` (an addition to the contract's fields).
     pub conflicts: usize,
@@ -354,17 +407,24 @@ pub struct Summary {
 pub struct Note {
     /// A stable machine-readable code, such as `date-inferred` or `alignment-fallback`.
     pub code: String,
+    /// What happened, in English, for a person to read.
     pub message: String,
 }
 
 /// The whole comparison: what every renderer reads.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
+    /// Always [`SCHEMA`].
     pub schema: &'static str,
+    /// Version A: its path and sentences.
     pub a: Side,
+    /// Version B: its path and sentences.
     pub b: Side,
+    /// The sentence alignment, in B's reading order, each dropped row where it stood in A.
     pub alignment: Vec<Row>,
+    /// The claims that differ, conflicts first, then by position.
     pub claims: Vec<ClaimChange>,
+    /// Statements of one version that contradict each other.
     pub inconsistencies: Vec<Inconsistency>,
     /// The quote ledger: every quotation of either version, paired across the texts, with how
     /// the two relate (added within `storydiff/1`; absent when neither version quotes anyone).
@@ -375,6 +435,7 @@ pub struct Report {
     /// absent when there is none). The claims in them are still in `claims`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub passages: Vec<Passage>,
+    /// Counts of rows and claims ([`Report::recount`] keeps them true).
     pub summary: Summary,
     /// How the result was obtained (an addition to the contract's fields).
     pub notes: Vec<Note>,
@@ -452,4 +513,30 @@ impl Report {
             SideId::B => &self.b,
         }
     }
+}
+
+/// Sentences with the given texts, one a paragraph, as if joined by one separator byte: the
+/// stage tests' input without running the segmenter (the harnesses' copy is
+/// `storydiff_eval::align::sentences_from`).
+#[cfg(test)]
+pub(crate) fn sentences_from(texts: &[&str]) -> Vec<Sentence> {
+    let mut pos = 0;
+    texts
+        .iter()
+        .enumerate()
+        .map(|(id, t)| {
+            let s = Sentence {
+                id,
+                start: pos,
+                end: pos + t.len(),
+                text: t.to_string(),
+                furniture: false,
+                role: Role::Body,
+                paragraph: id,
+                dateline: None,
+            };
+            pos += t.len() + 1;
+            s
+        })
+        .collect()
 }

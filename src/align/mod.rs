@@ -78,8 +78,6 @@
 //! row too long to diff word by word ([`worddiff::MAX_DIFF_TOKENS`]), which is shown as one
 //! deletion and one insertion.
 
-pub mod eval;
-pub mod paraphrase;
 pub mod similarity;
 pub mod worddiff;
 
@@ -997,7 +995,7 @@ mod tests {
     use super::*;
 
     fn s(texts: &[&str]) -> Vec<Sentence> {
-        eval::sentences_from(texts)
+        crate::report::sentences_from(texts)
     }
 
     fn summary(al: &Alignment) -> Vec<(RowOp, Vec<usize>, Vec<usize>)> {

@@ -14,7 +14,7 @@
 
 /// A word table looked up by hash (the tables have hundreds of entries and are consulted
 /// for every token); it derefs to the plain slice for iteration.
-pub struct WordSet {
+pub(crate) struct WordSet {
     words: &'static [&'static str],
     set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
 }
@@ -28,7 +28,7 @@ impl WordSet {
     }
 
     /// Whether `word` (lowercase) is in the table; the signature of `<[&str]>::contains`.
-    pub fn contains(&self, word: &&str) -> bool {
+    pub(crate) fn contains(&self, word: &&str) -> bool {
         self.set
             .get_or_init(|| self.words.iter().copied().collect())
             .contains(*word)
@@ -43,7 +43,7 @@ impl std::ops::Deref for WordSet {
 }
 
 /// Negation cues (outside quotes). "n't" is detected separately on the raw text.
-pub static NEGATION: WordSet = WordSet::new(&[
+pub(crate) static NEGATION: WordSet = WordSet::new(&[
     "not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "cannot", "deny",
     "denies", "denied", "denying",
 ]);
@@ -51,20 +51,20 @@ pub static NEGATION: WordSet = WordSet::new(&[
 /// Contractions of "not" written without their apostrophe ("dont", "hasnt"), as texts that
 /// lost their apostrophes print them: negations like "don't", which the extractor finds by its
 /// apostrophe. ("wont" and "cant" are left out: they are also words.)
-pub static NEGATION_BARE: WordSet = WordSet::new(&[
+pub(crate) static NEGATION_BARE: WordSet = WordSet::new(&[
     "dont", "doesnt", "didnt", "couldnt", "wouldnt", "shouldnt", "isnt", "wasnt", "arent",
     "werent", "hasnt", "havent", "hadnt", "mustnt", "neednt",
 ]);
 
 /// Negation cues that count only when followed by "to": "refused to", "failed to".
-pub static NEGATION_BEFORE_TO: WordSet = WordSet::new(&[
+pub(crate) static NEGATION_BEFORE_TO: WordSet = WordSet::new(&[
     "refuse", "refuses", "refused", "refusing", "fail", "fails", "failed", "declined", "declines",
 ]);
 
 /// Words that imply a negation without being one ("failing to address" / "not addressing",
 /// "states without the death penalty" / "does not have"): counted when deciding whether a
 /// negation flipped, never reported alone.
-pub static NEGATIVE_IMPLIED: WordSet = WordSet::new(&[
+pub(crate) static NEGATIVE_IMPLIED: WordSet = WordSet::new(&[
     "fail",
     "fails",
     "failed",
@@ -97,7 +97,7 @@ pub static NEGATIVE_IMPLIED: WordSet = WordSet::new(&[
 ]);
 
 /// Neutral reporting verbs and phrases.
-pub static ATTRIBUTION_NEUTRAL: WordSet = WordSet::new(&[
+pub(crate) static ATTRIBUTION_NEUTRAL: WordSet = WordSet::new(&[
     "said",
     "says",
     "say",
@@ -118,7 +118,7 @@ pub static ATTRIBUTION_NEUTRAL: WordSet = WordSet::new(&[
 ]);
 
 /// Reporting verbs that distance the writer from the claim.
-pub static ATTRIBUTION_DOUBT: WordSet = WordSet::new(&[
+pub(crate) static ATTRIBUTION_DOUBT: WordSet = WordSet::new(&[
     "claimed",
     "claims",
     "claim",
@@ -138,7 +138,7 @@ pub static ATTRIBUTION_DOUBT: WordSet = WordSet::new(&[
 ]);
 
 /// Hedging adverbs.
-pub static HEDGES: WordSet = WordSet::new(&[
+pub(crate) static HEDGES: WordSet = WordSet::new(&[
     "reportedly",
     "allegedly",
     "arguably",
@@ -152,7 +152,7 @@ pub static HEDGES: WordSet = WordSet::new(&[
 ]);
 
 /// Title words that precede a name and are not part of it ("Foreign Minister Wang Yi").
-pub static TITLES: WordSet = WordSet::new(&[
+pub(crate) static TITLES: WordSet = WordSet::new(&[
     "president",
     "secretary",
     "minister",
@@ -226,7 +226,7 @@ pub static TITLES: WordSet = WordSet::new(&[
 /// Capitalised words that are not names when they stand at a sentence start or in a headline,
 /// and never names anywhere (function words, months and weekdays — dates are their own
 /// claims — and common sentence openers).
-pub static NOT_NAMES: WordSet = WordSet::new(&[
+pub(crate) static NOT_NAMES: WordSet = WordSet::new(&[
     "a",
     "an",
     "the",
@@ -453,7 +453,7 @@ pub static NOT_NAMES: WordSet = WordSet::new(&[
 ]);
 
 /// Places: countries and cities frequent in English news (hand-written, see module docs).
-pub static PLACES: WordSet = WordSet::new(&[
+pub(crate) static PLACES: WordSet = WordSet::new(&[
     "us",
     "u.s",
     "usa",
@@ -541,14 +541,14 @@ pub static PLACES: WordSet = WordSet::new(&[
 /// Determiners and possessives: a word after one (with only names between) that ends its
 /// phrase is read as a noun, the only kind of word a claim message names as its subject
 /// ("their summit", "the Biden-Xi summit", "the death toll"). A closed class of English.
-pub static DETERMINERS: WordSet = WordSet::new(&[
+pub(crate) static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
     "your", "each", "every", "another", "whose",
 ]);
 
 /// Prepositions, conjunctions and adverbs that STOP leaves out but that are never the
 /// subject of a claim message ("the since is dated 1978").
-pub static NOT_SUBJECT: WordSet = WordSet::new(&[
+pub(crate) static NOT_SUBJECT: WordSet = WordSet::new(&[
     "since",
     "until",
     "till",
@@ -608,7 +608,7 @@ pub static NOT_SUBJECT: WordSet = WordSet::new(&[
 /// Words that introduce the items of a list or examples ("expenses included $4,272.78 on a
 /// cruise", "items, including a $4,600 fedora"): a figure after one is framed by its own item,
 /// not by the word that opens the list. A closed class of English.
-pub static LIST_OPENERS: WordSet = WordSet::new(&[
+pub(crate) static LIST_OPENERS: WordSet = WordSet::new(&[
     "include",
     "includes",
     "included",
@@ -621,7 +621,7 @@ pub static LIST_OPENERS: WordSet = WordSet::new(&[
 ]);
 
 /// Function words left out of the context bags.
-pub static STOP: WordSet = WordSet::new(&[
+pub(crate) static STOP: WordSet = WordSet::new(&[
     "a",
     "an",
     "the",

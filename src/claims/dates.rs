@@ -102,13 +102,17 @@ use scan::{Kind, Toks};
 pub enum Granularity {
     /// A time of day ("3 p.m.", "noon"): no day attached.
     TimeOfDay,
+    /// One day ("3 May 2024", "Friday").
     Day,
     /// A week, a weekend, or a third of a month ("early November").
     Week,
+    /// One month ("November 2023").
     Month,
     /// Part of a year: a season, a quarter, "early/mid/late 2018".
     PartOfYear,
+    /// One year ("2018").
     Year,
+    /// Ten years.
     Decade,
     /// Vaguer than a decade ("recently", "in the past").
     Vague,
@@ -118,7 +122,9 @@ pub enum Granularity {
 /// latest`) or a range of days when only known roughly (a year inferred from the text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Anchor {
+    /// The first day the publication date may be.
     pub earliest: CalendarDate,
+    /// The last day the publication date may be (`earliest` when exact).
     pub latest: CalendarDate,
 }
 
@@ -137,6 +143,7 @@ impl Anchor {
         Anchor { earliest, latest }
     }
 
+    /// True when the anchor is one day.
     pub fn is_exact(&self) -> bool {
         self.earliest == self.latest
     }
@@ -165,6 +172,7 @@ pub enum Mode {
 /// The part of a period an expression names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Part {
+    /// The whole period ("2018", "November").
     Whole,
     /// First third ("early 2018", "the beginning of November").
     Early,
@@ -181,9 +189,13 @@ pub enum Part {
 /// Units of "N … ago".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AgoUnit {
+    /// "N days ago".
     Day,
+    /// "N weeks ago".
     Week,
+    /// "N months ago".
     Month,
+    /// "N years ago".
     Year,
 }
 
@@ -226,6 +238,7 @@ pub struct DateExpr {
     /// The days the expression covers (first, last; both inclusive), when known: always for
     /// absolute dates, for relative ones only with an anchor.
     pub interval: Option<(CalendarDate, CalendarDate)>,
+    /// How exactly the expression pins a time down.
     pub granularity: Granularity,
     /// True when the expression is relative to the publication date ("Friday", "last
     /// November", "two weeks ago").
@@ -272,7 +285,9 @@ impl DateExpr {
 pub struct DateMention {
     /// Byte offsets into the text passed to [`find_dates`].
     pub start: usize,
+    /// Byte offset one past the mention's last byte.
     pub end: usize,
+    /// What the mention says, resolved as far as the anchor allows.
     pub expr: DateExpr,
 }
 

@@ -85,7 +85,7 @@ pub(crate) struct Vocab {
 }
 
 impl Vocab {
-    pub fn add(&mut self, text: &str, sentences: &[Sentence]) {
+    pub(crate) fn add(&mut self, text: &str, sentences: &[Sentence]) {
         for s in sentences.iter().filter(|s| !s.furniture) {
             let Some(st) = text.get(s.start..s.end) else {
                 continue;
@@ -193,10 +193,10 @@ pub(crate) struct SideData<'a> {
 }
 
 impl SideData<'_> {
-    pub fn slice(&self, start: usize, end: usize) -> &str {
+    pub(crate) fn slice(&self, start: usize, end: usize) -> &str {
         self.text.get(start..end).unwrap_or("")
     }
-    pub fn in_quote(&self, sidx: usize, pos: usize) -> bool {
+    pub(crate) fn in_quote(&self, sidx: usize, pos: usize) -> bool {
         self.quotes
             .get(sidx)
             .is_some_and(|q| q.iter().any(|&(s, e)| s <= pos && pos < e))
@@ -603,7 +603,7 @@ pub(crate) struct Idf {
 
 impl Idf {
     /// Counts the stems of each sentence of `side`, given as `stems[sentence][token]`.
-    pub fn add(&mut self, stems: &[Vec<String>]) {
+    pub(crate) fn add(&mut self, stems: &[Vec<String>]) {
         let mut set: Vec<&str> = Vec::new();
         for toks in stems {
             if toks.is_empty() {
@@ -624,7 +624,7 @@ impl Idf {
             }
         }
     }
-    pub fn weight(&self, w: &str) -> f64 {
+    pub(crate) fn weight(&self, w: &str) -> f64 {
         let df = self.df.get(w).copied().unwrap_or(0) as f64;
         (1.0 + (self.n as f64 + 1.0) / (df + 1.0)).ln()
     }

@@ -8,7 +8,7 @@
 //! sorted (conflicts first, then by position) and deterministic; analyze(B, A) gives the same
 //! pairs as analyze(A, B) with the sides swapped and added↔dropped (every rule runs in both
 //! directions and the findings are merged; only ordered maps reach the output). Figures:
-//! BENCHMARKS.md, section Claims (`cargo run --release --example eval_claims`).
+//! BENCHMARKS.md, section Claims (`cargo run --release -p storydiff-eval --bin eval_claims`).
 //!
 //! Names are found by hand-written rules (runs of capitalised words, titles split off,
 //! aliases inside one text), not by a named-entity recogniser: the usable ones (rust-bert,
@@ -52,8 +52,11 @@ use crate::report::{ClaimChange, Inconsistency, Note, QuoteEntry, Row, Sentence}
 /// resolve.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CalendarDate {
+    /// The year (Gregorian, 2024).
     pub year: i32,
+    /// The month, 1 (January) to 12.
     pub month: u32,
+    /// The day of the month, from 1.
     pub day: u32,
 }
 
@@ -134,16 +137,20 @@ pub struct ClaimOptions {
 pub struct ClaimInput<'a> {
     /// The text the spans index into.
     pub text: &'a str,
+    /// The side's sentences, as `crate::sentences` gives them for `text`.
     pub sentences: &'a [Sentence],
 }
 
 /// What the claim stage found.
 #[derive(Debug, Clone, Default)]
 pub struct ClaimsOutcome {
+    /// The claims that differ, conflicts first, then by position.
     pub claims: Vec<ClaimChange>,
+    /// Statements of one version that contradict each other.
     pub inconsistencies: Vec<Inconsistency>,
     /// The quote ledger of both versions, paired.
     pub quotes: Vec<QuoteEntry>,
+    /// How the claims were found: the date anchor used or inferred, windows, caps.
     pub notes: Vec<Note>,
 }
 

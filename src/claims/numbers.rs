@@ -49,7 +49,9 @@ pub enum QuantityKind {
     Number,
     /// An ordinal ("second", "3rd").
     Ordinal,
+    /// A percentage; `unit` is `"%"`.
     Percent,
+    /// An amount of money; `unit` is a currency code (`"USD"`).
     Money,
     /// A length of time ("three-day", "five and a half hours").
     Duration,
@@ -60,19 +62,28 @@ pub enum QuantityKind {
 /// How a value is qualified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Qualifier {
+    /// No qualifier: the figure as written (rounding still widens it).
     Exact,
+    /// "about", "around", "roughly", "some", "an estimated".
     About,
+    /// "more than", "over", "above".
     MoreThan,
+    /// "at least".
     AtLeast,
+    /// "less than", "fewer than", "under", "below".
     LessThan,
+    /// "at most", "no more than".
     AtMost,
+    /// "nearly", "almost", "close to".
     Nearly,
+    /// "up to", "as many as".
     UpTo,
 }
 
 /// A normalised quantity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
+    /// What the quantity measures.
     pub kind: QuantityKind,
     /// The value, or the low end of a range.
     pub low: f64,
@@ -81,6 +92,7 @@ pub struct Quantity {
     /// Normalised unit: `"%"`, a currency code (`"USD"`, `"GBP"`), a time unit (`"hour"`,
     /// `"day"`), or another unit word in singular; `None` for a bare number.
     pub unit: Option<String>,
+    /// The hedge or bound written before the figure.
     pub qualifier: Qualifier,
     /// True for vague amounts ("hundreds of", "hours", "several"): a lower precision.
     pub vague: bool,
@@ -91,7 +103,9 @@ pub struct Quantity {
 pub struct NumberMention {
     /// Byte offsets into the text passed to [`find_numbers`].
     pub start: usize,
+    /// Byte offset one past the mention's last byte.
     pub end: usize,
+    /// The quantity, normalised.
     pub value: Quantity,
 }
 

@@ -25,15 +25,15 @@ use std::borrow::Cow;
 
 /// Elements nested deeper than this are left out (their text is kept): Blink's
 /// `kMaximumHTMLParserDOMTreeDepth`.
-pub const MAX_DEPTH: usize = 512;
+pub(crate) const MAX_DEPTH: usize = 512;
 
 /// Open formatting elements (`<b>`, `<i>`, `<a>`, `<font>`…) at most; more are left out.
 /// Real pages nest a handful; each one open is re-created in every later paragraph.
-pub const MAX_OPEN_FORMATTING: usize = 8;
+pub(crate) const MAX_OPEN_FORMATTING: usize = 8;
 
 /// Elements in a page at most (a long news page has a few thousand); tags after this many are
 /// left out, their text kept.
-pub const MAX_ELEMENTS: usize = 200_000;
+pub(crate) const MAX_ELEMENTS: usize = 200_000;
 
 /// Elements that have no end tag.
 const VOID: &[&str] = &[
@@ -69,7 +69,7 @@ const RAW_TEXT: &[&str] = &[
 
 /// `html` with the tags beyond [`MAX_DEPTH`], [`MAX_OPEN_FORMATTING`] and [`MAX_ELEMENTS`]
 /// left out (borrowed when nothing is).
-pub fn limit(html: &str) -> Cow<'_, str> {
+pub(crate) fn limit(html: &str) -> Cow<'_, str> {
     let b = html.as_bytes();
     let mut out: Option<String> = None;
     // Bytes of `html` before `copied` are already in `out` (when it exists).

@@ -9,7 +9,7 @@ use crate::report::{Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, No
 use crate::report::{Severity, SideId};
 
 /// The sentences of side A; its text is them joined by one space (see [`by_hand`]).
-pub const A: &[&str] = &[
+pub(crate) const A: &[&str] = &[
     "Talks end in Beijing",
     "The summit took place last November in San Francisco.",
     "About 14,000 people attended, officials said.",
@@ -18,7 +18,7 @@ pub const A: &[&str] = &[
 ];
 
 /// The sentences of side B.
-pub const B: &[&str] = &[
+pub(crate) const B: &[&str] = &[
     "Talks end in Beijing",
     "The summit took place in late 2018, officials claimed.",
     "Some 18,000 people attended.",
@@ -66,7 +66,7 @@ fn claim(
 
 /// The pair [`A`]/[`B`] aligned by hand, with one claim of each change and severity (listed out of
 /// display order on purpose), an inconsistency and a note.
-pub fn report_with_claims() -> Report {
+pub(crate) fn report_with_claims() -> Report {
     use crate::report::RowOp::{Added as Add, Dropped as Drop, Edited, Equal};
     let mut r = by_hand(
         A,
@@ -147,7 +147,7 @@ pub fn report_with_claims() -> Report {
 }
 
 /// Asserts `value` against the snapshot `snapshots/<name>.snap`.
-pub fn snap(name: &str, value: &str) {
+pub(crate) fn snap(name: &str, value: &str) {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
     settings.set_prepend_module_to_snapshot(false);
@@ -156,7 +156,7 @@ pub fn snap(name: &str, value: &str) {
 
 /// A report built by hand: sentences of A and B (each side's text is its sentences joined by a
 /// space) and the rows; the diff of each paired row is computed with the aligner's word diff.
-pub fn by_hand(
+pub(crate) fn by_hand(
     a: &[&str],
     b: &[&str],
     rows: &[(crate::report::RowOp, &[usize], &[usize])],
@@ -225,7 +225,7 @@ pub fn by_hand(
 }
 
 /// A plain word diff with `similar` (words and the white space between them as tokens).
-pub fn word_diff(a: &str, b: &str) -> Vec<crate::report::DiffChunk> {
+pub(crate) fn word_diff(a: &str, b: &str) -> Vec<crate::report::DiffChunk> {
     use crate::report::{DiffChunk, DiffOp};
     let diff = similar::TextDiff::from_words(a, b);
     let mut out: Vec<DiffChunk> = Vec::new();

@@ -16,7 +16,7 @@ use super::palette::{Class, Palette};
 
 /// How a span is styled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
+pub(crate) enum Style {
     /// No style.
     Plain,
     /// The class's colour.
@@ -27,33 +27,33 @@ pub enum Style {
 
 /// A run of text in one style.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
+pub(crate) struct Span {
     pub style: Style,
     pub text: String,
 }
 
 impl Span {
-    pub fn new(style: Style, text: impl Into<String>) -> Self {
+    pub(crate) fn new(style: Style, text: impl Into<String>) -> Self {
         Span {
             style,
             text: text.into(),
         }
     }
-    pub fn plain(text: impl Into<String>) -> Self {
+    pub(crate) fn plain(text: impl Into<String>) -> Self {
         Span::new(Style::Plain, text)
     }
 }
 
 /// One output line.
-pub type Line = Vec<Span>;
+pub(crate) type Line = Vec<Span>;
 
 /// Display width of `s` in terminal columns.
-pub fn width(s: &str) -> usize {
+pub(crate) fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
 /// Display width of a line.
-pub fn line_width(line: &[Span]) -> usize {
+pub(crate) fn line_width(line: &[Span]) -> usize {
     line.iter().map(|s| width(&s.text)).sum()
 }
 
@@ -110,7 +110,7 @@ fn push_span(line: &mut Line, style: Style, text: &str) {
 /// Breaks `spans` into lines of at most `max` columns; `max == 0` gives one line.
 ///
 /// Always returns at least one line (possibly empty).
-pub fn wrap(spans: &[Span], max: usize) -> Vec<Line> {
+pub(crate) fn wrap(spans: &[Span], max: usize) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     let mut line: Line = Vec::new();
     let mut used = 0usize;
@@ -148,7 +148,7 @@ pub fn wrap(spans: &[Span], max: usize) -> Vec<Line> {
 }
 
 /// Writes `line` through `palette` into a string.
-pub fn paint(line: &[Span], palette: &Palette) -> String {
+pub(crate) fn paint(line: &[Span], palette: &Palette) -> String {
     let mut out = String::new();
     for span in line {
         match span.style {

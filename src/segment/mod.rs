@@ -27,8 +27,9 @@
 //!    headline / furniture / body from the line's shape and place in the story and the
 //!    tables in `tables.rs`.
 //!
-//! Measured (BENCHMARKS.md, `cargo run --release --example eval_segment`): English Golden
-//! Rules 50/50, GUM news boundary F1 0.981; every remaining spec and GUM error is read there.
+//! Measured (BENCHMARKS.md, `cargo run --release -p storydiff-eval --bin eval_segment`):
+//! English Golden Rules 50/50, GUM news boundary F1 0.981; every remaining spec and GUM error
+//! is read there.
 //! Known limits: a hard-wrapped line whose next line starts with a capital ("…met with
 //! President\nBiden") is split at the line end; an initialism before a capitalised content
 //! word ("in the U.S. Millions attended") does not end the sentence (before a function word —
@@ -37,7 +38,6 @@
 //! headline, not furniture.
 
 mod dateline;
-pub mod eval;
 mod roles;
 mod tables;
 

@@ -4,13 +4,13 @@
 
 use std::fs;
 
-use storydiff::align::eval::{self, Scorer};
-use storydiff::corpora::corpus_dir;
+use storydiff_eval::align::{self as eval, Scorer};
+use storydiff_eval::corpora::corpus_dir;
 
 #[test]
 fn msrp_accuracy_holds() {
     let Some(d) = corpus_dir("msrp") else {
-        storydiff::corpora::skip("../shared/corpora/msrp absent");
+        storydiff_eval::corpora::skip("../shared/corpora/msrp absent");
         return;
     };
     let read = |n: &str| fs::read_to_string(d.join(n)).expect("msrp file");
@@ -24,7 +24,7 @@ fn msrp_accuracy_holds() {
 #[test]
 fn stsb_headlines_spearman_holds() {
     let Some(d) = corpus_dir("stsb-news") else {
-        storydiff::corpora::skip("../shared/corpora/stsb-news absent");
+        storydiff_eval::corpora::skip("../shared/corpora/stsb-news absent");
         return;
     };
     let read = |n: &str| fs::read_to_string(d.join(n)).expect("sts file");
@@ -41,7 +41,7 @@ fn stsb_headlines_spearman_holds() {
 #[test]
 fn onestopenglish_agreement_holds() {
     let Some(d) = corpus_dir("onestopenglish") else {
-        storydiff::corpora::skip("../shared/corpora/onestopenglish absent");
+        storydiff_eval::corpora::skip("../shared/corpora/onestopenglish absent");
         return;
     };
     let stories = eval::parse_stories(&fs::read_to_string(d.join("texts.jsonl")).expect("texts"));
@@ -66,7 +66,7 @@ fn onestopenglish_agreement_holds() {
 #[test]
 fn iterater_untouched_sentences_stay_equal() {
     let Some(d) = corpus_dir("iterater-news") else {
-        storydiff::corpora::skip("../shared/corpora/iterater-news absent");
+        storydiff_eval::corpora::skip("../shared/corpora/iterater-news absent");
         return;
     };
     let read = |n: &str| fs::read_to_string(d.join(n)).expect("iterater file");

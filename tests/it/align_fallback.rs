@@ -4,8 +4,9 @@
 //! finish this test in any reasonable time.
 
 use crate::util::align::check_invariants;
-use storydiff::align::{align, eval::sentences_from, AlignOptions};
+use storydiff::align::{align, AlignOptions};
 use storydiff::report::RowOp;
+use storydiff_eval::align::sentences_from;
 
 fn has_fallback(notes: &[storydiff::report::Note]) -> bool {
     notes.iter().any(|n| n.code == "alignment-fallback")

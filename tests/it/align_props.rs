@@ -4,8 +4,9 @@
 
 use crate::util::align::check_invariants;
 use proptest::prelude::*;
-use storydiff::align::{align, eval::sentences_from, AlignOptions};
+use storydiff::align::{align, AlignOptions};
 use storydiff::report::Sentence;
+use storydiff_eval::align::sentences_from;
 
 const WORDS: &[&str] = &[
     "Blinken",

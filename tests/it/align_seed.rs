@@ -8,8 +8,8 @@ use storydiff::report::RowOp;
 
 #[test]
 fn seed_pair_aligns_as_a_reader_expects() {
-    let Some(dir) = storydiff::corpora::seeds_dir() else {
-        storydiff::corpora::skip("../shared/seeds absent");
+    let Some(dir) = storydiff_eval::corpora::seeds_dir() else {
+        storydiff_eval::corpora::skip("../shared/seeds absent");
         return;
     };
     let ta = std::fs::read_to_string(dir.join("000_3d2a522fcf6b1ab9.txt")).expect("seed A");

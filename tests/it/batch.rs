@@ -325,7 +325,7 @@ fn each_pair_is_written_as_soon_as_the_pairs_before_it() {
     match Command::new("mkfifo").arg(&fifo).status() {
         Ok(st) if st.success() => {}
         _ => {
-            storydiff::corpora::skip("mkfifo not available");
+            storydiff_eval::corpora::skip("mkfifo not available");
             return;
         }
     }

@@ -79,7 +79,9 @@ fn claim_engine_present() -> bool {
 #[test]
 fn claims_mode_passes_wording_and_fails_facts() {
     if !claim_engine_present() {
-        storydiff::corpora::skip("the claim engine finds no claims yet (claims mode untested)");
+        storydiff_eval::corpora::skip(
+            "the claim engine finds no claims yet (claims mode untested)",
+        );
         return;
     }
     let (rc, out) = check("unchanged.txt", "claims");

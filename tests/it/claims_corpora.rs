@@ -1,19 +1,17 @@
 //! Claim engine figures on the shared corpora (skipped when ../shared/corpora is absent):
-//! runs the harness of examples/eval_claims.rs (included as a module) on 60 units per source
-//! and asserts the figures measured on 2026-11-22 minus a margin, so that a regression fails.
+//! runs the harness of `storydiff_eval::claims` (the `eval_claims` figures) on 60 units per
+//! source and asserts the figures measured on 2026-11-22 minus a margin, so that a regression
+//! fails.
 
-#[path = "../../examples/eval_claims.rs"]
-mod eval;
-
-use eval::Kind;
+use storydiff_eval::claims::{self as eval, Kind};
 
 #[test]
 fn claims_corpora_figures() {
     // The suite reads several corpora beside msrp; msrp's presence stands for them all.
-    let Some(corpora) = storydiff::corpora::corpus_dir("msrp")
+    let Some(corpora) = storydiff_eval::corpora::corpus_dir("msrp")
         .and_then(|msrp| msrp.parent().map(|p| p.to_path_buf()))
     else {
-        storydiff::corpora::skip("../shared/corpora/msrp not present");
+        storydiff_eval::corpora::skip("../shared/corpora/msrp not present");
         return;
     };
     let suite = eval::perturbation_suite(&corpora, 60);

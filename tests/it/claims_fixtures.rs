@@ -443,7 +443,7 @@ fn claim_messages_name_a_noun_or_no_subject() {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.join("a.txt").is_file() && p.join("b.txt").is_file())
         .collect();
-    let shared = storydiff::corpora::shared_dir();
+    let shared = storydiff_eval::corpora::shared_dir();
     if let Some(s) = &shared {
         let pairs = s.join("corpora/real-pairs");
         if let Ok(rd) = std::fs::read_dir(&pairs) {
@@ -453,7 +453,7 @@ fn claim_messages_name_a_noun_or_no_subject() {
             );
         }
     } else {
-        storydiff::corpora::skip("real pairs and seed pair: ../shared absent");
+        storydiff_eval::corpora::skip("real pairs and seed pair: ../shared absent");
     }
     cases.sort();
     assert!(cases.len() >= 10, "{cases:?}");

@@ -9,7 +9,7 @@ use crate::util::fixtures_dir;
 
 fn seed() -> Option<(String, String)> {
     let seed = |n: &str| {
-        let p = storydiff::corpora::seed_file(n)?;
+        let p = storydiff_eval::corpora::seed_file(n)?;
         Some(std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
     };
     let a = seed("000_3d2a522fcf6b1ab9.txt")?;
@@ -39,7 +39,7 @@ fn has(r: &Report, change: Change, kind: ClaimKind, text: &str) -> bool {
 #[test]
 fn seed_pair_claims() {
     let Some((a, b)) = seed() else {
-        storydiff::corpora::skip("../shared/seeds not present");
+        storydiff_eval::corpora::skip("../shared/seeds not present");
         return;
     };
     let r = cmp(&a, &b);
@@ -152,7 +152,7 @@ fn mirror_property_on_fixtures() {
 #[test]
 fn mirror_property_on_seed() {
     let Some((a, b)) = seed() else {
-        storydiff::corpora::skip("../shared/seeds not present");
+        storydiff_eval::corpora::skip("../shared/seeds not present");
         return;
     };
     mirror(&a, &b);
@@ -161,7 +161,7 @@ fn mirror_property_on_seed() {
 #[test]
 fn determinism() {
     let Some((a, b)) = seed() else {
-        storydiff::corpora::skip("../shared/seeds not present");
+        storydiff_eval::corpora::skip("../shared/seeds not present");
         return;
     };
     assert_eq!(cmp(&a, &b), cmp(&a, &b));

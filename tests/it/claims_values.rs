@@ -273,14 +273,14 @@ fn hedged_figures_conflict_when_their_intervals_are_apart() {
 #[test]
 fn seed_pair_is_exactly_right_with_and_without_a_date() {
     let read = |n: &str| {
-        let p = storydiff::corpora::seed_file(n)?;
+        let p = storydiff_eval::corpora::seed_file(n)?;
         std::fs::read_to_string(p).ok()
     };
     let (Some(a), Some(b)) = (
         read("000_3d2a522fcf6b1ab9.txt"),
         read("001_ca9eb8ab0e1e27f4.txt"),
     ) else {
-        storydiff::corpora::skip("../shared/seeds not present");
+        storydiff_eval::corpora::skip("../shared/seeds not present");
         return;
     };
     // No date, --date, --date-a alone, --date-b alone.

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::util::{bin, fixtures_dir};
+use crate::util::{bin, fixture_text, fixtures_dir};
 
 const OPS: &[&str] = &["equal", "edited", "moved", "added", "dropped"];
 const KINDS: &[&str] = &[
@@ -392,8 +392,8 @@ fn example_keeps_the_contract() {
     check(
         "--example",
         &doc,
-        storydiff::examples::EXAMPLE_A,
-        storydiff::examples::EXAMPLE_B,
+        &fixture_text("example", "a.txt"),
+        &fixture_text("example", "b.txt"),
     );
     assert_eq!(code, 1, "the example pair differs");
 }
@@ -401,10 +401,10 @@ fn example_keeps_the_contract() {
 #[test]
 fn seed_pair_keeps_the_contract() {
     let (Some(a), Some(b)) = (
-        storydiff::corpora::seed_file("000_3d2a522fcf6b1ab9.txt"),
-        storydiff::corpora::seed_file("001_ca9eb8ab0e1e27f4.txt"),
+        storydiff_eval::corpora::seed_file("000_3d2a522fcf6b1ab9.txt"),
+        storydiff_eval::corpora::seed_file("001_ca9eb8ab0e1e27f4.txt"),
     ) else {
-        storydiff::corpora::skip("the seed pair (../shared/seeds) is absent");
+        storydiff_eval::corpora::skip("the seed pair (../shared/seeds) is absent");
         return;
     };
     check_pair("seeds", &a, &b);
@@ -439,8 +439,8 @@ fn the_checks_catch_broken_documents() {
     let (out, _) = run(&["--example", "--format", "json"]);
     let good: Value = serde_json::from_slice(&out).unwrap();
     let (ea, eb) = (
-        storydiff::examples::EXAMPLE_A,
-        storydiff::examples::EXAMPLE_B,
+        &fixture_text("example", "a.txt"),
+        &fixture_text("example", "b.txt"),
     );
     type Breaker = fn(&mut Value);
     let breakers: &[(&str, Breaker)] = &[

@@ -82,7 +82,7 @@ fn driver_setup(d: &Path) {
 #[test]
 fn diff_driver_seven_arguments() {
     if !have_git() {
-        storydiff::corpora::skip("git not installed");
+        storydiff_eval::corpora::skip("git not installed");
         return;
     }
     let dir = repo();
@@ -108,7 +108,7 @@ fn diff_driver_seven_arguments() {
 #[test]
 fn diff_driver_added_and_deleted_files() {
     if !have_git() {
-        storydiff::corpora::skip("git not installed");
+        storydiff_eval::corpora::skip("git not installed");
         return;
     }
     let dir = repo();
@@ -132,7 +132,7 @@ fn diff_driver_added_and_deleted_files() {
 #[test]
 fn difftool_two_arguments() {
     if !have_git() {
-        storydiff::corpora::skip("git not installed");
+        storydiff_eval::corpora::skip("git not installed");
         return;
     }
     let dir = repo();
@@ -227,7 +227,7 @@ fn seven_arguments_by_hand() {
 #[test]
 fn renames_and_no_index_name_both_paths() {
     if !have_git() {
-        storydiff::corpora::skip("git not installed");
+        storydiff_eval::corpora::skip("git not installed");
         return;
     }
     let dir = repo();
@@ -266,7 +266,7 @@ fn renames_and_no_index_name_both_paths() {
 #[test]
 fn diff_driver_reads_saved_web_pages() {
     if !have_git() {
-        storydiff::corpora::skip("git not installed");
+        storydiff_eval::corpora::skip("git not installed");
         return;
     }
     let fixtures = fixtures_dir().join("web_page");
@@ -301,7 +301,7 @@ fn diff_driver_reads_saved_web_pages() {
 #[test]
 fn diff_driver_goes_on_past_an_unreadable_file() {
     if !have_git() {
-        storydiff::corpora::skip("git not installed");
+        storydiff_eval::corpora::skip("git not installed");
         return;
     }
     let dir = repo();

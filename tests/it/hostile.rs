@@ -229,7 +229,7 @@ fn a_fifo_that_keeps_growing_is_bounded_by_max_bytes() {
     match Command::new("mkfifo").arg(&fifo).status() {
         Ok(st) if st.success() => {}
         _ => {
-            storydiff::corpora::skip("mkfifo not available");
+            storydiff_eval::corpora::skip("mkfifo not available");
             return;
         }
     }
@@ -620,7 +620,7 @@ fn a_fifo_with_no_writer_is_refused_not_waited_for() {
     match Command::new("mkfifo").arg(&fifo).status() {
         Ok(st) if st.success() => {}
         _ => {
-            storydiff::corpora::skip("mkfifo not available");
+            storydiff_eval::corpora::skip("mkfifo not available");
             return;
         }
     }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::util::bin;
+use crate::util::{bin, fixture_text};
 
 fn chromium() -> Option<PathBuf> {
     for name in ["chromium", "chromium-browser", "google-chrome"] {
@@ -40,7 +40,7 @@ fn browser_or_skip() -> Option<PathBuf> {
             !ci,
             "CI is set but chromium is not installed: run .ci/web.sh (apt-get install chromium)"
         );
-        storydiff::corpora::skip("chromium not installed (run .ci/web.sh to install it)");
+        storydiff_eval::corpora::skip("chromium not installed (run .ci/web.sh to install it)");
     }
     found
 }
@@ -57,7 +57,7 @@ fn artifact_dir() -> PathBuf {
 
 /// The pair to render: the seed articles when ../shared is there, else the built-in example.
 fn pair() -> (Vec<String>, bool) {
-    if let Some(seeds) = storydiff::corpora::seeds_dir() {
+    if let Some(seeds) = storydiff_eval::corpora::seeds_dir() {
         let a = seeds.join("000_3d2a522fcf6b1ab9.txt");
         let b = seeds.join("001_ca9eb8ab0e1e27f4.txt");
         if a.is_file() && b.is_file() {
@@ -292,8 +292,8 @@ fn claims_section_in_a_real_browser() {
     let Some(browser) = browser_or_skip() else {
         return;
     };
-    let a = storydiff::Document::from_text("example/a.txt", storydiff::examples::EXAMPLE_A);
-    let b = storydiff::Document::from_text("example/b.txt", storydiff::examples::EXAMPLE_B);
+    let a = storydiff::Document::from_text("example/a.txt", fixture_text("example", "a.txt"));
+    let b = storydiff::Document::from_text("example/b.txt", fixture_text("example", "b.txt"));
     let mut report = storydiff::compare(&a, &b, &storydiff::Options::default());
     report.claims = vec![
         ClaimChange {

@@ -7,7 +7,7 @@
 //! contract::every_fixture_keeps_the_contract`.
 //!
 //! A check that cannot run here (no `../shared` corpora, no git, chromium or `script`) prints
-//! `SKIPPED <module::test>: <why>` (`storydiff::corpora::skip`); with `CI` set, a corpus check
+//! `SKIPPED <module::test>: <why>` (`storydiff_eval::corpora::skip`); with `CI` set, a corpus check
 //! fails instead when `../shared` is present but unreadable (`.ci/run` counts the skips).
 
 mod util;

@@ -10,7 +10,7 @@
 use storydiff::render::{json, summary, text, Palette};
 use storydiff::{compare, ingest, Document, Options, Report};
 
-use crate::util::{fixture, fixtures_dir, snap};
+use crate::util::{fixture, fixture_text, fixtures_dir, snap};
 
 /// The fixture pairs written for the renderer (see tests/fixtures/README.md).
 const CASES: &[&str] = &[
@@ -82,8 +82,8 @@ fn fixtures() {
 
 #[test]
 fn built_in_example() {
-    let a = Document::from_text("example/a.txt", storydiff::examples::EXAMPLE_A);
-    let b = Document::from_text("example/b.txt", storydiff::examples::EXAMPLE_B);
+    let a = Document::from_text("example/a.txt", fixture_text("example", "a.txt"));
+    let b = Document::from_text("example/b.txt", fixture_text("example", "b.txt"));
     let report = compare(&a, &b, &Options::default());
     snapshot_all("example", &report);
     snap(

@@ -1,11 +1,13 @@
 //! segment corpus tests: the golden-rule pass counts and the GUM news boundary F1 stay at or
 //! above the figures measured when the segmenter was written (minus a small margin), and the
 //! seed pair and the built-in example segment as expected. Corpus and seed tests read
-//! `../shared` and print "SKIPPED <test>: ../shared absent" (storydiff::corpora::skip) when it is missing.
+//! `../shared` and print "SKIPPED <test>: ../shared absent" (storydiff_eval::corpora::skip) when it
+//! is missing.
 
-use storydiff::corpora::{corpus_dir, seeds_dir};
 use storydiff::report::Role;
-use storydiff::segment::{eval, segment};
+use storydiff::segment::segment;
+use storydiff_eval::corpora::{corpus_dir, seeds_dir};
+use storydiff_eval::segment as eval;
 
 /// Measured on 2026-11-22 (see BENCHMARKS.md): golden rules 50/50, spec regressions
 /// 93/105, GUM all-docs F1 0.981.
@@ -16,7 +18,7 @@ const MIN_GUM_F1: f64 = 0.975;
 #[test]
 fn golden_rules_hold() {
     let Some(dir) = corpus_dir("pragmatic-segmenter-golden-rules") else {
-        storydiff::corpora::skip("../shared absent");
+        storydiff_eval::corpora::skip("../shared absent");
         return;
     };
     let text = std::fs::read_to_string(dir.join("en_cases.jsonl")).expect("readable corpus");
@@ -42,7 +44,7 @@ fn golden_rules_hold() {
 #[test]
 fn gum_news_f1_holds() {
     let Some(dir) = corpus_dir("gum-news-sbd") else {
-        storydiff::corpora::skip("../shared absent");
+        storydiff_eval::corpora::skip("../shared absent");
         return;
     };
     let text = std::fs::read_to_string(dir.join("gum_news_docs.jsonl")).expect("readable corpus");
@@ -64,7 +66,7 @@ fn read_seed(prefix: &str) -> Option<String> {
         .ok()?
         .filter_map(Result::ok)
         .find(|e| e.file_name().to_string_lossy().starts_with(prefix))?;
-    let p = storydiff::corpora::seed_file(&entry.file_name().to_string_lossy())?;
+    let p = storydiff_eval::corpora::seed_file(&entry.file_name().to_string_lossy())?;
     Some(std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
 }
 
@@ -86,7 +88,7 @@ fn furniture<'a>(r: &[(Role, &'a str)]) -> Vec<&'a str> {
 #[test]
 fn seed_pair_segments_right() {
     let (Some(a), Some(b)) = (read_seed("000_"), read_seed("001_")) else {
-        storydiff::corpora::skip("../shared absent");
+        storydiff_eval::corpora::skip("../shared absent");
         return;
     };
     let ra = roles(&a);

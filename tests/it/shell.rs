@@ -31,7 +31,7 @@ fn bash_completion_loads_in_bash() {
         .arg(format!(". '{}' && complete -p storydiff", f.display()))
         .output()
     else {
-        storydiff::corpora::skip("bash not installed");
+        storydiff_eval::corpora::skip("bash not installed");
         return;
     };
     assert!(
@@ -96,7 +96,7 @@ fn on_terminal(rows: usize, args: &str) -> Option<String> {
 #[test]
 fn pager_on_a_terminal_only_for_long_output() {
     let Some(long) = on_terminal(5, "--example --color never") else {
-        storydiff::corpora::skip("util-linux script not available");
+        storydiff_eval::corpora::skip("util-linux script not available");
         return;
     };
     assert!(long.starts_with("PAGED:example/a.txt"), "{long}");
@@ -125,7 +125,7 @@ fn dumb_terminal_and_clicolor_0_get_no_colour() {
         (!out.stdout.is_empty()).then(|| String::from_utf8_lossy(&out.stdout).into_owned())
     };
     let Some(plain_term) = run(&[]) else {
-        storydiff::corpora::skip("util-linux script not available");
+        storydiff_eval::corpora::skip("util-linux script not available");
         return;
     };
     assert!(plain_term.contains('\u{1b}'), "a terminal gets colour");

@@ -87,7 +87,7 @@ fn dependency_check_passes_offline() {
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
         else {
-            storydiff::corpora::skip("python3 not installed: scripts/deps.py not run");
+            storydiff_eval::corpora::skip("python3 not installed: scripts/deps.py not run");
             return;
         };
         assert!(
@@ -118,7 +118,7 @@ fn ci_builds_fuzz_with_its_tracked_lock_and_counts_skips() {
 #[test]
 fn skip_probe() {
     if std::env::var_os("STORYDIFF_SKIP_PROBE").is_some() {
-        storydiff::corpora::skip("probe");
+        storydiff_eval::corpora::skip("probe");
     }
 }
 

@@ -36,7 +36,7 @@ pub(crate) struct Toks<'a> {
 }
 
 impl<'a> Toks<'a> {
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         let mut toks = Vec::new();
         let mut it = text.char_indices().peekable();
         while let Some((i, c)) = it.next() {
@@ -77,32 +77,32 @@ impl<'a> Toks<'a> {
         Toks { text, toks, lows }
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.toks.len()
     }
 
     /// The token's text ("" past the end).
-    pub fn s(&self, i: usize) -> &'a str {
+    pub(crate) fn s(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
             Some(t) => self.text.get(t.start..t.end).unwrap_or(""),
             None => "",
         }
     }
 
-    pub fn kind(&self, i: usize) -> Option<Kind> {
+    pub(crate) fn kind(&self, i: usize) -> Option<Kind> {
         self.toks.get(i).map(|t| t.kind)
     }
 
-    pub fn is_word(&self, i: usize) -> bool {
+    pub(crate) fn is_word(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Word)
     }
 
-    pub fn is_num(&self, i: usize) -> bool {
+    pub(crate) fn is_num(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Num)
     }
 
     /// The token lower-cased for table lookups (empty for punctuation too long or non-ASCII).
-    pub fn low(&self, i: usize) -> Lower {
+    pub(crate) fn low(&self, i: usize) -> Lower {
         match self.lows.get(i) {
             Some(l) => *l,
             None => lower(""),
@@ -110,27 +110,27 @@ impl<'a> Toks<'a> {
     }
 
     /// True when token `i` is the word `w` (ASCII case-insensitive).
-    pub fn is(&self, i: usize, w: &str) -> bool {
+    pub(crate) fn is(&self, i: usize, w: &str) -> bool {
         self.s(i).eq_ignore_ascii_case(w)
     }
 
     /// True when token `i` is the single character `c`.
-    pub fn is_p(&self, i: usize, c: char) -> bool {
+    pub(crate) fn is_p(&self, i: usize, c: char) -> bool {
         self.kind(i) == Some(Kind::Punct) && self.s(i).starts_with(c)
     }
 
     /// True when token `i` is one of the dashes used in ranges and compounds.
-    pub fn is_dash(&self, i: usize) -> bool {
+    pub(crate) fn is_dash(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Punct) && matches!(self.s(i), "-" | "–" | "—" | "‐" | "‑")
     }
 
     /// True when token `i` is an apostrophe (straight or curly).
-    pub fn is_apos(&self, i: usize) -> bool {
+    pub(crate) fn is_apos(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Punct) && matches!(self.s(i), "'" | "’" | "‘")
     }
 
     /// True when tokens `i` and `i + 1` touch (no space between them).
-    pub fn adj(&self, i: usize) -> bool {
+    pub(crate) fn adj(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
             (Some(a), Some(b)) => a.end == b.start,
             _ => false,
@@ -138,17 +138,17 @@ impl<'a> Toks<'a> {
     }
 
     /// True when the word starts with an upper-case letter.
-    pub fn is_cap(&self, i: usize) -> bool {
+    pub(crate) fn is_cap(&self, i: usize) -> bool {
         self.is_word(i) && self.s(i).chars().next().is_some_and(char::is_uppercase)
     }
 
     /// True when every letter of the word is upper case (an acronym like "USD").
-    pub fn is_upper(&self, i: usize) -> bool {
+    pub(crate) fn is_upper(&self, i: usize) -> bool {
         self.is_word(i) && self.s(i).chars().all(char::is_uppercase)
     }
 
     /// The value of a digit run of at most 18 digits.
-    pub fn int(&self, i: usize) -> Option<u64> {
+    pub(crate) fn int(&self, i: usize) -> Option<u64> {
         if !self.is_num(i) {
             return None;
         }
@@ -160,7 +160,7 @@ impl<'a> Toks<'a> {
     }
 
     /// Number of digits of a digit token (0 for other tokens).
-    pub fn digits(&self, i: usize) -> usize {
+    pub(crate) fn digits(&self, i: usize) -> usize {
         if self.is_num(i) {
             self.s(i).len()
         } else {
@@ -169,7 +169,7 @@ impl<'a> Toks<'a> {
     }
 
     /// Byte span from the start of token `a` to the end of token `b` (inclusive).
-    pub fn span(&self, a: usize, b: usize) -> (usize, usize) {
+    pub(crate) fn span(&self, a: usize, b: usize) -> (usize, usize) {
         let s = self.toks.get(a).map_or(self.text.len(), |t| t.start);
         let e = self.toks.get(b).map_or(s, |t| t.end);
         (s, e.max(s))
@@ -177,7 +177,7 @@ impl<'a> Toks<'a> {
 
     /// True when a sentence or clause boundary lies between token `i - 1` and token `i`: the
     /// token before is ". ! ? ; :" or a line break separates them.
-    pub fn boundary_before(&self, i: usize) -> bool {
+    pub(crate) fn boundary_before(&self, i: usize) -> bool {
         if i == 0 {
             return true;
         }
@@ -196,7 +196,7 @@ impl<'a> Toks<'a> {
 
     /// True when token `i` starts a sentence (first token, or after a boundary or an opening
     /// quote/bracket at a boundary).
-    pub fn starts_sentence(&self, i: usize) -> bool {
+    pub(crate) fn starts_sentence(&self, i: usize) -> bool {
         let mut j = i;
         while j > 0 && self.kind(j - 1) == Some(Kind::Punct) {
             let p = self.s(j - 1);

@@ -18,6 +18,7 @@ pub struct Lower {
 }
 
 impl Lower {
+    /// The lower-cased word.
     pub fn as_str(&self) -> &str {
         // The buffer holds lower-cased ASCII only, so this cannot fail; fall back to "" anyway.
         std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")

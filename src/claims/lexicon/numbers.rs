@@ -305,6 +305,7 @@ pub const DOLLAR_ADJECTIVES: &[(&str, &str)] = &[
 pub struct UnitInfo {
     /// The normalised unit name reported in [`crate::claims::numbers::Quantity::unit`].
     pub name: &'static str,
+    /// The family the unit converts within.
     pub family: Family,
     /// Size of the unit in the family's base (seconds, metres, kilograms, …).
     pub factor: f64,
@@ -313,14 +314,23 @@ pub struct UnitInfo {
 /// Families of units that convert into each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
+    /// Durations (base: seconds).
     Time,
+    /// Lengths and distances (base: metres).
     Length,
+    /// Masses and weights (base: kilograms).
     Mass,
+    /// Areas.
     Area,
+    /// Volumes.
     Volume,
+    /// Speeds.
     Speed,
+    /// Power (watts and their multiples).
     Power,
+    /// Energy.
     Energy,
+    /// Temperatures.
     Temperature,
     /// A unit that converts to nothing else (percentage points, "age").
     Own,

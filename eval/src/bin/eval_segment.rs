@@ -3,11 +3,12 @@
 //! Input: `../shared/corpora/pragmatic-segmenter-golden-rules/en_cases.jsonl` and
 //! `../shared/corpora/gum-news-sbd/gum_news_docs.jsonl`. Output (stdout): golden-rule and
 //! regression pass rates with the failing cases, and GUM boundary P/R/F1 beside the baselines
-//! that the corpus's SOURCE.md lists. Run: `cargo run --release --example eval_segment`
-//! (add `-- -v` to list every GUM miss).
+//! that the corpus's SOURCE.md lists. Run:
+//! `cargo run --release -p storydiff-eval --bin eval_segment` (add `-- -v` to list every GUM
+//! miss).
 
-use storydiff::corpora::corpus_dir;
-use storydiff::segment::eval;
+use storydiff_eval::corpora::corpus_dir;
+use storydiff_eval::segment as eval;
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "-v");

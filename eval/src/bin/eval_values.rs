@@ -9,7 +9,7 @@
 //! Also: infer_anchor against the creation dates of the GUM news documents (`--dump` prints
 //! every mention found in them).
 //!
-//! Run: `cargo run --release --example eval_values [-- --examples N] [--dump]`.
+//! Run: `cargo run --release -p storydiff-eval --bin eval_values [-- --examples N] [--dump]`.
 
 use std::time::Instant;
 
@@ -32,7 +32,7 @@ fn main() {
 }
 
 fn seeds() {
-    let Some(dir) = storydiff::corpora::seeds_dir() else {
+    let Some(dir) = storydiff_eval::corpora::seeds_dir() else {
         println!("seeds: skipped (../shared/seeds absent)");
         return;
     };
@@ -93,7 +93,7 @@ fn seeds() {
 
 /// GUM news documents (Wikinews) carry their publication date: does `infer_anchor` find it?
 fn gum(dump: bool) {
-    let Some(dir) = storydiff::corpora::corpus_dir("gum-news-sbd") else {
+    let Some(dir) = storydiff_eval::corpora::corpus_dir("gum-news-sbd") else {
         println!("gum-news-sbd: skipped (../shared/corpora/gum-news-sbd absent)");
         return;
     };
@@ -167,7 +167,7 @@ fn agrees(r: Relation) -> bool {
 }
 
 fn msrp(show: usize) {
-    let Some(dir) = storydiff::corpora::corpus_dir("msrp") else {
+    let Some(dir) = storydiff_eval::corpora::corpus_dir("msrp") else {
         println!("msrp: skipped (../shared/corpora/msrp absent)");
         return;
     };

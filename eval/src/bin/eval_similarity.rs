@@ -1,12 +1,12 @@
 //! eval_similarity: the sentence similarity on human-labelled paraphrase data (MSRP, STS-B news)
 //! beside word-set Jaccard, in one run.
 //!
-//! Run: `cargo run --release --example eval_similarity` (needs ../shared/corpora; skips
-//! otherwise). MSRP: IDF learnt from the train sentences, threshold picked on train for
+//! Run: `cargo run --release -p storydiff-eval --bin eval_similarity` (needs
+//! ../shared/corpora; skips otherwise). MSRP: IDF learnt from the train sentences, threshold picked on train for
 //! accuracy, figures on test. STS-B: IDF learnt from the train file of the same subset,
 //! Pearson and Spearman on the test rows.
 //!
-//! `paraphrase` is the logistic regression of `storydiff::align::paraphrase` with its stored
+//! `paraphrase` is the logistic regression of `storydiff_eval::paraphrase` with its stored
 //! coefficient table (learnt on MSRP train only). `-- fit` refits that table on MSRP train
 //! (features with IDF from train; threshold at the train-accuracy optimum), prints it as Rust
 //! to paste into `MSRP_LOGISTIC`, and reports the refitted model's test figures; the test set is
@@ -14,9 +14,9 @@
 
 use std::fs;
 
-use storydiff::align::eval::{self, Pair, Scorer};
-use storydiff::align::paraphrase::{self, Logistic, FEATURE_NAMES, N_FEATURES};
-use storydiff::corpora::corpus_dir;
+use storydiff_eval::align::{self as eval, Pair, Scorer};
+use storydiff_eval::corpora::corpus_dir;
+use storydiff_eval::paraphrase::{self, Logistic, FEATURE_NAMES, N_FEATURES};
 
 fn read(dir: &std::path::Path, name: &str) -> Option<String> {
     fs::read_to_string(dir.join(name)).ok()

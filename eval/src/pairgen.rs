@@ -1,5 +1,5 @@
 //! pairgen: seeded, deterministic generator of benchmark inputs (article pairs, long texts,
-//! hostile inputs), shared by `benches/stages.rs` and `examples/gen_pairs.rs`.
+//! hostile inputs), shared by `benches/stages.rs` and the `gen_pairs` harness.
 //!
 //! Input: the sentences of our own fixtures (`tests/fixtures/*/{a,b}.txt`, listed in
 //! [`FIXTURES`]) and the sentences written in [`OWN`]; no corpus or published text. Output:
@@ -9,10 +9,6 @@
 //! Long texts are not the pool repeated: every generated sentence is a pool sentence with about
 //! a third of its longer lowercase words swapped for words from the vocabulary and its figures
 //! re-drawn, so sentences are (almost) all distinct, as in a real long text.
-
-// Each includer uses part of the generator (the bench never writes a manifest, the example
-// never builds stage inputs).
-#![allow(dead_code)]
 
 use std::collections::BTreeSet;
 

@@ -1,5 +1,5 @@
-//! segment eval: scores the segmenter on the evaluation corpora (used by
-//! `examples/eval_segment.rs` and `tests/it/segment_corpora.rs`).
+//! segment: scores the segmenter on the evaluation corpora (used by the `eval_segment`
+//! harness and `tests/it/segment_corpora.rs`).
 //!
 //! Input: the JSON-lines text of `pragmatic-segmenter-golden-rules/en_cases.jsonl` or of
 //! `gum-news-sbd/gum_news_docs.jsonl` (the callers read the files). Output: pass counts and
@@ -45,7 +45,7 @@ pub fn golden_rules(jsonl: &str) -> GoldenScore {
             .as_array()
             .map(|a| a.iter().filter_map(|x| x.as_str()).map(norm).collect())
             .unwrap_or_default();
-        let got: Vec<String> = super::segment(text)
+        let got: Vec<String> = storydiff::segment::segment(text)
             .iter()
             .map(|s| norm(&text[s.start..s.end]))
             .collect();
@@ -150,7 +150,7 @@ pub fn gum(jsonl: &str) -> GumScore {
                     }
                     off += s.len() + 1;
                 }
-                let pred: Vec<usize> = super::segment(&text)
+                let pred: Vec<usize> = storydiff::segment::segment(&text)
                     .iter()
                     .map(|s| s.start)
                     .filter(|&s| s > 0)

@@ -1,30 +1,27 @@
 //! gen_pairs: writes the benchmark inputs of `scripts/bench.sh` (and the batch manifests that
 //! `scripts/batch_pairs.py` used to write) from the seeded generator in
-//! `benches/support/pairgen.rs`.
+//! `storydiff_eval::pairgen`.
 //!
 //! Input: command-line arguments only. Output: files in DIR. Same arguments → same bytes.
 //!
 //! ```text
-//! cargo run --release --example gen_pairs -- batch DIR [N=10000] [SEED=4]
+//! cargo run --release -p storydiff-eval --bin gen_pairs -- batch DIR [N=10000] [SEED=4]
 //!     DIR/NNNNN-a.txt, DIR/NNNNN-b.txt (1–5 KB articles, 0–4 edits) and DIR/manifest.jsonl
-//! cargo run --release --example gen_pairs -- article DIR [SEED=4]
+//! cargo run --release -p storydiff-eval --bin gen_pairs -- article DIR [SEED=4]
 //!     DIR/article-a.txt, DIR/article-b.txt (one pair as in `batch`)
-//! cargo run --release --example gen_pairs -- long DIR BYTES [SEED=4]
+//! cargo run --release -p storydiff-eval --bin gen_pairs -- long DIR BYTES [SEED=4]
 //!     DIR/long-BYTES-a.txt, -light.txt (lightly edited), -heavy.txt (heavily reworded)
-//! cargo run --release --example gen_pairs -- hostile DIR [SEED=4]
+//! cargo run --release -p storydiff-eval --bin gen_pairs -- hostile DIR [SEED=4]
 //!     DIR/words-{a,b}.txt (100,000 one-word sentences), DIR/sentence-{a,b}.txt (one 10 MB
 //!     sentence), DIR/repeated-{a,b}.txt (the same sentence 50,000 times)
 //! ```
-
-#[path = "../benches/support/pairgen.rs"]
-mod pairgen;
 
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use pairgen::{Pool, Rng};
+use storydiff_eval::pairgen::{self, Pool, Rng};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

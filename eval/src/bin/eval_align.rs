@@ -2,16 +2,16 @@
 //! included): OneStopEnglish (three reading levels of 189 stories; agreement with the silver
 //! cosine alignments) and IteraTeR news revisions (untouched sentences must come out `equal`).
 //!
-//! Run: `cargo run --release --example eval_align [misses]` (needs ../shared/corpora; skips
-//! otherwise). With `misses`, prints every silver pair the aligner did not put in one row;
+//! Run: `cargo run --release -p storydiff-eval --bin eval_align [misses]` (needs
+//! ../shared/corpora; skips otherwise). With `misses`, prints every silver pair the aligner did not put in one row;
 //! with `weak`, every paired row below similarity 0.35 (to read for spurious pairs); with
 //! `scale`, only a rough timing of the aligner on synthetic long texts (the benchmarks proper
 //! belong to `cargo bench`).
 
 use std::fs;
 
-use storydiff::align::eval;
-use storydiff::corpora::corpus_dir;
+use storydiff_eval::align as eval;
+use storydiff_eval::corpora::corpus_dir;
 
 /// Rough scaling check: synthetic texts of random words (a seeded xorshift generator), B a
 /// lightly edited copy of A (every 10th sentence reworded, every 50th dropped).

@@ -1,4 +1,4 @@
-//! align::paraphrase: two sentence texts (and an IDF [`Model`]) → lexical overlap features →
+//! paraphrase: two sentence texts (and an IDF [`Model`]) → lexical overlap features →
 //! paraphrase probability in `0..=1` from a logistic regression learnt on MSRP train.
 //!
 //! Input: a [`Model`] (document frequencies of a collection) and two texts. Output:
@@ -9,13 +9,17 @@
 //!
 //! This is a binary paraphrase judgement (same fact, same detail?), trained to the MSRP notion
 //! of paraphrase, which punishes extra clauses and rewards surface overlap including function
-//! words. The aligner keeps using the weighted Dice of [`super::similarity`]: it must pair a
-//! sentence with a shortened or split counterpart and must not reward shared function words,
+//! words. The aligner keeps using the weighted Dice of [`storydiff::align::similarity`]: it
+//! must pair a sentence with a shortened or split counterpart and must not reward shared function words,
 //! which is the opposite of what MSRP labels ask for; its thresholds were set on that score.
+//! So this model lives here, out of the library: a yardstick that `eval_similarity` prints
+//! beside the aligner's score.
 
 use std::collections::HashSet;
 
-use super::similarity::{containment, matched, similarity, words, Class, Features, Model};
+use storydiff::align::similarity::{
+    containment, matched, similarity, words, Class, Features, Model,
+};
 
 /// Number of features in [`paraphrase_features`].
 pub const N_FEATURES: usize = 24;
@@ -340,7 +344,7 @@ pub fn fit_logistic(
         }
     }
     let p: Vec<f64> = x[..n].iter().map(|r| m.predict(r)).collect();
-    m.threshold = super::eval::best_threshold(&p, &y[..n]);
+    m.threshold = crate::align::best_threshold(&p, &y[..n]);
     m
 }
 
@@ -409,7 +413,7 @@ mod tests {
         let m = fit_logistic(&x, &y, 500, 0.5, 1e-4);
         assert!(m.weights[0] > 0.0);
         let p: Vec<f64> = x.iter().map(|r| m.predict(r)).collect();
-        let b = super::super::eval::binary(&p, &y, m.threshold);
+        let b = crate::align::binary(&p, &y, m.threshold);
         assert_eq!(b.accuracy, 1.0);
     }
 }

@@ -1,5 +1,5 @@
-//! align::eval: corpus texts (already read) → labelled pairs → figures, shared by the
-//! evaluation harnesses (`examples/eval_similarity.rs`, `examples/eval_align.rs`) and the
+//! align: corpus texts (already read) → labelled pairs → figures for the aligner and its
+//! sentence similarity, shared by the harnesses (`eval_similarity`, `eval_align`) and the
 //! corpus regression test (`tests/it/align_corpora.rs`).
 //!
 //! Input: the contents of the corpus files as strings (the callers read them). Output: parsed
@@ -7,9 +7,9 @@
 
 use std::collections::HashMap;
 
-use super::similarity::Model;
-use super::{align, jaccard, AlignOptions};
-use crate::report::{RowOp, Sentence};
+use storydiff::align::similarity::Model;
+use storydiff::align::{align, jaccard, AlignOptions};
+use storydiff::report::{RowOp, Sentence};
 
 /// A sentence pair with a gold label or score.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,7 +158,7 @@ pub enum Scorer {
     Jaccard,
     /// [`Model`] with IDF learnt from the given collection.
     Model,
-    /// [`super::paraphrase::paraphrase_score`] (logistic regression learnt on MSRP train),
+    /// [`crate::paraphrase::paraphrase_score`] (logistic regression learnt on MSRP train),
     /// IDF learnt from the given collection.
     Paraphrase,
 }
@@ -175,7 +175,7 @@ pub fn score_pairs(pairs: &[Pair], background: &[&str], scorer: Scorer) -> Vec<f
             let m = Model::new(background);
             pairs
                 .iter()
-                .map(|p| super::paraphrase::paraphrase_score(&m, &p.a, &p.b))
+                .map(|p| crate::paraphrase::paraphrase_score(&m, &p.a, &p.b))
                 .collect()
         }
     }
@@ -199,11 +199,11 @@ pub fn msrp(train: &[Pair], test: &[Pair], scorer: Scorer) -> Binary {
 pub fn paraphrase_features(
     pairs: &[Pair],
     background: &[&str],
-) -> Vec<[f64; super::paraphrase::N_FEATURES]> {
+) -> Vec<[f64; crate::paraphrase::N_FEATURES]> {
     let m = Model::new(background);
     pairs
         .iter()
-        .map(|p| super::paraphrase::paraphrase_features(&m, &p.a, &p.b))
+        .map(|p| crate::paraphrase::paraphrase_features(&m, &p.a, &p.b))
         .collect()
 }
 
@@ -228,7 +228,7 @@ pub fn sentences_from(texts: &[&str]) -> Vec<Sentence> {
                 end: pos + t.len(),
                 text: t.to_string(),
                 furniture: false,
-                role: crate::report::Role::Body,
+                role: storydiff::report::Role::Body,
                 paragraph: id,
                 dateline: None,
             };
@@ -378,7 +378,7 @@ pub fn onestop(stories: &[Story], x: &str, y: &str, silver: &[(String, String)])
     };
     for (k, st) in stories.iter().enumerate() {
         let (tx, ty) = (pick(st, x), pick(st, y));
-        let (sx, sy) = (crate::sentences(&tx), crate::sentences(&ty));
+        let (sx, sy) = (storydiff::sentences(&tx), storydiff::sentences(&ty));
         index_x.add(k, &sx);
         index_y.add(k, &sy);
         let al = align(&sx, &sy, &AlignOptions::default());
@@ -567,7 +567,7 @@ pub fn parse_revisions(map_jsonl: &str, doc_level_jsonl: &[&str]) -> Vec<Revisio
 
 /// Cuts the after text into sentences: each untouched before-sentence found verbatim stays
 /// whole (so that segmentation differences do not count against the aligner), and the
-/// stretches between are segmented by [`crate::sentences`].
+/// stretches between are segmented by [`storydiff::sentences`].
 pub fn after_sentences(rev: &Revision) -> Vec<Sentence> {
     let text = &rev.after;
     let mut cuts: Vec<(usize, usize)> = Vec::new();
@@ -586,7 +586,7 @@ pub fn after_sentences(rev: &Revision) -> Vec<Sentence> {
     }
     let mut out: Vec<Sentence> = Vec::new();
     let push_stretch = |out: &mut Vec<Sentence>, start: usize, end: usize| {
-        for mut s in crate::sentences(&text[start..end]) {
+        for mut s in storydiff::sentences(&text[start..end]) {
             s.start += start;
             s.end += start;
             out.push(s);
@@ -601,7 +601,7 @@ pub fn after_sentences(rev: &Revision) -> Vec<Sentence> {
             end: e,
             text: text[s..e].to_string(),
             furniture: false,
-            role: crate::report::Role::Body,
+            role: storydiff::report::Role::Body,
             paragraph: 0,
             dateline: None,
         });
@@ -656,8 +656,8 @@ pub fn weak_rows(
     let mut out = Vec::new();
     for st in stories {
         let (sx, sy) = (
-            crate::sentences(&pick(st, x)),
-            crate::sentences(&pick(st, y)),
+            storydiff::sentences(&pick(st, x)),
+            storydiff::sentences(&pick(st, y)),
         );
         for row in align(&sx, &sy, &AlignOptions::default()).rows {
             if matches!(row.op, RowOp::Edited | RowOp::Moved) && row.similarity < below {

@@ -1,4 +1,4 @@
-//! corpora: where the evaluation corpora are, for the harnesses in `examples/` and the corpus
+//! corpora: where the evaluation corpora are, for the harnesses of this package and the corpus
 //! tests in `tests/`.
 //!
 //! The corpora are real texts written by others (some licensed for research only); they stay in
@@ -59,11 +59,12 @@ fn checked_or_panic(path: &Path) -> Option<PathBuf> {
     checked(shared_dir().as_deref(), path, in_ci()).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// The `shared` folder: `$STORYDIFF_SHARED` if set, else `../shared` beside the package.
+/// The `shared` folder: `$STORYDIFF_SHARED` if set, else `../shared` beside the storydiff
+/// repository (this package lives in its `eval/` folder).
 pub fn shared_dir() -> Option<PathBuf> {
     let dir = match std::env::var_os("STORYDIFF_SHARED") {
         Some(d) => PathBuf::from(d),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
     };
     dir.is_dir().then_some(dir)
 }
