@@ -105,6 +105,11 @@ pub fn compare(a: &Document, b: &Document, opts: &Options) -> Report {
         &alignment.rows,
         &opts.claims,
     );
+    let mut outcome = outcome;
+    // The claim stage gives each finding its reason; its English is composed in one place.
+    for c in &mut outcome.claims {
+        c.message = render::english::claim(&c.reason);
+    }
     let mut notes = date_notes;
     notes.extend(alignment.notes);
     notes.extend(outcome.notes);

@@ -195,6 +195,214 @@ pub struct ClaimSpan {
     pub text: String,
 }
 
+/// The stage an event is told at ([`Reason::StatusChanged`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventStage {
+    /// Expected, planned or pending ("is expected to plead").
+    Pending,
+    /// Done ("pleaded").
+    Done,
+    /// Denied or not done ("has not decided", "vetoed").
+    NotDone,
+}
+
+/// What the publication dates say of a changed status ([`Reason::StatusChanged`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusDates {
+    /// A side's date is unknown.
+    Unknown,
+    /// The later version (`later`) tells the later stage: a revision. Dates as `YYYY-MM-DD`.
+    Revision {
+        /// The version published later.
+        later: SideId,
+        /// A's publication date.
+        a: String,
+        /// B's publication date.
+        b: String,
+    },
+    /// Both came out on `date`: both cannot be true.
+    SameDay {
+        /// The one publication date.
+        date: String,
+    },
+    /// The later version tells an earlier stage.
+    Backwards {
+        /// The version published later.
+        later: SideId,
+        /// A's publication date.
+        a: String,
+        /// B's publication date.
+        b: String,
+    },
+}
+
+/// Why a claim was flagged, as data: the words of each version that differ and what the
+/// judge found. The English of [`ClaimChange::message`] is composed from it in one place,
+/// `render::english`. Texts are as written (quotations in full; the English shortens them).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// Two values of one fact differ: `what` is "date", "amount", "percentage" or "figure";
+    /// `topic` what they date or count ("summit"); `dated` for a date with a topic.
+    ValueDiffers {
+        /// The kind of value in words.
+        what: String,
+        /// What the value is about, when known.
+        topic: Option<String>,
+        /// A date whose topic is known ("the summit is dated …").
+        dated: bool,
+        /// A's words.
+        a: String,
+        /// B's words.
+        b: String,
+    },
+    /// A precise figure in A, only a vague one in B.
+    PrecisionLost {
+        /// A's words.
+        a: String,
+        /// B's words.
+        b: String,
+    },
+    /// A value one version states alone.
+    ValueOnly {
+        /// The kind of value in words.
+        what: String,
+        /// What the value is about, when known.
+        topic: Option<String>,
+        /// A date whose topic is known.
+        dated: bool,
+        /// The value's words.
+        text: String,
+        /// The version that states it.
+        side: SideId,
+    },
+    /// An event told at one stage in A and at another in B.
+    StatusChanged {
+        /// A's stage and words.
+        stage_a: EventStage,
+        /// A's words.
+        a: String,
+        /// B's stage.
+        stage_b: EventStage,
+        /// B's words.
+        b: String,
+        /// What the publication dates say.
+        dates: StatusDates,
+    },
+    /// One remark quoted in other words (a misquote).
+    QuoteWorded {
+        /// A's quotation.
+        a: String,
+        /// B's quotation.
+        b: String,
+    },
+    /// One quotation given to two speakers.
+    QuoteSpeaker {
+        /// A's quotation.
+        quote: String,
+        /// A's speaker.
+        a: String,
+        /// B's speaker.
+        b: String,
+    },
+    /// Words quoted in one version and reported without quotation marks in the other.
+    QuoteUnquoted {
+        /// The quotation.
+        quote: String,
+        /// The version that quotes them.
+        quoted_in: SideId,
+    },
+    /// A quotation one version carries alone.
+    QuoteOnly {
+        /// The quotation.
+        quote: String,
+        /// Its speaker, when known.
+        speaker: Option<String>,
+        /// The version that carries it.
+        side: SideId,
+    },
+    /// One quotation reported with another verb or at another venue.
+    QuoteReported {
+        /// A's quotation.
+        quote: String,
+        /// A's verb and venue as written.
+        a: String,
+        /// B's verb and venue as written.
+        b: String,
+    },
+    /// A statement denied in one version and affirmed in the other.
+    NegationFlipped {
+        /// The negator ("not", "n't").
+        negator: String,
+        /// The word it denies, as the other version writes it.
+        word: String,
+        /// The version that denies.
+        negated_in: SideId,
+    },
+    /// A denial one version makes alone: the sentence from the negator on.
+    DenialOnly {
+        /// The denial's words.
+        denial: String,
+        /// The version that makes it.
+        side: SideId,
+    },
+    /// A hedge ("reportedly") A has and B lacks.
+    HedgeRemoved {
+        /// The hedge.
+        hedge: String,
+    },
+    /// A hedge B adds.
+    HedgeAdded {
+        /// The hedge.
+        hedge: String,
+    },
+    /// A doubting verb in A ("claimed"), a neutral one in B ("said").
+    AttributionSoftened {
+        /// A's verb.
+        a: String,
+        /// B's verb.
+        b: String,
+    },
+    /// A neutral verb in A, a doubting one in B.
+    AttributionDistanced {
+        /// A's verb.
+        a: String,
+        /// B's verb.
+        b: String,
+    },
+    /// A statement with a doubting verb that one version reports alone.
+    StatementOnly {
+        /// The verb.
+        verb: String,
+        /// The version.
+        side: SideId,
+    },
+    /// A name (or place) one version names alone.
+    NameOnly {
+        /// A place, not a person or organisation.
+        place: bool,
+        /// The name.
+        name: String,
+        /// The version.
+        side: SideId,
+    },
+    /// Another name in the same place of one statement.
+    NameChanged {
+        /// A's name.
+        a: String,
+        /// B's name.
+        b: String,
+    },
+    /// One name spelt two ways.
+    NameSpelt {
+        /// A's spelling.
+        a: String,
+        /// B's spelling.
+        b: String,
+    },
+    /// A finding made outside the claim stage (a test, a sample render): its message as is.
+    Text(String),
+}
+
 /// A claim that differs between A and B.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimChange {
@@ -208,8 +416,12 @@ pub struct ClaimChange {
     pub a: Option<ClaimSpan>,
     /// Where B states it; `None` for a dropped claim.
     pub b: Option<ClaimSpan>,
-    /// One English sentence saying what changed (composed in the claim stage).
+    /// One English sentence saying what changed, composed from `reason` by
+    /// `render::english` when [`crate::compare`] assembles the report (empty before).
     pub message: String,
+    /// Why the claim was flagged, as data (not in the JSON, whose `message` says it).
+    #[serde(skip)]
+    pub reason: Reason,
     /// For a `changed` claim: how its two statements relate (added within `storydiff/1`;
     /// absent on added and dropped claims).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -17,7 +17,7 @@ use super::numbers::{compare_numbers, Qualifier, QuantityKind};
 use super::{cues, quotes, status, ClaimInput, ClaimOptions, ClaimsOutcome, Thresholds};
 use crate::report::{
     Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, PairedBy, QuoteEntry,
-    QuoteRelation, Row, RowOp, Sentence, Severity, SideId, Verdict,
+    QuoteRelation, Reason, Row, RowOp, Sentence, Severity, SideId, StatusDates, Verdict,
 };
 
 /// A weighted bag of word stems: (stem key, weight) sorted by key, with its Euclidean norm.
@@ -367,7 +367,8 @@ struct Flag {
     severity: Severity,
     a: Option<Span>,
     b: Option<Span>,
-    message: String,
+    /// What was found, as data; `render::english` words it.
+    reason: Reason,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -822,7 +823,8 @@ fn run_whole(
                 severity: f.severity,
                 a: f.a.map(|s| span(&sa, s)),
                 b: f.b.map(|s| span(&sb, s)),
-                message: f.message,
+                message: String::new(),
+                reason: f.reason,
                 verdict,
                 paired_by,
             }
@@ -1225,12 +1227,13 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
                 let (xa, xb) = if x.id == SideId::A { (x, y) } else { (y, x) };
                 let ta = xa.data.slice(ca.start, ca.end);
                 let tb = xb.data.slice(cb.start, cb.end);
-                let message = match (c.kind, topic(xa, ca, Some((xb, cb)))) {
-                    (ClaimKind::Date, Some(t)) => {
-                        format!("the {t} is dated {ta} in A but {tb} in B")
-                    }
-                    (_, Some(t)) => format!("the {t} {what} is {ta} in A but {tb} in B"),
-                    (_, None) => format!("the {what} reads \"{ta}\" in A but \"{tb}\" in B"),
+                let topic = topic(xa, ca, Some((xb, cb)));
+                let reason = Reason::ValueDiffers {
+                    what: what.to_string(),
+                    dated: c.kind == ClaimKind::Date && topic.is_some(),
+                    topic,
+                    a: ta.to_string(),
+                    b: tb.to_string(),
                 };
                 let (sa, sb) = order(x, Some(Span::of(c)), Some(Span::of(d)));
                 flags.push(Flag {
@@ -1240,7 +1243,7 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
                     severity: Severity::Conflict,
                     a: sa,
                     b: sb,
-                    message,
+                    reason,
                 });
                 let pair = if x.id == SideId::A { (i, j) } else { (j, i) };
                 if !conflicts.contains(&pair) {
@@ -1261,11 +1264,10 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
                             severity: Severity::Notice,
                             a: sa,
                             b: sb,
-                            message: format!(
-                                "precision lost: \"{}\" in A, only \"{}\" in B",
-                                x.data.slice(c.start, c.end),
-                                y.data.slice(d.start, d.end)
-                            ),
+                            reason: Reason::PrecisionLost {
+                                a: x.data.slice(c.start, c.end).to_string(),
+                                b: y.data.slice(d.start, d.end).to_string(),
+                            },
                         });
                     }
                 }
@@ -1288,11 +1290,13 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
                 if !lone.insert(t.to_lowercase()) {
                     continue;
                 }
-                let message = match topic(x, c, None) {
-                    Some(w) if c.kind == ClaimKind::Date => {
-                        format!("the {w} is dated {t} in {} only", name(x.id))
-                    }
-                    _ => format!("the {what} \"{t}\" is stated in {} only", name(x.id)),
+                let topic = topic(x, c, None);
+                let reason = Reason::ValueOnly {
+                    what: what.to_string(),
+                    dated: c.kind == ClaimKind::Date && topic.is_some(),
+                    topic,
+                    text: t.to_string(),
+                    side: x.id,
                 };
                 let (sa, sb) = order(x, Some(Span::of(c)), None);
                 flags.push(Flag {
@@ -1302,7 +1306,7 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
                     severity: Severity::Notice,
                     a: sa,
                     b: sb,
-                    message,
+                    reason,
                 });
             }
         }
@@ -1582,10 +1586,10 @@ fn statuses(
     }
     cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     let (mut used_a, mut used_b) = (BTreeSet::new(), BTreeSet::new());
-    let told = |s: Status| match s {
-        Status::Pending => "as expected or planned",
-        Status::Done => "as done",
-        Status::NotDone => "as not done",
+    let stage = |s: Status| match s {
+        Status::Pending => crate::report::EventStage::Pending,
+        Status::Done => crate::report::EventStage::Done,
+        Status::NotDone => crate::report::EventStage::NotDone,
     };
     // Spans the negation judge (run before) has already flagged: "lobbed" / "not lobbed" is
     // that flip, not also a changed status.
@@ -1610,32 +1614,33 @@ fn statuses(
         }
         let (ta, tb) = (sa.data.slice(p.start, p.end), sb.data.slice(q.start, q.end));
         let verdict = status::verdict(p.status, q.status, date_a, date_b);
-        let (severity, why) = match verdict {
-            status::Verdict::Unknown => (Severity::Notice, String::new()),
+        let later = if date_a > date_b {
+            SideId::A
+        } else {
+            SideId::B
+        };
+        let day = |d: Option<crate::CalendarDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        let (severity, dates) = match verdict {
+            status::Verdict::Unknown => (Severity::Notice, StatusDates::Unknown),
             status::Verdict::Revision => (
                 Severity::Notice,
-                format!(
-                    "; {} was published later ({} / {}), so it reads as a later revision",
-                    if date_a > date_b { "A" } else { "B" },
-                    date_a.map(|d| d.to_string()).unwrap_or_default(),
-                    date_b.map(|d| d.to_string()).unwrap_or_default()
-                ),
+                StatusDates::Revision {
+                    later,
+                    a: day(date_a),
+                    b: day(date_b),
+                },
             ),
             status::Verdict::SameDay => (
                 Severity::Conflict,
-                format!(
-                    "; both were published on {}, so both cannot be true",
-                    date_a.map(|d| d.to_string()).unwrap_or_default()
-                ),
+                StatusDates::SameDay { date: day(date_a) },
             ),
             status::Verdict::Backwards => (
                 Severity::Conflict,
-                format!(
-                    "; {} was published later ({} / {}) yet tells an earlier stage",
-                    if date_a > date_b { "A" } else { "B" },
-                    date_a.map(|d| d.to_string()).unwrap_or_default(),
-                    date_b.map(|d| d.to_string()).unwrap_or_default()
-                ),
+                StatusDates::Backwards {
+                    later,
+                    a: day(date_a),
+                    b: day(date_b),
+                },
             ),
         };
         flags.push(Flag {
@@ -1653,11 +1658,13 @@ fn statuses(
                 start: q.start,
                 end: q.end,
             }),
-            message: format!(
-                "A tells it {} (\"{ta}\") but B {} (\"{tb}\"){why}",
-                told(p.status),
-                told(q.status)
-            ),
+            reason: Reason::StatusChanged {
+                stage_a: stage(p.status),
+                a: ta.to_string(),
+                stage_b: stage(q.status),
+                b: tb.to_string(),
+                dates,
+            },
         });
     }
 }
@@ -1759,11 +1766,10 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry
                     severity: Severity::Conflict,
                     a: Some(span(sa, *a)),
                     b: Some(span(sb, *b)),
-                    message: format!(
-                        "the quote is worded differently: \"{}\" in A but \"{}\" in B",
-                        short(sa.data.slice(a.0, a.1)),
-                        short(sb.data.slice(b.0, b.1))
-                    ),
+                    reason: Reason::QuoteWorded {
+                        a: sa.data.slice(a.0, a.1).to_string(),
+                        b: sb.data.slice(b.0, b.1).to_string(),
+                    },
                 });
             }
             quotes::Verdict::Same | quotes::Verdict::Shortened | quotes::Verdict::Overlap => {
@@ -1783,12 +1789,11 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry
                     severity: Severity::Notice,
                     a: Some(part(sa, qa)),
                     b: Some(part(sb, qb)),
-                    message: format!(
-                        "the quote \"{}\" is given to {} in A but to {} in B",
-                        short(sa.data.slice(qa.start, qa.end)),
-                        ep.canonical,
-                        eq.canonical
-                    ),
+                    reason: Reason::QuoteSpeaker {
+                        quote: sa.data.slice(qa.start, qa.end).to_string(),
+                        a: ep.canonical.clone(),
+                        b: eq.canonical.clone(),
+                    },
                 });
             }
         }
@@ -1853,12 +1858,10 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry
                     severity: Severity::Notice,
                     a: fa,
                     b: fb,
-                    message: format!(
-                        "the quote \"{}\" in {} is reported without quotation marks in {}",
-                        short(x.data.slice(q.start, q.end)),
-                        name(x.id),
-                        name(y.id)
-                    ),
+                    reason: Reason::QuoteUnquoted {
+                        quote: x.data.slice(q.start, q.end).to_string(),
+                        quoted_in: x.id,
+                    },
                 });
                 continue;
             }
@@ -1914,9 +1917,6 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry
                     continue;
                 }
                 reported.push(words);
-                let who = speaker
-                    .map(|p| format!(" by {}", x.data.entities[p].canonical))
-                    .unwrap_or_default();
                 let tx = x.data.slice(c.start, c.end);
                 let (a, b) = order(x, Some(Span::of(c)), None);
                 flags.push(Flag {
@@ -1926,7 +1926,11 @@ fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry
                     severity: Severity::Notice,
                     a,
                     b,
-                    message: format!("the quote \"{}\"{who} is in {} only", short(tx), name(x.id)),
+                    reason: Reason::QuoteOnly {
+                        quote: tx.to_string(),
+                        speaker: speaker.map(|p| x.data.entities[p].canonical.clone()),
+                        side: x.id,
+                    },
                 });
             }
         }
@@ -1989,22 +1993,12 @@ fn said_differently(
         severity: Severity::Notice,
         a: Some(part(sa, qa)),
         b: Some(part(sb, qb)),
-        message: format!(
-            "the quote \"{}\" is reported as \"{}\" in A but \"{}\" in B",
-            short(sa.data.slice(qa.start, qa.end)),
-            phrase(&verb_a, &venue_a),
-            phrase(&verb_b, &venue_b)
-        ),
+        reason: Reason::QuoteReported {
+            quote: sa.data.slice(qa.start, qa.end).to_string(),
+            a: phrase(&verb_a, &venue_a),
+            b: phrase(&verb_b, &venue_b),
+        },
     })
-}
-
-fn short(s: &str) -> String {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() <= 10 {
-        words.join(" ")
-    } else {
-        format!("{} …", words[..8].join(" "))
-    }
 }
 
 /// The sentence of `y` most like sentence `i` of `x`.
@@ -2120,10 +2114,10 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
                 start: tok.start,
                 end: tok.end,
             };
-            let message = if x.id == SideId::A {
-                format!("negation flipped: \"{tx} {ty}\" in A, \"{ty}\" without \"{tx}\" in B")
-            } else {
-                format!("negation flipped: \"{ty}\" in A, \"{tx} {ty}\" in B")
+            let reason = Reason::NegationFlipped {
+                negator: tx.to_string(),
+                word: ty.to_string(),
+                negated_in: x.id,
             };
             let (sa, sb) = order(x, Some(Span::of(c)), Some(yspan));
             flags.push(Flag {
@@ -2133,7 +2127,7 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
                 severity: Severity::Conflict,
                 a: sa,
                 b: sb,
-                message,
+                reason,
             });
         } else if v < x.t.same_topic {
             // Restated anywhere with the same negated word: not dropped.
@@ -2162,15 +2156,14 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
                 severity: Severity::Notice,
                 a: sa,
                 b: sb,
-                message: format!(
-                    "the denial \"{}\" is in {} only",
-                    short(
-                        x.data
-                            .slice(c.start, sent.end)
-                            .trim_end_matches(['.', '!', '?'])
-                    ),
-                    name(x.id)
-                ),
+                reason: Reason::DenialOnly {
+                    denial: x
+                        .data
+                        .slice(c.start, sent.end)
+                        .trim_end_matches(['.', '!', '?'])
+                        .to_string(),
+                    side: x.id,
+                },
             });
         }
     }
@@ -2202,14 +2195,14 @@ fn attributions(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag
         }
         let ya = attrs(y, j);
         let tx = x.data.slice(c.start, c.end).to_lowercase();
-        let (flag, other, message) = if hedge {
+        let (flag, other, reason) = if hedge {
             let has = ya
                 .iter()
                 .any(|d| matches!(d.val, Val::Attr { hedge: true, .. }));
             let m = if x.id == SideId::A {
-                format!("hedge \"{tx}\" removed: in A, not in B")
+                Reason::HedgeRemoved { hedge: tx.clone() }
             } else {
-                format!("hedge \"{tx}\" added in B")
+                Reason::HedgeAdded { hedge: tx.clone() }
             };
             (!has, None, m)
         } else {
@@ -2229,9 +2222,15 @@ fn attributions(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag
                 .map(|d| y.data.slice(d.start, d.end).to_lowercase())
                 .unwrap_or_default();
             let m = if x.id == SideId::A {
-                format!("attribution softened: \"{tx}\" in A, \"{ty}\" in B")
+                Reason::AttributionSoftened {
+                    a: tx.clone(),
+                    b: ty,
+                }
             } else {
-                format!("attribution distanced: \"{ty}\" in A, \"{tx}\" in B")
+                Reason::AttributionDistanced {
+                    a: ty,
+                    b: tx.clone(),
+                }
             };
             (neutral.is_some() && !has_doubt, neutral.map(Span::of), m)
         };
@@ -2244,7 +2243,7 @@ fn attributions(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag
                 severity: Severity::Notice,
                 a: sa,
                 b: sb,
-                message,
+                reason,
             });
         }
     }
@@ -2286,10 +2285,7 @@ fn statements(x: &Side<'_>, s: &[Vec<f64>], unpaired: &BTreeSet<usize>, flags: &
             severity: Severity::Notice,
             a,
             b,
-            message: format!(
-                "a statement reported with \"{verb}\" is in {} only",
-                name(x.id)
-            ),
+            reason: Reason::StatementOnly { verb, side: x.id },
         });
     }
     flags.extend(found);
@@ -2525,11 +2521,10 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
                         start: bst,
                         end: ben,
                     },
-                    format!(
-                        "another name: {} in A but {} in B",
-                        sa.data.slice(ast, aen),
-                        sb.data.slice(bst, ben)
-                    ),
+                    Reason::NameChanged {
+                        a: sa.data.slice(ast, aen).to_string(),
+                        b: sb.data.slice(bst, ben).to_string(),
+                    },
                 ));
             }
         }
@@ -2542,7 +2537,6 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
                 continue;
             }
             let ent = &x.data.entities[e];
-            let what = if ent.place { "place" } else { "name" };
             let (a, b) = order(x, Some(Span::of(c)), None);
             flags.push(Flag {
                 refine: false,
@@ -2551,18 +2545,18 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
                 severity: Severity::Notice,
                 a,
                 b,
-                message: format!(
-                    "the {what} {} appears in {} only",
-                    ent.canonical,
-                    name(x.id)
-                ),
+                reason: Reason::NameOnly {
+                    place: ent.place,
+                    name: ent.canonical.clone(),
+                    side: x.id,
+                },
             });
         }
     }
 }
 
 /// A changed name (or place, when either is one) between the mentions `a` and `b`.
-fn name_flag(place: bool, severity: Severity, a: Span, b: Span, message: String) -> Flag {
+fn name_flag(place: bool, severity: Severity, a: Span, b: Span, reason: Reason) -> Flag {
     Flag {
         refine: false,
         change: Change::Changed,
@@ -2574,7 +2568,7 @@ fn name_flag(place: bool, severity: Severity, a: Span, b: Span, message: String)
         severity,
         a: Some(a),
         b: Some(b),
-        message,
+        reason,
     }
 }
 
@@ -2690,11 +2684,10 @@ fn spellings(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], flags: &mut Vec<Fla
                     start: bst,
                     end: ben,
                 },
-                format!(
-                    "the name is spelt {} in A but {} in B",
-                    word(sa, ast, aen, w),
-                    word(sb, bst, ben, v)
-                ),
+                Reason::NameSpelt {
+                    a: word(sa, ast, aen, w),
+                    b: word(sb, bst, ben, v),
+                },
             ));
         }
     }

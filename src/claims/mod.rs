@@ -29,6 +29,9 @@
 //!   merge of both directions, the verdict (`conflict`, `refinement`, `change`) and
 //!   `paired_by` of each changed claim.
 //! - `thresholds`: every number those judges decide by ([`Thresholds`], one documented value).
+//!
+//! Each finding carries a structured `report::Reason` (the words of each version that differ,
+//! what the judge found); its English is composed in `render::english`, not here.
 
 mod cues;
 pub mod dates;
@@ -144,7 +147,10 @@ pub struct ClaimInput<'a> {
 /// What the claim stage found.
 #[derive(Debug, Clone, Default)]
 pub struct ClaimsOutcome {
-    /// The claims that differ, conflicts first, then by position.
+    /// The claims that differ, conflicts first, then by position. Each carries its
+    /// [`crate::report::Reason`]; its `message` is left empty here and worded by
+    /// `render::english::claim` ([`crate::compare`] does it), so that the English lives in
+    /// one place and the claim stage never imports a renderer.
     pub claims: Vec<ClaimChange>,
     /// Statements of one version that contradict each other.
     pub inconsistencies: Vec<Inconsistency>,

@@ -838,7 +838,7 @@ fn kind_name(k: ClaimKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{DiffChunk, Note, Role, Sentence, Side, Summary, SCHEMA};
+    use crate::report::{DiffChunk, Note, Reason, Role, Sentence, Side, Summary, SCHEMA};
 
     fn sent(id: usize, text: &str, furniture: bool) -> Sentence {
         Sentence {
@@ -989,6 +989,7 @@ mod tests {
                     a: Some(span(1, "five")),
                     b: Some(span(2, "six")),
                     message: "a NOTICE first in the report".into(),
+                    reason: Reason::Text("a NOTICE first in the report".into()),
                     verdict: None,
                     paired_by: None,
                 },
@@ -999,6 +1000,9 @@ mod tests {
                     a: Some(date_a),
                     b: Some(date_b.clone()),
                     message: "the summit is dated last November in A but late 2018 in B".into(),
+                    reason: Reason::Text(
+                        "the summit is dated last November in A but late 2018 in B".into(),
+                    ),
                     verdict: None,
                     paired_by: None,
                 },

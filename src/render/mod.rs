@@ -4,6 +4,7 @@
 //! `io::Write`, so tests render into a `Vec<u8>`. Colour is a [`Palette`] value passed in.
 //! Text from the inputs passes through the `escape` module before it reaches a terminal.
 
+pub mod english;
 pub mod escape;
 pub mod html;
 pub mod json;

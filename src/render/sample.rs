@@ -6,7 +6,7 @@
 //! `snapshots/` folder under the name `<case>_<format>`.
 
 use crate::report::{Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, Report};
-use crate::report::{Severity, SideId};
+use crate::report::{Reason, Severity, SideId};
 
 /// The sentences of side A; its text is them joined by one space (see [`by_hand`]).
 pub(crate) const A: &[&str] = &[
@@ -59,6 +59,7 @@ fn claim(
         a: a.map(|t| span(r, SideId::A, t)),
         b: b.map(|t| span(r, SideId::B, t)),
         message: message.to_string(),
+        reason: Reason::Text(message.to_string()),
         verdict: None,
         paired_by: None,
     }

@@ -597,13 +597,6 @@ fn shorten(text: &str) -> String {
     format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
 }
 
-/// The text between the first pair of straight double quotes in `msg`, if any.
-fn quoted(msg: &str) -> Option<&str> {
-    let start = msg.find('"')? + 1;
-    let len = msg[start..].find('"')?;
-    Some(&msg[start..start + len]).filter(|q| !q.trim().is_empty())
-}
-
 /// The added (B) or dropped (A) claims grouped by sentence: `- A10 dropped: name [-…-];
 /// quote [-…-]`, with `(sentence dropped)` when the whole sentence has no counterpart.
 fn added_dropped(
@@ -635,10 +628,11 @@ fn added_dropped(
         if let Some(span) = span {
             by_sentence.entry(span.sentence).or_default().push(span);
             // A negation's span is the negator alone ("not"); the message quotes the denial.
-            let shown = match c.kind {
-                ClaimKind::Negation => quoted(&c.message).unwrap_or(&span.text),
-                _ => &span.text,
+            let denial = match c.kind {
+                ClaimKind::Negation => super::english::denial(&c.reason),
+                _ => None,
             };
+            let shown = denial.as_deref().unwrap_or(&span.text);
             kinds
                 .entry(span.sentence)
                 .or_default()
@@ -1144,11 +1138,6 @@ mod tests {
         );
         assert!(long.starts_with(s.trim_end_matches('…')), "{s}");
         assert_eq!(shorten(&"é".repeat(100)).chars().count(), SHORT_CLAIM + 1);
-        assert_eq!(
-            quoted(r#"the denial "not meddle" is in B only"#),
-            Some("not meddle")
-        );
-        assert_eq!(quoted("no quote here"), None);
     }
 
     #[test]

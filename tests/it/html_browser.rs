@@ -303,6 +303,9 @@ fn claims_section_in_a_real_browser() {
             a: Some(span_of(&report.a, "14,000")),
             b: Some(span_of(&report.b, "18,000")),
             message: "the daily traffic is 14,000 vehicles in A but 18,000 in B".into(),
+            reason: Reason::Text(
+                "the daily traffic is 14,000 vehicles in A but 18,000 in B".into(),
+            ),
             verdict: None,
             paired_by: None,
         },
@@ -313,6 +316,7 @@ fn claims_section_in_a_real_browser() {
             a: Some(span_of(&report.a, "March 3")),
             b: Some(span_of(&report.b, "March 10")),
             message: "the closure starts March 3 in A but March 10 in B".into(),
+            reason: Reason::Text("the closure starts March 3 in A but March 10 in B".into()),
             verdict: None,
             paired_by: None,
         },

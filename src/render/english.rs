@@ -1,0 +1,240 @@
+//! english: the one place where a changed claim's English is composed ([`claim`]), from the
+//! structured [`Reason`] the claim stage gives each finding. The JSON `message` and the text,
+//! side-by-side and HTML renderers all read the sentence composed here.
+//!
+//! Quotations and denials are shortened to their first eight words and an ellipsis when they
+//! run over ten ([`short`]).
+
+use crate::report::{EventStage, Reason, SideId, StatusDates};
+
+/// Which side is which in messages.
+fn name(id: SideId) -> &'static str {
+    match id {
+        SideId::A => "A",
+        SideId::B => "B",
+    }
+}
+
+/// A quotation as a message shows it: its words, or its first eight and "…" when it has more
+/// than ten.
+pub fn short(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= 10 {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..8].join(" "))
+    }
+}
+
+fn told(s: EventStage) -> &'static str {
+    match s {
+        EventStage::Pending => "as expected or planned",
+        EventStage::Done => "as done",
+        EventStage::NotDone => "as not done",
+    }
+}
+
+/// The English sentence of a changed, added or dropped claim.
+pub fn claim(reason: &Reason) -> String {
+    use Reason as R;
+    match reason {
+        R::ValueDiffers {
+            what,
+            topic,
+            dated,
+            a,
+            b,
+        } => match topic {
+            Some(t) if *dated => format!("the {t} is dated {a} in A but {b} in B"),
+            Some(t) => format!("the {t} {what} is {a} in A but {b} in B"),
+            None => format!("the {what} reads \"{a}\" in A but \"{b}\" in B"),
+        },
+        R::PrecisionLost { a, b } => format!("precision lost: \"{a}\" in A, only \"{b}\" in B"),
+        R::ValueOnly {
+            what,
+            topic,
+            dated,
+            text,
+            side,
+        } => match topic {
+            Some(w) if *dated => format!("the {w} is dated {text} in {} only", name(*side)),
+            _ => format!("the {what} \"{text}\" is stated in {} only", name(*side)),
+        },
+        R::StatusChanged {
+            stage_a,
+            a,
+            stage_b,
+            b,
+            dates,
+        } => {
+            let why = match dates {
+                StatusDates::Unknown => String::new(),
+                StatusDates::Revision { later, a, b } => format!(
+                    "; {} was published later ({a} / {b}), so it reads as a later revision",
+                    name(*later)
+                ),
+                StatusDates::SameDay { date } => {
+                    format!("; both were published on {date}, so both cannot be true")
+                }
+                StatusDates::Backwards { later, a, b } => format!(
+                    "; {} was published later ({a} / {b}) yet tells an earlier stage",
+                    name(*later)
+                ),
+            };
+            format!(
+                "A tells it {} (\"{a}\") but B {} (\"{b}\"){why}",
+                told(*stage_a),
+                told(*stage_b)
+            )
+        }
+        R::QuoteWorded { a, b } => format!(
+            "the quote is worded differently: \"{}\" in A but \"{}\" in B",
+            short(a),
+            short(b)
+        ),
+        R::QuoteSpeaker { quote, a, b } => format!(
+            "the quote \"{}\" is given to {a} in A but to {b} in B",
+            short(quote)
+        ),
+        R::QuoteUnquoted { quote, quoted_in } => {
+            let other = match quoted_in {
+                SideId::A => SideId::B,
+                SideId::B => SideId::A,
+            };
+            format!(
+                "the quote \"{}\" in {} is reported without quotation marks in {}",
+                short(quote),
+                name(*quoted_in),
+                name(other)
+            )
+        }
+        R::QuoteOnly {
+            quote,
+            speaker,
+            side,
+        } => {
+            let who = speaker
+                .as_ref()
+                .map(|p| format!(" by {p}"))
+                .unwrap_or_default();
+            format!(
+                "the quote \"{}\"{who} is in {} only",
+                short(quote),
+                name(*side)
+            )
+        }
+        R::QuoteReported { quote, a, b } => format!(
+            "the quote \"{}\" is reported as \"{a}\" in A but \"{b}\" in B",
+            short(quote)
+        ),
+        R::NegationFlipped {
+            negator,
+            word,
+            negated_in,
+        } => match negated_in {
+            SideId::A => format!(
+                "negation flipped: \"{negator} {word}\" in A, \"{word}\" without \"{negator}\" in B"
+            ),
+            SideId::B => {
+                format!("negation flipped: \"{word}\" in A, \"{negator} {word}\" in B")
+            }
+        },
+        R::DenialOnly { denial, side } => {
+            format!(
+                "the denial \"{}\" is in {} only",
+                short(denial),
+                name(*side)
+            )
+        }
+        R::HedgeRemoved { hedge } => format!("hedge \"{hedge}\" removed: in A, not in B"),
+        R::HedgeAdded { hedge } => format!("hedge \"{hedge}\" added in B"),
+        R::AttributionSoftened { a, b } => {
+            format!("attribution softened: \"{a}\" in A, \"{b}\" in B")
+        }
+        R::AttributionDistanced { a, b } => {
+            format!("attribution distanced: \"{a}\" in A, \"{b}\" in B")
+        }
+        R::StatementOnly { verb, side } => format!(
+            "a statement reported with \"{verb}\" is in {} only",
+            name(*side)
+        ),
+        R::NameOnly {
+            place,
+            name: n,
+            side,
+        } => format!(
+            "the {} {n} appears in {} only",
+            if *place { "place" } else { "name" },
+            name(*side)
+        ),
+        R::NameChanged { a, b } => format!("another name: {a} in A but {b} in B"),
+        R::NameSpelt { a, b } => format!("the name is spelt {a} in A but {b} in B"),
+        R::Text(t) => t.clone(),
+    }
+}
+
+/// The words a denial's entry shows in a list of added or dropped claims: the denial itself,
+/// not the negator alone.
+pub fn denial(reason: &Reason) -> Option<String> {
+    match reason {
+        Reason::DenialOnly { denial, .. } => Some(short(denial)).filter(|d| !d.trim().is_empty()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_with_their_topic_when_known() {
+        let r = |topic: Option<&str>, dated: bool, what: &str| Reason::ValueDiffers {
+            what: what.into(),
+            topic: topic.map(str::to_string),
+            dated,
+            a: "last November".into(),
+            b: "late 2018".into(),
+        };
+        assert_eq!(
+            claim(&r(Some("summit"), true, "date")),
+            "the summit is dated last November in A but late 2018 in B"
+        );
+        assert_eq!(
+            claim(&r(None, false, "date")),
+            "the date reads \"last November\" in A but \"late 2018\" in B"
+        );
+        assert_eq!(
+            claim(&r(Some("toll"), false, "figure")),
+            "the toll figure is last November in A but late 2018 in B"
+        );
+    }
+
+    #[test]
+    fn quotations_are_shortened_and_sides_named() {
+        let long = "one two three four five six seven eight nine ten eleven";
+        assert_eq!(short(long), "one two three four five six seven eight …");
+        assert_eq!(short("a  few\nwords"), "a few words");
+        assert_eq!(
+            claim(&Reason::QuoteUnquoted {
+                quote: "we will rebuild".into(),
+                quoted_in: SideId::B,
+            }),
+            "the quote \"we will rebuild\" in B is reported without quotation marks in A"
+        );
+        assert_eq!(
+            claim(&Reason::NegationFlipped {
+                negator: "not".into(),
+                word: "reopen".into(),
+                negated_in: SideId::B,
+            }),
+            "negation flipped: \"reopen\" in A, \"not reopen\" in B"
+        );
+        let denial = Reason::DenialOnly {
+            denial: "did not meddle".into(),
+            side: SideId::A,
+        };
+        assert_eq!(claim(&denial), "the denial \"did not meddle\" is in A only");
+        assert_eq!(super::denial(&denial).as_deref(), Some("did not meddle"));
+        assert_eq!(claim(&Reason::Text("as is".into())), "as is");
+    }
+}
