@@ -88,7 +88,7 @@
 use super::CalendarDate;
 use crate::claims::lexicon::{self, dates as lx, is_in, look};
 
-mod calendar;
+pub(crate) mod calendar;
 pub(crate) mod scan;
 
 use calendar::{

@@ -1495,19 +1495,6 @@ fn rated(k: QuantityKind) -> bool {
     )
 }
 
-/// Days since 0000-03-01 (proleptic Gregorian), for gaps between intervals.
-fn day_number(d: crate::CalendarDate) -> i64 {
-    let (y, m) = if d.month <= 2 {
-        (i64::from(d.year) - 1, i64::from(d.month) + 9)
-    } else {
-        (i64::from(d.year), i64::from(d.month) - 3)
-    };
-    365 * y + y.div_euclid(4) - y.div_euclid(100)
-        + y.div_euclid(400)
-        + (153 * m + 2) / 5
-        + i64::from(d.day)
-}
-
 fn grain_gap(a: super::dates::Granularity, b: super::dates::Granularity) -> usize {
     (a as usize).abs_diff(b as usize)
 }
@@ -1537,7 +1524,8 @@ fn firm(c: &Claim, d: &Claim, t: &Thresholds) -> bool {
     }
     match (p.interval, q.interval) {
         (Some(x), Some(y)) => {
-            let gap = (day_number(y.0) - day_number(x.1)).max(day_number(x.0) - day_number(y.1));
+            let day = super::dates::calendar::days;
+            let gap = (day(y.0) - day(x.1)).max(day(x.0) - day(y.1));
             gap > t.rough_anchor_gap_days
         }
         _ => true,
