@@ -124,6 +124,25 @@ static IRREGULAR: &[(&str, &str)] = &[
     ("written", "write"),
 ];
 
+/// [`IRREGULAR`] by past form (the first entry of a form wins, as a scan of the table would),
+/// and the set of its base forms: looked up for every token of a text, so hashed, not scanned.
+fn irregular_tables() -> &'static (
+    rustc_hash::FxHashMap<&'static str, &'static str>,
+    rustc_hash::FxHashSet<&'static str>,
+) {
+    static TABLES: std::sync::OnceLock<(
+        rustc_hash::FxHashMap<&'static str, &'static str>,
+        rustc_hash::FxHashSet<&'static str>,
+    )> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut forms = rustc_hash::FxHashMap::default();
+        for &(form, base) in IRREGULAR {
+            forms.entry(form).or_insert(base);
+        }
+        (forms, IRREGULAR.iter().map(|&(_, base)| base).collect())
+    })
+}
+
 /// How many words before its status marker a name is read as the event's subject.
 const SUBJECT_REACH: usize = 3;
 
@@ -179,7 +198,9 @@ pub(crate) fn events(data: &SideData<'_>) -> Vec<Event> {
             names.dedup();
             names
         };
-        let names = words_of(&data.mentions[sidx]);
+        // Every name word of the sentence: needed only for an event with no subject of its
+        // own, so worked out only then (most sentences have no event).
+        let names = std::cell::OnceCell::new();
         // The subject of an event whose marker starts at token `from`.
         let subject = |from: usize| {
             let near = data.mentions[sidx]
@@ -193,7 +214,7 @@ pub(crate) fn events(data: &SideData<'_>) -> Vec<Event> {
                 .max_by_key(|m| m.1);
             match near {
                 Some(m) => words_of(std::slice::from_ref(m)),
-                None => names.clone(),
+                None => names.get_or_init(|| words_of(&data.mentions[sidx])).clone(),
             }
         };
         let content = |w: &str| {
@@ -203,12 +224,13 @@ pub(crate) fn events(data: &SideData<'_>) -> Vec<Event> {
                 && !cues::ATTRIBUTION_NEUTRAL.contains(&w)
                 && !cues::ATTRIBUTION_DOUBT.contains(&w)
         };
-        let irregular = |w: &str| IRREGULAR.iter().find(|(f, _)| *f == w).map(|(_, b)| *b);
+        let (forms, bases) = irregular_tables();
+        let irregular = |w: &str| forms.get(w).copied();
         for k in 0..toks.len() {
             let w = toks[k].lower.as_str();
             let base = irregular(w);
             // Irregular forms are short ("met", "won", "led"): they count by the table.
-            let short_verb = base.is_some() || IRREGULAR.iter().any(|(_, b)| *b == w);
+            let short_verb = base.is_some() || bases.contains(w);
             if data.in_quote(sidx, toks[k].start)
                 || !(content(w) || short_verb)
                 || PENDING_BEFORE_TO.contains(&w)
