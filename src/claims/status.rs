@@ -176,6 +176,12 @@ pub(crate) struct Event {
     pub names: Vec<String>,
     /// Content words right after the event word.
     pub about: Vec<String>,
+    /// The stems ([`super::extract::stem`]) of `word`, of `word` with a final "e" set aside
+    /// (see [`one_verb`]) and of each word of `about`: worked out once per event, not once per
+    /// pair of events compared.
+    stem: String,
+    bare: String,
+    about_stems: Vec<String>,
 }
 
 /// The events of one side.
@@ -285,14 +291,21 @@ pub(crate) fn events(data: &SideData<'_>) -> Vec<Event> {
                 .filter(|t| content(t))
                 .take(OBJECT_WORDS)
                 .collect();
+            let word = base.unwrap_or(w).to_string();
+            let stem = super::extract::stem(&word);
+            let bare = stem.strip_suffix('e').unwrap_or(&stem).to_string();
+            let about_stems = about.iter().map(|w| super::extract::stem(w)).collect();
             out.push(Event {
                 sidx,
                 start: toks[from].start,
                 end: toks[k].end,
-                word: base.unwrap_or(w).to_string(),
+                word,
                 status,
                 names: subject(from),
                 about,
+                stem,
+                bare,
+                about_stems,
             });
         }
     }
@@ -303,31 +316,33 @@ pub(crate) fn events(data: &SideData<'_>) -> Vec<Event> {
 /// shared word of what they are about or sentences that report the same thing (`sim`, the
 /// sentence similarity, at least [`SAME_REPORT`]).
 pub(crate) fn same_event(p: &Event, q: &Event, sim: f64) -> bool {
-    if !one_verb(&p.word, &q.word) {
+    if !one_verb(p, q) {
         return false;
     }
     let shared_name = p.names.iter().any(|n| q.names.binary_search(n).is_ok());
-    let shared_about = p
-        .about
-        .iter()
-        .any(|w| q.about.iter().any(|v| frames::alike(w, v)));
+    if !shared_name {
+        return false;
+    }
+    // frames::alike on each pair of words, with the stems worked out beforehand.
+    let shared_about = p.about.iter().zip(&p.about_stems).any(|(w, ws)| {
+        q.about
+            .iter()
+            .zip(&q.about_stems)
+            .any(|(v, vs)| ws == vs || frames::same_start(w, v))
+    });
     // Said done in one and denied in the other: the name is enough ("Sayoc has been
     // charged" / "no charges have been filed" against Sayoc).
     let denied = matches!(
         (p.status, q.status),
         (Status::NotDone, Status::Done) | (Status::Done, Status::NotDone)
     );
-    shared_name && (shared_about || denied || sim >= SAME_REPORT)
+    shared_about || denied || sim >= SAME_REPORT
 }
 
 /// Whether two event words are one verb: [`frames::alike`], or one stem once a final "e" is
 /// set aside, which the stemmer keeps in "vote" but drops with "-ed" ("voted" → "vot").
-fn one_verb(a: &str, b: &str) -> bool {
-    let bare = |w: &str| {
-        let s = super::extract::stem(w);
-        s.strip_suffix('e').map(str::to_string).unwrap_or(s)
-    };
-    frames::alike(a, b) || bare(a) == bare(b)
+fn one_verb(p: &Event, q: &Event) -> bool {
+    p.stem == q.stem || frames::same_start(&p.word, &q.word) || p.bare == q.bare
 }
 
 /// Sentence similarity at which two sentences naming the same event word and person report
