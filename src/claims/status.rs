@@ -191,6 +191,16 @@ pub(crate) fn events(data: &SideData<'_>) -> Vec<Event> {
         if toks.is_empty() {
             continue;
         }
+        // A sentence too long for claims tells no event either, as the `claims-skipped` note
+        // says: its subjects would be searched among all its names once per event (the one
+        // 10 MB sentence of scripts/bench.sh ran past 120 s in here).
+        if data
+            .sentences
+            .get(sidx)
+            .is_some_and(|s| s.end - s.start > super::extract::MAX_CLAIM_SENTENCE_BYTES)
+        {
+            continue;
+        }
         let words_of = |ms: &[(usize, usize, usize)]| {
             let mut names: Vec<String> = ms
                 .iter()
@@ -472,6 +482,19 @@ mod tests {
                 "{text}: {e:#?}"
             );
         }
+    }
+
+    /// A sentence too long for claims tells no event (its claims are skipped, with a note).
+    #[test]
+    fn no_events_in_a_sentence_too_long_for_claims() {
+        let short = "Mark Holloway voted on the bill";
+        assert_eq!(events_of(&format!("{short}.")).len(), 1);
+        let long = format!(
+            "{short}{}.",
+            " and then more".repeat(extract::MAX_CLAIM_SENTENCE_BYTES / 10)
+        );
+        assert!(long.len() > extract::MAX_CLAIM_SENTENCE_BYTES);
+        assert!(events_of(&long).is_empty());
     }
 
     #[test]
