@@ -1,13 +1,14 @@
 //! batch: a manifest of pairs → one JSON Lines line per pair (`storydiff batch MANIFEST`).
 //!
 //! Input: a manifest read through [`storydiff::ingest::open_lines`] (a file, or `-` for standard
-//! input), streamed in chunks of [`CHUNK`] pairs. Output: for each pair, in manifest order, one
+//! input), streamed: each worker thread takes the next pair when it is free. Output: for each
+//! pair, in manifest order, one
 //! compact line of JSON written through [`storydiff::render::json`]: the `storydiff/1` document with
 //! an `id` field first, or `{"id": …, "error": {"code": …, "message": …}}` for a pair that could
 //! not be compared. Invariants: output order is manifest order whatever the number of threads;
 //! a pair's line is written as soon as the lines before it are (a slow pair holds back only the
-//! pairs after it); memory is bounded by one chunk of pairs and one line of at most
-//! [`MAX_LINE`] bytes; one bad pair never stops the batch (a manifest holding a NUL byte is not
+//! pairs after it); memory is bounded by [`WINDOW`] pairs taken and not yet written and one
+//! manifest line of at most [`MAX_LINE`] bytes; one bad pair never stops the batch (a manifest holding a NUL byte is not
 //! a manifest and stops it, as trouble).
 //!
 //! # The manifest
@@ -38,8 +39,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use storydiff::ingest::{self, ReadOptions};
 use storydiff::render::escape;
 use storydiff::{CalendarDate, Error, FailOn, Result};
@@ -47,9 +46,11 @@ use storydiff::{CalendarDate, Error, FailOn, Result};
 use crate::exit::Exit;
 use crate::job::{Input, Job, Source};
 
-/// Pairs compared per chunk: each chunk is compared in parallel and written before the next
-/// chunk is read, which keeps memory bounded and the output in manifest order.
-pub const CHUNK: usize = 1024;
+/// Pairs taken from the manifest and not yet written, at most (the reorder buffer that keeps
+/// manifest order): a free worker waits rather than run further ahead of a slow pair. At a few
+/// milliseconds a pair this is seconds of work, so one slow pair rarely idles a worker, and
+/// memory stays bounded by this many rendered lines.
+pub const WINDOW: usize = 1024;
 
 /// The longest manifest line read, in bytes: far above any pair of paths, so that a manifest
 /// with no line end (`/dev/zero`, a binary file, a runaway generator) cannot grow memory
@@ -81,8 +82,8 @@ pub struct BatchOptions {
     pub fail_on: FailOn,
     /// How each pair's files are read.
     pub read: ReadOptions,
-    /// Pairs per chunk (at least 1).
-    pub chunk: usize,
+    /// Pairs taken and not yet written, at most (at least 1; default [`WINDOW`]).
+    pub window: usize,
 }
 
 impl Default for BatchOptions {
@@ -91,7 +92,7 @@ impl Default for BatchOptions {
             jobs: None,
             fail_on: FailOn::Any,
             read: ReadOptions::default(),
-            chunk: CHUNK,
+            window: WINDOW,
         }
     }
 }
@@ -465,51 +466,140 @@ pub fn base_dir(path: &str) -> PathBuf {
 /// Runs the batch described by the manifest at `manifest` (`-`: standard input), writing one
 /// line per pair to `out`, each as soon as the lines before it are written (and flushed);
 /// `progress` is called with the number of pairs written as each is written, so that a
-/// progress bar moves smoothly. `jobs` is capped by
-/// [`worker_threads`].
+/// progress bar moves smoothly. `jobs` is capped by [`worker_threads`].
 ///
-/// Errors: the manifest cannot be opened or read (nothing is written then if it fails at
-/// opening), the thread pool cannot start, or writing to `out` fails ([`Error::Output`]).
+/// The workers take pairs from the manifest one at a time as they become free (no chunk of
+/// pairs waits for its slowest pair before the next chunk starts), and stay at most
+/// [`BatchOptions::window`] pairs ahead of the last line written.
+///
+/// Errors: the manifest cannot be opened or read, or is binary (nothing is written then if it
+/// fails at opening; else the pairs taken before the fault are written first), a worker thread
+/// cannot start, or writing to `out` fails ([`Error::Output`]).
 pub fn run(
     manifest: &str,
     opts: &BatchOptions,
     out: &mut dyn std::io::Write,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Stats> {
-    let mut input = ManifestReader::new(ingest::open_lines(manifest)?);
-    let (threads, _) = worker_threads(opts.jobs);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| Error::Usage(format!("cannot start {threads} worker threads: {e}")))?;
-    let mut parser = ManifestParser::new(base_dir(manifest));
-    let chunk = opts.chunk.max(1);
-    let mut stats = Stats::default();
-    let mut line_no = 0usize;
-    let mut buf = Vec::new();
-    let mut eof = false;
-    let unreadable = |source| Error::Unreadable {
-        path: PathBuf::from(manifest),
-        source,
+    let feed = Feed {
+        manifest,
+        input: ManifestReader::new(ingest::open_lines(manifest)?),
+        parser: ManifestParser::new(base_dir(manifest)),
+        line_no: 0,
+        buf: Vec::new(),
+        taken: 0,
+        written: 0,
+        done: false,
+        error: None,
     };
-    while !eof {
-        let mut entries = Vec::with_capacity(chunk);
-        while entries.len() < chunk {
-            let line = match input.next_line(&mut buf).map_err(unreadable)? {
-                Line::Eof => {
-                    eof = true;
-                    break;
-                }
-                Line::Nul { offset } => {
-                    return Err(Error::Binary {
-                        path: PathBuf::from(manifest),
+    let (threads, _) = worker_threads(opts.jobs);
+    let shared = Shared {
+        feed: std::sync::Mutex::new(feed),
+        room: std::sync::Condvar::new(),
+        window: opts.window.max(1),
+    };
+    let mut stats = Stats::default();
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Done)>();
+    let written = std::thread::scope(|scope| {
+        for k in 0..threads {
+            let tx = tx.clone();
+            let shared = &shared;
+            let spawned = std::thread::Builder::new()
+                .name(format!("batch-{k}"))
+                .spawn_scoped(scope, move || work(shared, opts, &tx));
+            if let Err(e) = spawned {
+                shared.stop(Some(Error::Usage(format!(
+                    "cannot start {threads} worker threads: {e}"
+                ))));
+                break;
+            }
+        }
+        drop(tx);
+        write_in_order(&shared, rx, out, &mut stats, progress)
+    });
+    written?;
+    let feed = shared.feed.into_inner().unwrap_or_else(|e| e.into_inner());
+    if let Some(e) = feed.error {
+        return Err(e);
+    }
+    out.flush().map_err(Error::Output)?;
+    Ok(stats)
+}
+
+/// What the workers and the writer share: the manifest behind a lock, and the condition the
+/// workers wait on while the window is full.
+struct Shared<'m> {
+    feed: std::sync::Mutex<Feed<'m>>,
+    /// Signalled when lines are written (room in the window) and when the feed stops.
+    room: std::sync::Condvar,
+    window: usize,
+}
+
+impl<'m> Shared<'m> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Feed<'m>> {
+        // compare_one catches panics, so the lock is never held by a panicking thread; take
+        // it anyway if it were.
+        self.feed.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// No more pairs are handed out (writing failed, or a worker could not start).
+    fn stop(&self, error: Option<Error>) {
+        let mut feed = self.lock();
+        feed.done = true;
+        if feed.error.is_none() {
+            feed.error = error;
+        }
+        self.room.notify_all();
+    }
+}
+
+/// The manifest as the workers consume it: the reader and parser, and how many pairs were
+/// handed out and written.
+struct Feed<'m> {
+    manifest: &'m str,
+    input: ManifestReader,
+    parser: ManifestParser,
+    line_no: usize,
+    buf: Vec<u8>,
+    /// Pairs handed out so far: the next pair's index in manifest order.
+    taken: usize,
+    /// Lines written so far.
+    written: usize,
+    /// No more pairs: the manifest ended or failed, or the batch stopped.
+    done: bool,
+    /// Why the manifest (or the batch) stopped early.
+    error: Option<Error>,
+}
+
+impl Feed<'_> {
+    /// The next pair of the manifest; `None` at its end or fault (`done` is then set).
+    fn next_entry(&mut self) -> Option<Entry> {
+        loop {
+            let line = match self.input.next_line(&mut self.buf) {
+                Ok(Line::Eof) => None,
+                Ok(Line::Nul { offset }) => {
+                    self.error = Some(Error::Binary {
+                        path: PathBuf::from(self.manifest),
                         offset,
-                    })
+                    });
+                    None
                 }
-                line => line,
+                Ok(line) => Some(line),
+                Err(source) => {
+                    self.error = Some(Error::Unreadable {
+                        path: PathBuf::from(self.manifest),
+                        source,
+                    });
+                    None
+                }
             };
-            line_no += 1;
-            let mut text = buf.as_slice();
+            let Some(line) = line else {
+                self.done = true;
+                return None;
+            };
+            self.line_no += 1;
+            let line_no = self.line_no;
+            let mut text = self.buf.as_slice();
             if line_no == 1 {
                 // A UTF-8 byte-order mark, as Windows editors save it, is not part of the line.
                 text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
@@ -522,18 +612,47 @@ pub fn run(
                          line names two files); is this file a manifest?"
                     ),
                 )),
-                (_, Ok(text)) => parser.parse(line_no, text),
+                (_, Ok(text)) => self.parser.parse(line_no, text),
                 (_, Err(_)) => Some(manifest_error(
                     line_no,
                     format!("manifest line {line_no}: is not UTF-8 text"),
                 )),
             };
-            entries.extend(entry);
+            if entry.is_some() {
+                return entry;
+            }
         }
-        write_in_order(&pool, &entries, opts, out, &mut stats, progress)?;
     }
-    out.flush().map_err(Error::Output)?;
-    Ok(stats)
+}
+
+/// One worker: takes the next pair while the window has room, compares it and sends its line
+/// to the writer; returns when the manifest is done or the writer has gone.
+fn work(shared: &Shared, opts: &BatchOptions, tx: &std::sync::mpsc::Sender<(usize, Done)>) {
+    loop {
+        let (index, entry) = {
+            let mut feed = shared.lock();
+            while !feed.done && feed.taken - feed.written >= shared.window {
+                feed = shared.room.wait(feed).unwrap_or_else(|e| e.into_inner());
+            }
+            if feed.done {
+                return;
+            }
+            match feed.next_entry() {
+                Some(entry) => {
+                    feed.taken += 1;
+                    (feed.taken - 1, entry)
+                }
+                None => {
+                    shared.room.notify_all();
+                    return;
+                }
+            }
+        };
+        // The receiver is gone only when writing failed; the rest is moot.
+        if tx.send((index, compare_one(&entry, opts))).is_err() {
+            return;
+        }
+    }
 }
 
 fn manifest_error(line: usize, message: String) -> Entry {
@@ -544,46 +663,38 @@ fn manifest_error(line: usize, message: String) -> Entry {
     }
 }
 
-/// Compares `entries` on `pool` and writes each result as soon as every result before it is
-/// written: a slow pair holds back only the pairs after it, never finished pairs before it.
+/// Receives the workers' lines and writes each as soon as every line before it is written: a
+/// slow pair holds back only the pairs after it (at most the window), never finished pairs
+/// before it. Returns when every worker has finished.
 fn write_in_order(
-    pool: &rayon::ThreadPool,
-    entries: &[Entry],
-    opts: &BatchOptions,
+    shared: &Shared,
+    rx: std::sync::mpsc::Receiver<(usize, Done)>,
     out: &mut dyn std::io::Write,
     stats: &mut Stats,
     progress: &dyn Fn(u64),
 ) -> Result<()> {
-    let (tx, rx) = std::sync::mpsc::channel::<(usize, Done)>();
-    std::thread::scope(|scope| {
-        scope.spawn(move || {
-            pool.install(|| {
-                entries
-                    .par_iter()
-                    .enumerate()
-                    .for_each_with(tx, |tx, (i, e)| {
-                        // The receiver is gone only when writing failed; the rest is moot.
-                        let _ = tx.send((i, compare_one(e, opts)));
-                    })
-            })
-        });
-        let mut waiting = std::collections::BTreeMap::new();
-        let mut next = 0usize;
-        for (i, done) in rx {
-            waiting.insert(i, done);
-            while let Some(d) = waiting.remove(&next) {
-                out.write_all(&d.line)
-                    .and_then(|_| out.flush())
-                    .map_err(Error::Output)?;
-                stats.pairs += 1;
-                stats.differ += u64::from(d.differs);
-                stats.failed += u64::from(d.failed);
-                next += 1;
+    let mut waiting = std::collections::BTreeMap::new();
+    let mut next = 0usize;
+    for (i, done) in rx {
+        waiting.insert(i, done);
+        let before = next;
+        while let Some(d) = waiting.remove(&next) {
+            if let Err(e) = out.write_all(&d.line).and_then(|_| out.flush()) {
+                shared.stop(None);
+                return Err(Error::Output(e));
             }
-            progress(stats.pairs);
+            stats.pairs += 1;
+            stats.differ += u64::from(d.differs);
+            stats.failed += u64::from(d.failed);
+            next += 1;
         }
-        Ok(())
-    })
+        if next > before {
+            shared.lock().written = next;
+            shared.room.notify_all();
+        }
+        progress(stats.pairs);
+    }
+    Ok(())
 }
 
 /// One manifest line as [`ManifestReader`] read it.
@@ -601,13 +712,13 @@ enum Line {
 
 /// Reads manifest lines of at most [`MAX_LINE`] bytes, holding no more than that in memory.
 struct ManifestReader {
-    inner: Box<dyn std::io::BufRead>,
+    inner: Box<dyn std::io::BufRead + Send>,
     /// Bytes of the manifest consumed so far.
     offset: usize,
 }
 
 impl ManifestReader {
-    fn new(inner: Box<dyn std::io::BufRead>) -> Self {
+    fn new(inner: Box<dyn std::io::BufRead + Send>) -> Self {
         ManifestReader { inner, offset: 0 }
     }
 
@@ -727,7 +838,7 @@ mod tests {
         run(m, &opts, &mut out, &|n| calls.lock().unwrap().push(n)).unwrap();
         let mut calls = calls.into_inner().unwrap();
         calls.sort();
-        assert_eq!(calls, [1, 2, 3], "one call per pair, not one per chunk");
+        assert_eq!(calls, [1, 2, 3], "one call per pair");
     }
 
     #[test]

@@ -46,9 +46,12 @@ fn reporting(w: &str) -> bool {
 
 /// Two words of one stem, also across the crude stemmer's gaps ("apologize" / "apologized").
 pub(crate) fn alike(a: &str, b: &str) -> bool {
-    if stem(a) == stem(b) {
-        return true;
-    }
+    stem(a) == stem(b) || same_start(a, b)
+}
+
+/// The second test of [`alike`], for callers that compare stems worked out beforehand: a
+/// common start of at least five characters that leaves at most two of the shorter word.
+pub(crate) fn same_start(a: &str, b: &str) -> bool {
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let shorter = a.chars().count().min(b.chars().count());
     common >= 5 && common + 2 >= shorter

@@ -124,6 +124,25 @@ static IRREGULAR: &[(&str, &str)] = &[
     ("written", "write"),
 ];
 
+/// [`IRREGULAR`] by past form (the first entry of a form wins, as a scan of the table would),
+/// and the set of its base forms: looked up for every token of a text, so hashed, not scanned.
+fn irregular_tables() -> &'static (
+    rustc_hash::FxHashMap<&'static str, &'static str>,
+    rustc_hash::FxHashSet<&'static str>,
+) {
+    static TABLES: std::sync::OnceLock<(
+        rustc_hash::FxHashMap<&'static str, &'static str>,
+        rustc_hash::FxHashSet<&'static str>,
+    )> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut forms = rustc_hash::FxHashMap::default();
+        for &(form, base) in IRREGULAR {
+            forms.entry(form).or_insert(base);
+        }
+        (forms, IRREGULAR.iter().map(|&(_, base)| base).collect())
+    })
+}
+
 /// How many words before its status marker a name is read as the event's subject.
 const SUBJECT_REACH: usize = 3;
 
@@ -157,6 +176,12 @@ pub(crate) struct Event {
     pub names: Vec<String>,
     /// Content words right after the event word.
     pub about: Vec<String>,
+    /// The stems ([`super::extract::stem`]) of `word`, of `word` with a final "e" set aside
+    /// (see [`one_verb`]) and of each word of `about`: worked out once per event, not once per
+    /// pair of events compared.
+    stem: String,
+    bare: String,
+    about_stems: Vec<String>,
 }
 
 /// The events of one side.
@@ -164,6 +189,16 @@ pub(crate) fn events(data: &SideData<'_>) -> Vec<Event> {
     let mut out = Vec::new();
     for (sidx, toks) in data.toks.iter().enumerate() {
         if toks.is_empty() {
+            continue;
+        }
+        // A sentence too long for claims tells no event either, as the `claims-skipped` note
+        // says: its subjects would be searched among all its names once per event (the one
+        // 10 MB sentence of scripts/bench.sh ran past 120 s in here).
+        if data
+            .sentences
+            .get(sidx)
+            .is_some_and(|s| s.end - s.start > super::extract::MAX_CLAIM_SENTENCE_BYTES)
+        {
             continue;
         }
         let words_of = |ms: &[(usize, usize, usize)]| {
@@ -179,7 +214,9 @@ pub(crate) fn events(data: &SideData<'_>) -> Vec<Event> {
             names.dedup();
             names
         };
-        let names = words_of(&data.mentions[sidx]);
+        // Every name word of the sentence: needed only for an event with no subject of its
+        // own, so worked out only then (most sentences have no event).
+        let names = std::cell::OnceCell::new();
         // The subject of an event whose marker starts at token `from`.
         let subject = |from: usize| {
             let near = data.mentions[sidx]
@@ -193,7 +230,7 @@ pub(crate) fn events(data: &SideData<'_>) -> Vec<Event> {
                 .max_by_key(|m| m.1);
             match near {
                 Some(m) => words_of(std::slice::from_ref(m)),
-                None => names.clone(),
+                None => names.get_or_init(|| words_of(&data.mentions[sidx])).clone(),
             }
         };
         let content = |w: &str| {
@@ -203,12 +240,13 @@ pub(crate) fn events(data: &SideData<'_>) -> Vec<Event> {
                 && !cues::ATTRIBUTION_NEUTRAL.contains(&w)
                 && !cues::ATTRIBUTION_DOUBT.contains(&w)
         };
-        let irregular = |w: &str| IRREGULAR.iter().find(|(f, _)| *f == w).map(|(_, b)| *b);
+        let (forms, bases) = irregular_tables();
+        let irregular = |w: &str| forms.get(w).copied();
         for k in 0..toks.len() {
             let w = toks[k].lower.as_str();
             let base = irregular(w);
             // Irregular forms are short ("met", "won", "led"): they count by the table.
-            let short_verb = base.is_some() || IRREGULAR.iter().any(|(_, b)| *b == w);
+            let short_verb = base.is_some() || bases.contains(w);
             if data.in_quote(sidx, toks[k].start)
                 || !(content(w) || short_verb)
                 || PENDING_BEFORE_TO.contains(&w)
@@ -263,14 +301,21 @@ pub(crate) fn events(data: &SideData<'_>) -> Vec<Event> {
                 .filter(|t| content(t))
                 .take(OBJECT_WORDS)
                 .collect();
+            let word = base.unwrap_or(w).to_string();
+            let stem = super::extract::stem(&word);
+            let bare = stem.strip_suffix('e').unwrap_or(&stem).to_string();
+            let about_stems = about.iter().map(|w| super::extract::stem(w)).collect();
             out.push(Event {
                 sidx,
                 start: toks[from].start,
                 end: toks[k].end,
-                word: base.unwrap_or(w).to_string(),
+                word,
                 status,
                 names: subject(from),
                 about,
+                stem,
+                bare,
+                about_stems,
             });
         }
     }
@@ -281,31 +326,33 @@ pub(crate) fn events(data: &SideData<'_>) -> Vec<Event> {
 /// shared word of what they are about or sentences that report the same thing (`sim`, the
 /// sentence similarity, at least [`SAME_REPORT`]).
 pub(crate) fn same_event(p: &Event, q: &Event, sim: f64) -> bool {
-    if !one_verb(&p.word, &q.word) {
+    if !one_verb(p, q) {
         return false;
     }
     let shared_name = p.names.iter().any(|n| q.names.binary_search(n).is_ok());
-    let shared_about = p
-        .about
-        .iter()
-        .any(|w| q.about.iter().any(|v| frames::alike(w, v)));
+    if !shared_name {
+        return false;
+    }
+    // frames::alike on each pair of words, with the stems worked out beforehand.
+    let shared_about = p.about.iter().zip(&p.about_stems).any(|(w, ws)| {
+        q.about
+            .iter()
+            .zip(&q.about_stems)
+            .any(|(v, vs)| ws == vs || frames::same_start(w, v))
+    });
     // Said done in one and denied in the other: the name is enough ("Sayoc has been
     // charged" / "no charges have been filed" against Sayoc).
     let denied = matches!(
         (p.status, q.status),
         (Status::NotDone, Status::Done) | (Status::Done, Status::NotDone)
     );
-    shared_name && (shared_about || denied || sim >= SAME_REPORT)
+    shared_about || denied || sim >= SAME_REPORT
 }
 
 /// Whether two event words are one verb: [`frames::alike`], or one stem once a final "e" is
 /// set aside, which the stemmer keeps in "vote" but drops with "-ed" ("voted" → "vot").
-fn one_verb(a: &str, b: &str) -> bool {
-    let bare = |w: &str| {
-        let s = super::extract::stem(w);
-        s.strip_suffix('e').map(str::to_string).unwrap_or(s)
-    };
-    frames::alike(a, b) || bare(a) == bare(b)
+fn one_verb(p: &Event, q: &Event) -> bool {
+    p.stem == q.stem || frames::same_start(&p.word, &q.word) || p.bare == q.bare
 }
 
 /// Sentence similarity at which two sentences naming the same event word and person report
@@ -435,6 +482,19 @@ mod tests {
                 "{text}: {e:#?}"
             );
         }
+    }
+
+    /// A sentence too long for claims tells no event (its claims are skipped, with a note).
+    #[test]
+    fn no_events_in_a_sentence_too_long_for_claims() {
+        let short = "Mark Holloway voted on the bill";
+        assert_eq!(events_of(&format!("{short}.")).len(), 1);
+        let long = format!(
+            "{short}{}.",
+            " and then more".repeat(extract::MAX_CLAIM_SENTENCE_BYTES / 10)
+        );
+        assert!(long.len() > extract::MAX_CLAIM_SENTENCE_BYTES);
+        assert!(events_of(&long).is_empty());
     }
 
     #[test]

@@ -113,9 +113,14 @@ pub fn read(path: &str, opts: &ReadOptions) -> Result<Document> {
 
 /// Opens a list of lines (a batch manifest) for streaming: the file at `path`, or standard
 /// input for `-`. The lines are read as the caller goes, so a long manifest is never held whole.
-pub fn open_lines(path: &str) -> Result<Box<dyn std::io::BufRead>> {
+/// The reader is `Send`: batch's worker threads take turns reading it.
+pub fn open_lines(path: &str) -> Result<Box<dyn std::io::BufRead + Send>> {
     if path == "-" {
-        return Ok(Box::new(std::io::stdin().lock()));
+        // Not `stdin().lock()`: a lock belongs to the thread that took it.
+        return Ok(Box::new(std::io::BufReader::with_capacity(
+            1 << 16,
+            std::io::stdin(),
+        )));
     }
     let p = Path::new(path);
     let meta = std::fs::metadata(p).map_err(|source| io_error(p, source))?;
