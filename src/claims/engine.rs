@@ -1213,12 +1213,13 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
         };
         match best {
             Some((s, j, Relation::Conflict))
-                if (s >= x.t.same_topic
+                if (((s >= x.t.same_topic
                     || (s >= x.t.weak_topic && s >= x.t.clear_margin * second))
                     && agree < x.t.agreement_share * s
+                    && same_fact(x, i, y, j))
+                    || (sole_dates(x, i, y, j) && agree == 0.0))
                     && !explained(y, j, x)
                     && !both_stated(x, i, y, j)
-                    && same_fact(x, i, y, j)
                     && firm(c, &y.data.claims[j], x.t)
                     && anchored_figure(x, i, y, j) =>
             {
@@ -1428,6 +1429,33 @@ fn same_fact(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
         }
     }
     frames::same_frame(&x.frames[i], &y.frames[j])
+}
+
+/// Whether two dates are the only dates of two sentences one aligned row pairs: two
+/// sentences reporting one statement date it once each, so the dates are one fact however
+/// differently the words around them run ("Pelosi on Wednesday was appointed to an eighth
+/// term" / "Pelosi was re-elected to her leadership post Friday morning"), unless names stand
+/// near both and none is shared.
+fn sole_dates(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
+    let (c, d) = (&x.data.claims[i], &y.data.claims[j]);
+    let dates_in = |side: &Side<'_>, sidx: usize| {
+        side.data
+            .claims
+            .iter()
+            .filter(|e| e.sidx == sidx && matches!(e.val, Val::Date(_)))
+            .count()
+    };
+    // Unless each is told beside other people ("Trump tweeted Tuesday" / "On Wednesday, Mr.
+    // Fox expressed disbelief"): two acts that one row pairs.
+    let (fp, fq) = (&x.frames[i], &y.frames[j]);
+    let other_people = !fp.names.is_empty() && !fq.names.is_empty() && !frames::share_name(fp, fq);
+    matches!((&c.val, &d.val), (Val::Date(_), Val::Date(_)))
+        && !other_people
+        && x.aligned_with
+            .get(c.sidx)
+            .is_some_and(|v| v.contains(&d.sidx))
+        && dates_in(x, c.sidx) == 1
+        && dates_in(y, d.sidx) == 1
 }
 
 /// Whether two values are told of different named subjects: names stand near each, and no name
@@ -3288,5 +3316,22 @@ mod tests {
             "Shares of Acme fell 4.6 percent on Tuesday, traders said.",
         );
         assert!(found.iter().any(|m| m.contains("percentage")), "{found:?}");
+    }
+
+    #[test]
+    fn the_only_dates_of_two_aligned_sentences_are_one_fact() {
+        let found = conflicts(
+            "Rep. Ann Webb on Wednesday was appointed to a third term as council leader, \
+             surviving a challenge from a younger rival.",
+            "Council leader Ann Webb was re-elected to her post Friday morning, surviving a \
+             challenge from a younger rival.",
+        );
+        assert!(found.iter().any(|m| m.contains("Wednesday")), "{found:?}");
+        // Told beside other people, the two dates are two acts.
+        let found = conflicts(
+            "Smith tweeted Tuesday that he had accepted an invitation to the private meeting.",
+            "On Wednesday, Mr. Jones expressed disbelief at the invitation to the private meeting.",
+        );
+        assert!(!found.iter().any(|m| m.contains("Tuesday")), "{found:?}");
     }
 }
