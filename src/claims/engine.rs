@@ -1458,12 +1458,13 @@ fn sole_dates(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
         && dates_in(y, d.sidx) == 1
 }
 
-/// Whether two values are told of different named subjects: names stand near each, and no name
-/// near either is in the other's sentence at all ("the S&P 500 gained 3 points" / "the Nasdaq
+/// Whether two values are told of different named subjects: names of people or organisations
+/// (not places: where, not who) stand near each, and none near either is in the other's
+/// sentence at all ("the S&P 500 gained 3 points" / "the Nasdaq
 /// rose 6 points").
 fn other_subject(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
     let (fp, fq) = (&x.frames[i], &y.frames[j]);
-    if fp.names.is_empty() || fq.names.is_empty() {
+    if fp.people.is_empty() || fq.people.is_empty() {
         return false;
     }
     // Letters and digits only, so that a name written otherwise ("Tabata's" / "Tabatas",
@@ -1482,7 +1483,7 @@ fn other_subject(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> bool {
             n.len() >= 3 && !text.contains(&n)
         })
     };
-    absent(&fp.names, y, y.data.claims[j].sidx) && absent(&fq.names, x, x.data.claims[i].sidx)
+    absent(&fp.people, y, y.data.claims[j].sidx) && absent(&fq.people, x, x.data.claims[i].sidx)
 }
 
 /// Whether two figures differ more than [`Thresholds::far_apart`] times in size and do not share their

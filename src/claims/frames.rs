@@ -28,6 +28,8 @@ pub(crate) struct Frame {
     pub after: Option<String>,
     /// Name words within reach, lower case, sorted.
     pub names: Vec<String>,
+    /// Those of them that name no place (people, organisations): who, not where.
+    pub people: Vec<String>,
     /// Stems of the other content words within reach, sorted.
     pub words: Vec<String>,
     /// For a rate, the thing each unit of it counts: "$45 a share", "$45 for each share",
@@ -73,10 +75,11 @@ pub(crate) fn frame(data: &SideData<'_>, c: &Claim) -> Frame {
                 && start < d.end
         })
     };
-    let is_name = |start: usize, end: usize| {
+    // The mention a token stands in, if any.
+    let mention_of = |start: usize, end: usize| {
         data.mentions[c.sidx]
             .iter()
-            .any(|m| m.0 <= start && end <= m.1)
+            .find(|m| m.0 <= start && end <= m.1)
     };
     let clause_break = |from: usize, to: usize| {
         data.text
@@ -84,6 +87,7 @@ pub(crate) fn frame(data: &SideData<'_>, c: &Claim) -> Frame {
             .is_some_and(|g| g.contains([';', ':', '(', ')', '—', '–']) || g.contains("--"))
     };
     let mut names: Vec<String> = Vec::new();
+    let mut people: Vec<String> = Vec::new();
     let mut words: Vec<String> = Vec::new();
     for dir in [-1i64, 1] {
         // Walk away from the value, past its own tokens.
@@ -125,8 +129,11 @@ pub(crate) fn frame(data: &SideData<'_>, c: &Claim) -> Frame {
             if !quoted && data.in_quote(c.sidx, t.start) {
                 continue;
             }
-            if is_name(t.start, t.end) {
+            if let Some(m) = mention_of(t.start, t.end) {
                 names.push(t.lower.clone());
+                if !data.entities[m.2].place {
+                    people.push(t.lower.clone());
+                }
                 continue;
             }
             let w = t.lower.as_str();
@@ -154,6 +161,9 @@ pub(crate) fn frame(data: &SideData<'_>, c: &Claim) -> Frame {
     names.sort_unstable();
     names.dedup();
     out.names = names;
+    people.sort_unstable();
+    people.dedup();
+    out.people = people;
     words.sort_unstable();
     words.dedup();
     out.words = words;
@@ -300,6 +310,7 @@ mod tests {
             before: before.map(str::to_string),
             after: after.map(str::to_string),
             names: names.iter().map(|s| s.to_string()).collect(),
+            people: Vec::new(),
             words: Vec::new(),
             per: None,
             when: None,
