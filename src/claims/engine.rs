@@ -1172,6 +1172,19 @@ fn values(x: &Side<'_>, y: &Side<'_>, flags: &mut Vec<Flag>, conflicts: &mut Vec
             }
         }
         let best = best.map(|(_, s, j)| (s, j));
+        // The runner-up is the closest counterpart that says something else: the same value
+        // stated again elsewhere ("$750,000 in campaign money" in the lead and in the body)
+        // backs the best one up rather than competing with it.
+        if let Some((_, bj)) = best {
+            let b = &y.data.claims[bj];
+            second = cands
+                .iter()
+                .filter(|&&(j, _)| {
+                    j != bj && rel_of(&y.data.claims[j], b, x.t) != Some(Relation::Same)
+                })
+                .map(|&(_, s)| s)
+                .fold(0.0, f64::max);
+        }
         // Agreement: any counterpart that says the same; a compatible one only with a
         // context similarity of 0.1 or more. Below 0.1 a counterpart can neither be acted
         // on as the best match (that takes 0.15) nor weigh in `agree` (compared with 0.8×
