@@ -727,11 +727,10 @@ impl Report {
     }
 }
 
-/// Sentences with the given texts, one a paragraph, as if joined by one separator byte: the
-/// stage tests' input without running the segmenter (the harnesses' copy is
-/// `storydiff_eval::align::sentences_from`).
-#[cfg(test)]
-pub(crate) fn sentences_from(texts: &[&str]) -> Vec<Sentence> {
+/// Sentences with the given texts, one a paragraph, as if joined by one separator byte (ids
+/// in order, nothing flagged as furniture): input for the aligner without running the
+/// segmenter, as the stage tests and the evaluation harnesses build it.
+pub fn sentences_from(texts: &[&str]) -> Vec<Sentence> {
     let mut pos = 0;
     texts
         .iter()

@@ -214,29 +214,8 @@ pub fn sts(test: &[Pair], background: &[&str], scorer: Scorer) -> (f64, f64) {
     (pearson(&s, &g), spearman(&s, &g))
 }
 
-/// Builds report sentences from plain sentence strings (ids in order, spans into the texts
-/// joined by a newline, nothing flagged as furniture).
-pub fn sentences_from(texts: &[&str]) -> Vec<Sentence> {
-    let mut pos = 0;
-    texts
-        .iter()
-        .enumerate()
-        .map(|(id, t)| {
-            let s = Sentence {
-                id,
-                start: pos,
-                end: pos + t.len(),
-                text: t.to_string(),
-                furniture: false,
-                role: storydiff::report::Role::Body,
-                paragraph: id,
-                dateline: None,
-            };
-            pos += t.len() + 1;
-            s
-        })
-        .collect()
-}
+/// Report sentences from plain sentence strings (the library's own helper).
+pub use storydiff::report::sentences_from;
 
 /// Counts for the IteraTeR check: untouched before-sentences that came out `equal` in a 1:1
 /// row, and touched ones that did not.

@@ -1593,26 +1593,21 @@ fn statuses(
     // Each version telling the event both ways (a text compared with itself) is no change
     // between them. Each half depends on one event only: worked out once per event, not once
     // per pair of events (that was cubic, a quarter of a batch's time).
-    let alike_a: Vec<bool> = ea
-        .iter()
-        .map(|p| {
-            eb.iter().any(|r| {
-                r.status == p.status
-                    && sa.aligned_with[p.sidx].contains(&r.sidx)
-                    && status::same_event(p, r, 1.0)
-            })
+    // Whether event `e` of side `x` is told at its own stage by an event of the other side in
+    // a sentence aligned with its own (`same_event` reads A's event first).
+    let alike = |x: &Side<'_>, e: &status::Event, others: &[status::Event]| {
+        others.iter().any(|r| {
+            r.status == e.status
+                && x.aligned_with[e.sidx].contains(&r.sidx)
+                && if x.id == SideId::A {
+                    status::same_event(e, r, 1.0)
+                } else {
+                    status::same_event(r, e, 1.0)
+                }
         })
-        .collect();
-    let alike_b: Vec<bool> = eb
-        .iter()
-        .map(|q| {
-            ea.iter().any(|r| {
-                r.status == q.status
-                    && sb.aligned_with[q.sidx].contains(&r.sidx)
-                    && status::same_event(r, q, 1.0)
-            })
-        })
-        .collect();
+    };
+    let alike_a: Vec<bool> = ea.iter().map(|p| alike(sa, p, &eb)).collect();
+    let alike_b: Vec<bool> = eb.iter().map(|q| alike(sb, q, &ea)).collect();
     let mut cands: Vec<(f64, usize, usize)> = Vec::new();
     for (i, p) in ea.iter().enumerate() {
         for (j, q) in eb.iter().enumerate() {
