@@ -110,6 +110,9 @@ pub fn compare(a: &Document, b: &Document, opts: &Options) -> Report {
     for c in &mut outcome.claims {
         c.message = render::english::claim(&c.reason);
     }
+    for i in &mut outcome.inconsistencies {
+        i.message = render::english::inconsistency(i);
+    }
     let mut notes = date_notes;
     notes.extend(alignment.notes);
     notes.extend(outcome.notes);

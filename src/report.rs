@@ -584,7 +584,8 @@ pub struct Inconsistency {
     pub first: ClaimSpan,
     /// The other statement, which cannot be true with `first`.
     pub second: ClaimSpan,
-    /// One English sentence saying what contradicts what.
+    /// One English sentence saying what contradicts what, composed by `render::english`
+    /// when [`crate::compare`] assembles the report (empty before).
     pub message: String,
 }
 

@@ -1,11 +1,12 @@
 //! english: the one place where a changed claim's English is composed ([`claim`]), from the
-//! structured [`Reason`] the claim stage gives each finding. The JSON `message` and the text,
+//! structured [`Reason`] the claim stage gives each finding, and an inconsistency's
+//! ([`inconsistency`]), from its two spans. The JSON `message` and the text,
 //! side-by-side and HTML renderers all read the sentence composed here.
 //!
 //! Quotations and denials are shortened to their first eight words and an ellipsis when they
 //! run over ten ([`short`]).
 
-use crate::report::{EventStage, Reason, SideId, StatusDates};
+use crate::report::{ClaimKind, EventStage, Inconsistency, Reason, SideId, StatusDates};
 
 /// Which side is which in messages.
 fn name(id: SideId) -> &'static str {
@@ -173,6 +174,22 @@ pub fn claim(reason: &Reason) -> String {
     }
 }
 
+/// The English sentence of an inconsistency: one version giving two dates for one event, or
+/// two figures for one thing.
+pub fn inconsistency(i: &Inconsistency) -> String {
+    let what = if i.kind == ClaimKind::Date {
+        "two dates for the same event"
+    } else {
+        "two figures for the same thing"
+    };
+    format!(
+        "{} gives {what}: {} and {}",
+        name(i.side),
+        i.first.text,
+        i.second.text
+    )
+}
+
 /// The words a denial's entry shows in a list of added or dropped claims: the denial itself,
 /// not the negator alone.
 pub fn denial(reason: &Reason) -> Option<String> {
@@ -236,5 +253,32 @@ mod tests {
         assert_eq!(claim(&denial), "the denial \"did not meddle\" is in A only");
         assert_eq!(super::denial(&denial).as_deref(), Some("did not meddle"));
         assert_eq!(claim(&Reason::Text("as is".into())), "as is");
+    }
+
+    #[test]
+    fn inconsistencies_name_the_side_and_both_values() {
+        use crate::report::ClaimSpan;
+        let span = |text: &str| ClaimSpan {
+            sentence: 0,
+            start: 0,
+            end: text.len(),
+            text: text.into(),
+        };
+        let mut i = Inconsistency {
+            side: SideId::B,
+            kind: ClaimKind::Date,
+            first: span("Tuesday"),
+            second: span("Friday"),
+            message: String::new(),
+        };
+        assert_eq!(
+            inconsistency(&i),
+            "B gives two dates for the same event: Tuesday and Friday"
+        );
+        i.kind = ClaimKind::Number;
+        assert_eq!(
+            inconsistency(&i),
+            "B gives two figures for the same thing: Tuesday and Friday"
+        );
     }
 }
