@@ -9,7 +9,9 @@ For each real pair, the values both texts write alike (a figure such as "$750,00
 weekday, a month name) are listed; for up to six of them per case (a fixed random choice), every
 occurrence of that value in B is replaced by another one (a figure doubled plus three, a year
 three earlier, a weekday or month two later) and the pair is compared again. The change counts
-as found when a conflict's B side, or an inconsistency of B, holds the new value.
+as found when a conflict's B side, or an inconsistency of B, holds the new value. Names: up to
+three surnames per case that B writes after a title ("Mr. Grimm", "Rep. Bruce Braley") and A
+also writes are replaced everywhere in B by "Kowalczyk"; found when a changed name holds it.
 
 Not every planted change is a real conflict: a value both texts write may be two facts (A's
 "Tuesday" dates one event, B's another), so 100 % is not the ceiling. Read the misses it
@@ -28,6 +30,11 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 FIGURE = re.compile(r"(?<![\w.,$])(\$?\d[\d,]*(?:\.\d+)?)(?!\w)")
+# A surname: right after "Mr.", "Mrs.", "Ms.", "Dr.", or after a title and a given name ("Rep.
+# Bruce Braley", "Sen. Tom A. Harkin").
+TITLED = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\. |(?:Rep|Sen|Gov)\. [A-Z][a-z]+ (?:[A-Z]\. )?)"
+                    r"([A-Z][a-z]{2,})\b")
+NEW_NAME = "Kowalczyk"
 
 
 def compare(binary, a, b):
@@ -103,7 +110,26 @@ def main():
                 misses.append((os.path.basename(case.rstrip("/")), kind, old, new))
     if os.path.exists(tmp):
         os.remove(tmp)
-    for kind in ("date", "number"):
+    for case in cases:
+        a_path, b_path = os.path.join(case, "a.txt"), os.path.join(case, "b.txt")
+        a_text = open(a_path, encoding="utf-8").read()
+        b_text = open(b_path, encoding="utf-8").read()
+        surnames = sorted({m.group(1) for m in TITLED.finditer(b_text)
+                           if re.search(r"\b" + m.group(1) + r"\b", a_text)})
+        rng.shuffle(surnames)
+        for old in surnames[:3]:
+            planted = re.sub(r"\b" + old + r"\b", NEW_NAME, b_text)
+            with open(tmp, "w", encoding="utf-8") as f:
+                f.write(planted)
+            out = compare(binary, a_path, tmp)
+            hit = any(c["change"] == "changed" and c["kind"] in ("name", "place") and c.get("b")
+                      and NEW_NAME in c["b"]["text"] for c in out["claims"])
+            tally[("name", hit)] += 1
+            if not hit:
+                misses.append((os.path.basename(case.rstrip("/")), "name", old, NEW_NAME))
+    if os.path.exists(tmp):
+        os.remove(tmp)
+    for kind in ("date", "number", "name"):
         n = tally[(kind, True)] + tally[(kind, False)]
         if n:
             print(f"{kind:7} planted {n:3}  found {tally[(kind, True)]:3}  "

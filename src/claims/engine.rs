@@ -2567,6 +2567,71 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
             }
         }
     }
+    // One person renamed throughout: a person only A names and one only B names, mentioned in
+    // two sentences one aligned row pairs, with the same given name and another surname
+    // ("Jesse L. Jackson Jr." / "Jesse L. Kowalski Jr."). Reworded sentences rarely keep the
+    // words around a name, so the row and the given name are the evidence here.
+    // A person: a name of two words or more that its text gives a title somewhere ("Rep.",
+    // "Mr.", "President"), which a company or an agency is not given.
+    let person = |x: &Side<'_>, k: usize| {
+        let e = &x.data.entities[k];
+        let titled = x.data.mentions.iter().enumerate().any(|(sidx, ms)| {
+            ms.iter().any(|&(st, _, m)| {
+                m == k && {
+                    let toks = &x.data.toks[sidx];
+                    let at = toks.partition_point(|t| t.start < st);
+                    at > 0
+                        && toks[at - 1].cap
+                        && cues::TITLES.contains(&toks[at - 1].lower.as_str())
+                }
+            })
+        });
+        !e.place
+            && e.words.len() >= 2
+            && !cues::TITLES.contains(&e.words[0].as_str())
+            && e.words[0].chars().count() >= 3
+            && titled
+    };
+    for i in 0..sa.data.sentences.len() {
+        for &j in &sa.aligned_with[i] {
+            for &(ast, aen, ea) in &sa.data.mentions[i] {
+                let p = &sa.data.entities[ea];
+                if ma[ea] || used_a.contains(&ea) || !person(sa, ea) {
+                    continue;
+                }
+                let hit = sb.data.mentions[j].iter().find(|&&(_, _, eb)| {
+                    let q = &sb.data.entities[eb];
+                    !mb[eb]
+                        && !used_b.contains(&eb)
+                        && person(sb, eb)
+                        && p.words[0] == q.words[0]
+                        && surnames_differ(&p.words, &q.words)
+                });
+                if let Some(&(bst, ben, eb)) = hit {
+                    used_a.insert(ea);
+                    used_b.insert(eb);
+                    flags.push(name_flag(
+                        false,
+                        Severity::Conflict,
+                        Span {
+                            sidx: i,
+                            start: ast,
+                            end: aen,
+                        },
+                        Span {
+                            sidx: j,
+                            start: bst,
+                            end: ben,
+                        },
+                        Reason::NameChanged {
+                            a: p.canonical.clone(),
+                            b: sb.data.entities[eb].canonical.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+    }
     for (x, m, used) in [(sa, &ma, &used_a), (sb, &mb, &used_b)] {
         let mut done = BTreeSet::new();
         for c in &x.data.claims {
@@ -2591,6 +2656,37 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
             });
         }
     }
+}
+
+/// Whether the last words of two names are other names, not one name written otherwise: not a
+/// prefix of the other once accents and marks are dropped ("Galán" / "Galn", "O'Mara" / "O",
+/// "Prud'homme" / "Prudhomme"), more than two letters apart, and not among the other name's
+/// words ("International Children" / "International Childrens Peace Prize").
+fn surnames_differ(p: &[String], q: &[String]) -> bool {
+    let squash = |w: &str| -> Vec<char> {
+        fold_accents(w)
+            .chars()
+            .filter(|ch| ch.is_alphanumeric())
+            .collect()
+    };
+    let (Some(x), Some(y)) = (p.last(), q.last()) else {
+        return false;
+    };
+    let (x, y) = (squash(x), squash(y));
+    let within = |w: &[char], name: &[String]| {
+        // Initials ("J.") say nothing either way.
+        name.iter().any(|v| {
+            let v = squash(v);
+            v.len() >= 3 && (v.starts_with(w) || w.starts_with(&v[..]))
+        })
+    };
+    !x.is_empty()
+        && !y.is_empty()
+        && !x.starts_with(&y[..])
+        && !y.starts_with(&x[..])
+        && levenshtein(&x, &y) > 2
+        && !within(&x, q)
+        && !within(&y, p)
 }
 
 /// A changed name (or place, when either is one) between the mentions `a` and `b`.
@@ -3329,5 +3425,31 @@ mod tests {
             "On Wednesday, Mr. Jones expressed disbelief at the invitation to the private meeting.",
         );
         assert!(!found.iter().any(|m| m.contains("Tuesday")), "{found:?}");
+    }
+
+    #[test]
+    fn a_person_renamed_throughout_is_another_name() {
+        let a = "Rep. Jesse Jackson pleaded guilty on Wednesday to fraud, prosecutors said.\n\n\
+                 Mr. Jackson used campaign money for personal items, the court heard.\n";
+        let b = "Rep. Jesse Kowalski admitted fraud in court on Wednesday, according to \
+                 prosecutors.\n\nMr. Kowalski spent the campaign money on himself, the court \
+                 heard.\n";
+        let found = conflicts(a, b);
+        assert!(
+            found
+                .iter()
+                .any(|m| m.contains("Jesse Jackson") && m.contains("Jesse Kowalski")),
+            "{found:?}"
+        );
+        // Two companies of one brand are not one person renamed.
+        let found = conflicts(
+            "Atlantic Coast will go on flying as a Delta Connection carrier, the airline said.\n",
+            "Atlantic Coast will go on flying regional routes for Delta Air Lines, the airline \
+             said.\n",
+        );
+        assert!(
+            !found.iter().any(|m| m.contains("another name")),
+            "{found:?}"
+        );
     }
 }
