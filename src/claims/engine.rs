@@ -2040,12 +2040,19 @@ fn said_differently(
 }
 
 /// The sentence of `y` most like sentence `i` of `x`.
-fn best_sentence(s: &[Vec<f64>], i: usize) -> Option<(usize, f64)> {
+fn best_sentence(s: &[Vec<f64>], i: usize, aligned: &[usize]) -> Option<(usize, f64)> {
+    // On a tie, the sentence an aligned row pairs with this one: a text repeating a sentence
+    // nearly word for word ("… rise of 5 percent" / "… not … rise of 5 percent") must not
+    // have the repeat stand for the sentence's own partner.
     s.get(i)?
         .iter()
         .enumerate()
         .fold(None, |acc: Option<(usize, f64)>, (j, &v)| match acc {
-            Some((_, b)) if b >= v => acc,
+            Some((k, b))
+                if b > v || (b == v && (aligned.contains(&k) || !aligned.contains(&j))) =>
+            {
+                acc
+            }
             _ => Some((j, v)),
         })
 }
@@ -2065,7 +2072,7 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
         let Val::Neg { target, quoted } = &c.val else {
             continue;
         };
-        let Some((j, v)) = best_sentence(s, c.sidx) else {
+        let Some((j, v)) = best_sentence(s, c.sidx, &x.aligned_with[c.sidx]) else {
             continue;
         };
         let implied = |side: &Side<'_>, k: usize| {
@@ -2225,7 +2232,7 @@ fn attributions(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag
         if !(doubt || hedge) || !seen.insert(c.sidx) {
             continue;
         }
-        let Some((j, v)) = best_sentence(s, c.sidx) else {
+        let Some((j, v)) = best_sentence(s, c.sidx, &x.aligned_with[c.sidx]) else {
             continue;
         };
         if v < x.t.same_statement {
@@ -2309,7 +2316,8 @@ fn statements(x: &Side<'_>, s: &[Vec<f64>], unpaired: &BTreeSet<usize>, flags: &
         {
             continue;
         }
-        if best_sentence(s, c.sidx).is_some_and(|(_, v)| v >= x.t.same_statement)
+        if best_sentence(s, c.sidx, &x.aligned_with[c.sidx])
+            .is_some_and(|(_, v)| v >= x.t.same_statement)
             || !done.insert(c.sidx)
         {
             continue;
@@ -2506,14 +2514,14 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
     };
     let mut pairs = BTreeSet::new();
     for i in 0..sa.data.sentences.len() {
-        if let Some((j, v)) = best_sentence(sim, i) {
+        if let Some((j, v)) = best_sentence(sim, i, &sa.aligned_with[i]) {
             if v >= sa.t.same_statement {
                 pairs.insert((i, j));
             }
         }
     }
     for j in 0..sb.data.sentences.len() {
-        if let Some((i, v)) = best_sentence(simt, j) {
+        if let Some((i, v)) = best_sentence(simt, j, &sb.aligned_with[j]) {
             if v >= sa.t.same_statement {
                 pairs.insert((i, j));
             }
