@@ -379,12 +379,12 @@ struct Span {
 }
 
 impl Span {
+    fn new(sidx: usize, start: usize, end: usize) -> Self {
+        Span { sidx, start, end }
+    }
+
     fn of(c: &Claim) -> Self {
-        Span {
-            sidx: c.sidx,
-            start: c.start,
-            end: c.end,
-        }
+        Span::new(c.sidx, c.start, c.end)
     }
 }
 
@@ -1350,11 +1350,12 @@ fn explained(y: &Side<'_>, j: usize, x: &Side<'_>) -> bool {
             };
         // A date restated must be about the same thing by its own words, not only stand in
         // an aligned row ("a Facebook post Friday" does not restate "apologized Friday").
-        let same = match c.val {
+        // (Asked last: it is the costly test.)
+        let same = || match c.val {
             Val::Date(_) => frames::same_frame(&x.frames[i], &y.frames[j]),
             _ => same_fact(x, i, y, j),
         };
-        agrees && topic_sim(x, i, y, j) >= x.t.same_topic && same
+        agrees && topic_sim(x, i, y, j) >= x.t.same_topic && same()
     })
 }
 
@@ -1686,16 +1687,8 @@ fn statuses(
             change: Change::Changed,
             kind: ClaimKind::Status,
             severity,
-            a: Some(Span {
-                sidx: p.sidx,
-                start: p.start,
-                end: p.end,
-            }),
-            b: Some(Span {
-                sidx: q.sidx,
-                start: q.start,
-                end: q.end,
-            }),
+            a: Some(Span::new(p.sidx, p.start, p.end)),
+            b: Some(Span::new(q.sidx, q.start, q.end)),
             reason: Reason::StatusChanged {
                 stage_a: stage(p.status),
                 a: ta.to_string(),
@@ -2154,11 +2147,7 @@ fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut Vec<Flag>) 
             *flipped.entry(c.sidx).or_insert(0) += 1;
             let ty = y.data.slice(tok.start, tok.end);
             let tx = x.data.slice(c.start, c.end);
-            let yspan = Span {
-                sidx: j,
-                start: tok.start,
-                end: tok.end,
-            };
+            let yspan = Span::new(j, tok.start, tok.end);
             let reason = Reason::NegationFlipped {
                 negator: tx.to_string(),
                 word: ty.to_string(),
@@ -2557,16 +2546,8 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
                 flags.push(name_flag(
                     place,
                     Severity::Conflict,
-                    Span {
-                        sidx: i,
-                        start: ast,
-                        end: aen,
-                    },
-                    Span {
-                        sidx: j,
-                        start: bst,
-                        end: ben,
-                    },
+                    Span::new(i, ast, aen),
+                    Span::new(j, bst, ben),
                     Reason::NameChanged {
                         a: sa.data.slice(ast, aen).to_string(),
                         b: sb.data.slice(bst, ben).to_string(),
@@ -2581,7 +2562,7 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
     // words around a name, so the row and the given name are the evidence here.
     // A person: a name of two words or more that its text gives a title somewhere ("Rep.",
     // "Mr.", "President"), which a company or an agency is not given.
-    let person = |x: &Side<'_>, k: usize| {
+    let is_person = |x: &Side<'_>, k: usize| {
         let e = &x.data.entities[k];
         let titled = x.data.mentions.iter().enumerate().any(|(sidx, ms)| {
             ms.iter().any(|&(st, _, m)| {
@@ -2600,18 +2581,24 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
             && e.words[0].chars().count() >= 3
             && titled
     };
+    let people = |x: &Side<'_>| -> Vec<bool> {
+        (0..x.data.entities.len())
+            .map(|k| is_person(x, k))
+            .collect()
+    };
+    let (person_a, person_b) = (people(sa), people(sb));
     for i in 0..sa.data.sentences.len() {
         for &j in &sa.aligned_with[i] {
             for &(ast, aen, ea) in &sa.data.mentions[i] {
                 let p = &sa.data.entities[ea];
-                if ma[ea] || used_a.contains(&ea) || !person(sa, ea) {
+                if ma[ea] || used_a.contains(&ea) || !person_a[ea] {
                     continue;
                 }
                 let hit = sb.data.mentions[j].iter().find(|&&(_, _, eb)| {
                     let q = &sb.data.entities[eb];
                     !mb[eb]
                         && !used_b.contains(&eb)
-                        && person(sb, eb)
+                        && person_b[eb]
                         && p.words[0] == q.words[0]
                         && surnames_differ(&p.words, &q.words)
                 });
@@ -2621,16 +2608,8 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
                     flags.push(name_flag(
                         false,
                         Severity::Conflict,
-                        Span {
-                            sidx: i,
-                            start: ast,
-                            end: aen,
-                        },
-                        Span {
-                            sidx: j,
-                            start: bst,
-                            end: ben,
-                        },
+                        Span::new(i, ast, aen),
+                        Span::new(j, bst, ben),
                         Reason::NameChanged {
                             a: p.canonical.clone(),
                             b: sb.data.entities[eb].canonical.clone(),
@@ -2816,16 +2795,8 @@ fn spellings(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], flags: &mut Vec<Fla
             flags.push(name_flag(
                 p.place || q.place,
                 Severity::Notice,
-                Span {
-                    sidx: i,
-                    start: ast,
-                    end: aen,
-                },
-                Span {
-                    sidx: j,
-                    start: bst,
-                    end: ben,
-                },
+                Span::new(i, ast, aen),
+                Span::new(j, bst, ben),
                 Reason::NameSpelt {
                     a: word(sa, ast, aen, w),
                     b: word(sb, bst, ben, v),
