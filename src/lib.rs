@@ -37,6 +37,7 @@ pub mod ingest;
 pub mod render;
 pub mod report;
 pub mod segment;
+mod text;
 
 // The API in one list: what a program needs to read two versions, compare them and render the
 // report. The stage modules stay public for the corpus harnesses (`eval/`, storydiff-eval), the

@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::dates::{compare_dates, Anchor, DateScan, RelRule, Relation};
-use super::extract::{self, stem, Claim, Idf, SideData, Val, Vocab};
+use super::extract::{self, stem, Claim, SideData, Val, Vocab};
 use super::frames::{self, Frame};
 use super::numbers::{compare_numbers, Qualifier, QuantityKind};
 use super::{cues, quotes, status, ClaimInput, ClaimOptions, ClaimsOutcome, Thresholds};
@@ -19,6 +19,7 @@ use crate::report::{
     Change, ClaimChange, ClaimKind, ClaimSpan, Inconsistency, Note, PairedBy, QuoteEntry,
     QuoteRelation, Reason, Row, RowOp, Sentence, Severity, SideId, StatusDates, Verdict,
 };
+use crate::text::{Idf, Lexicon, Reading, Tok};
 
 /// A weighted bag of word stems: (stem key, weight) sorted by key, with its Euclidean norm.
 /// Stems are keyed by a fixed 64-bit hash, so that cosine is a merge of two sorted vectors
@@ -27,14 +28,6 @@ use crate::report::{
 struct Bag {
     items: Vec<(u64, f64)>,
     norm: f64,
-}
-
-fn stem_key(stem: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    // FxHash has no random keys: the same key on every run and machine.
-    let mut h = rustc_hash::FxHasher::default();
-    stem.hash(&mut h);
-    h.finish()
 }
 
 /// Collects (stem, weight) entries into a [`Bag`], adding the weights of repeated stems.
@@ -113,27 +106,20 @@ struct TokInfo {
     any_digit: bool,
 }
 
-/// Stems of every token of every sentence (`[sentence][token]`).
-fn side_stems(data: &SideData<'_>) -> Vec<Vec<String>> {
+fn tok_info(data: &SideData<'_>, lex: &Lexicon, idf: &Idf) -> Vec<Vec<TokInfo>> {
     data.toks
         .iter()
-        .map(|toks| toks.iter().map(|t| stem(&t.lower)).collect())
-        .collect()
-}
-
-fn tok_info(data: &SideData<'_>, stems: &[Vec<String>], idf: &Idf) -> Vec<Vec<TokInfo>> {
-    data.toks
-        .iter()
-        .zip(stems)
-        .map(|(toks, st)| {
+        .map(|toks| {
             toks.iter()
-                .zip(st)
-                .map(|(t, w)| TokInfo {
-                    key: stem_key(w),
-                    weight: idf.weight(w),
-                    stop: cues::STOP.contains(&t.lower.as_str()),
-                    numeric: t.lower.chars().all(|ch| ch.is_numeric()),
-                    any_digit: t.lower.chars().any(|ch| ch.is_numeric()),
+                .map(|t| {
+                    let stem = lex.stem_of(t.id);
+                    TokInfo {
+                        key: lex.key(stem),
+                        weight: idf.weight(stem),
+                        stop: lex.is_stop(t.id),
+                        numeric: lex.is_numeric(t.id),
+                        any_digit: lex.has_digit(t.id),
+                    }
                 })
                 .collect()
         })
@@ -403,8 +389,23 @@ pub(crate) fn run(
 ) -> ClaimsOutcome {
     let t = &opts.thresholds;
     let (anchor_a, anchor_b, mut notes) = anchors(a.text, b.text, opts);
+    // The words of both texts, read once (the text layer); each window takes its sentences'.
+    let mut lex = Lexicon::default();
+    let (ra, rb) = (
+        Reading::new(a.text, a.sentences, &mut lex),
+        Reading::new(b.text, b.sentences, &mut lex),
+    );
     if a.sentences.len().saturating_mul(b.sentences.len()) <= t.max_whole_pairs {
-        let mut out = run_whole(a, b, rows, (anchor_a, anchor_b), t);
+        let toks = (ra.all(), rb.all());
+        let mut out = run_whole(
+            a,
+            b,
+            (&toks.0, &toks.1),
+            &lex,
+            rows,
+            (anchor_a, anchor_b),
+            t,
+        );
         notes.append(&mut out.notes);
         out.notes = notes;
         return out;
@@ -434,6 +435,10 @@ pub(crate) fn run(
             w.iter().flat_map(|r| r.b.iter().copied()).collect(),
         );
         let (sa, sb) = (pick(a.sentences, &ids_a), pick(b.sentences, &ids_b));
+        let (ta, tb) = (
+            ra.pick(ids_a.iter().copied(), a.sentences.len()),
+            rb.pick(ids_b.iter().copied(), b.sentences.len()),
+        );
         // Rows of the window with ids turned into indices of its own sentence lists.
         let local = |ids: &BTreeSet<usize>, v: &[usize]| -> Vec<usize> {
             v.iter().map(|i| ids.range(..*i).count()).collect()
@@ -457,6 +462,8 @@ pub(crate) fn run(
                 text: b.text,
                 sentences: &sb,
             },
+            (&ta, &tb),
+            &lex,
             &wrows,
             (anchor_a, anchor_b),
             t,
@@ -563,16 +570,30 @@ fn cap_claims(data: &mut SideData<'_>, side: &str, max: usize, notes: &mut Vec<N
 fn run_whole(
     a: ClaimInput<'_>,
     b: ClaimInput<'_>,
+    (toks_a, toks_b): (&[&[Tok]], &[&[Tok]]),
+    lex: &Lexicon,
     rows: &[Row],
     (anchor_a, anchor_b): (SideAnchor, SideAnchor),
     t: &Thresholds,
 ) -> ClaimsOutcome {
     let mut notes = Vec::new();
-    let mut vocab = Vocab::default();
-    vocab.add(a.text, a.sentences);
-    vocab.add(b.text, b.sentences);
-    let mut da = extract::extract(a.text, a.sentences, anchor_a.anchor.as_ref(), &vocab);
-    let mut db = extract::extract(b.text, b.sentences, anchor_b.anchor.as_ref(), &vocab);
+    let mut vocab = Vocab::new(lex);
+    vocab.add(a.text, a.sentences, toks_a);
+    vocab.add(b.text, b.sentences, toks_b);
+    let mut da = extract::extract(
+        a.text,
+        a.sentences,
+        toks_a,
+        anchor_a.anchor.as_ref(),
+        &vocab,
+    );
+    let mut db = extract::extract(
+        b.text,
+        b.sentences,
+        toks_b,
+        anchor_b.anchor.as_ref(),
+        &vocab,
+    );
     // Relative dates with no anchor carry their side's floor (see `anchors`).
     for (data, side) in [(&mut da, anchor_a), (&mut db, anchor_b)] {
         for c in &mut data.claims {
@@ -602,18 +623,17 @@ fn run_whole(
     }
     cap_claims(&mut da, "A", t.max_claims_per_sentence, &mut notes);
     cap_claims(&mut db, "B", t.max_claims_per_sentence, &mut notes);
-    let (stems_a, stems_b) = (side_stems(&da), side_stems(&db));
-    let mut idf = Idf::default();
-    idf.add(&stems_a);
-    idf.add(&stems_b);
+    let mut idf = Idf::new(lex);
+    idf.add(lex, toks_a);
+    idf.add(lex, toks_b);
     fn mk<'a>(
         id: SideId,
         data: SideData<'a>,
-        stems: &[Vec<String>],
+        lex: &Lexicon,
         idf: &Idf,
         t: &'a Thresholds,
     ) -> Side<'a> {
-        let info = tok_info(&data, stems, idf);
+        let info = tok_info(&data, lex, idf);
         let bags: Vec<Bag> = data
             .claims
             .iter()
@@ -651,8 +671,8 @@ fn run_whole(
             postings,
         }
     }
-    let mut sa = mk(SideId::A, da, &stems_a, &idf, t);
-    let mut sb = mk(SideId::B, db, &stems_b, &idf, t);
+    let mut sa = mk(SideId::A, da, lex, &idf, t);
+    let mut sb = mk(SideId::B, db, lex, &idf, t);
     // Sentences of the other side that one aligned row pairs with each sentence.
     sa.aligned_with = vec![Vec::new(); sa.data.sentences.len()];
     sb.aligned_with = vec![Vec::new(); sb.data.sentences.len()];
@@ -873,7 +893,7 @@ fn paired_by(
         };
         picked
             .into_iter()
-            .map(|t| t.lower.clone())
+            .map(|t| t.lower.to_string())
             .filter(|w| {
                 !cues::STOP.contains(&w.as_str())
                     && w.chars().count() > 2
@@ -1073,7 +1093,7 @@ fn topic(x: &Side<'_>, c: &Claim, other: Option<(&Side<'_>, &Claim)>) -> Option<
                     && !t.lower.chars().any(|ch| ch.is_numeric())
             })
             .filter(|&k| noun(k))
-            .map(|k| toks[k].lower.clone())
+            .map(|k| toks[k].lower.to_string())
             .collect()
     };
     let mine = near(x, c);
@@ -2493,12 +2513,12 @@ fn names(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], simt: &[Vec<f64>], flag
             .iter()
             .filter(plain)
             .rfind(|t| t.end <= st)
-            .map(|t| t.lower.clone());
+            .map(|t| t.lower.to_string());
         let next = toks
             .iter()
             .filter(plain)
             .find(|t| t.start >= en)
-            .map(|t| t.lower.clone());
+            .map(|t| t.lower.to_string());
         (prev, next)
     };
     let mut pairs = BTreeSet::new();
@@ -2711,7 +2731,7 @@ fn spellings(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], flags: &mut Vec<Fla
         x.data
             .toks
             .iter()
-            .flatten()
+            .flat_map(|t| t.iter())
             .map(|t| plain(&t.lower))
             .collect()
     };
@@ -3058,7 +3078,10 @@ mod tests {
 
     fn alike(a: &str, b: &str) -> bool {
         let w = |s: &str| -> Vec<String> {
-            extract::tokens(s, 0).into_iter().map(|t| t.lower).collect()
+            extract::tokens(s, 0)
+                .into_iter()
+                .map(|t| t.lower.to_string())
+                .collect()
         };
         names_alike(&w(a), &w(b))
     }

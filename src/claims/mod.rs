@@ -170,6 +170,12 @@ pub fn analyze(
     engine::run(a, b, rows, opts)
 }
 
+/// Whether `word` (lower case) is a function word the claim stage leaves out of the context of
+/// a claim (`cues::STOP`); the text layer records it once per distinct word.
+pub(crate) fn is_stop_word(word: &str) -> bool {
+    cues::STOP.contains(&word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
