@@ -262,11 +262,7 @@ impl Reading {
     }
 
     /// The tokens of the sentences `ids` (ascending) that are below `len`.
-    pub(crate) fn pick<'r>(
-        &'r self,
-        ids: impl Iterator<Item = usize>,
-        len: usize,
-    ) -> Vec<&'r [Tok]> {
+    pub(crate) fn pick(&self, ids: impl Iterator<Item = usize>, len: usize) -> Vec<&[Tok]> {
         ids.filter(|&i| i < len)
             .map(|i| self.sentences.get(i).map_or(&[][..], Vec::as_slice))
             .collect()
