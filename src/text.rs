@@ -1,7 +1,7 @@
 //! text: one reading of the words of both texts, made once per comparison, below the stages
 //! that read words.
 //!
-//! Input: a text and its sentences (after `segment`). Output: a [`Reading`], the word tokens
+//! Input: the sentences of a text (after `segment`). Output: a [`Reading`], the word tokens
 //! of every sentence with their byte spans, each token pointing into one [`Lexicon`] shared by
 //! both texts: the lower-cased form of every distinct word is stored once, and what the stages
 //! ask of a word — its stem, the 64-bit key of that stem, whether it is a function word or a
@@ -184,6 +184,7 @@ impl Lexicon {
     }
 
     /// The words of `s` ([`tokens`]'s rule), offsets shifted by `base`, interned.
+    #[cfg(test)]
     pub(crate) fn tokens(&mut self, s: &str, base: usize) -> Vec<Tok> {
         let mut out = Vec::new();
         for (st, en) in runs(s) {
@@ -232,39 +233,92 @@ impl Lexicon {
     }
 }
 
-/// The words of one text, sentence by sentence.
+/// A word as a [`Reading`] keeps it (12 bytes): its span inside its sentence and its entry.
+#[derive(Debug, Clone, Copy)]
+struct Stored {
+    start: u32,
+    end: u32,
+    id: WordId,
+}
+
+/// The words of one text, sentence by sentence, kept compact: a comparison holds the reading
+/// of both texts from alignment to the end of the claim stage, so a word costs 12 bytes here
+/// and becomes a [`Tok`] only while a stage works on its sentence.
 #[derive(Debug, Default)]
 pub(crate) struct Reading {
-    /// Tokens of each sentence (empty for furniture and for a span that is not the text's).
-    pub sentences: Vec<Vec<Tok>>,
+    words: Vec<Stored>,
+    /// Sentence `k`'s words are `words[from[k]..from[k + 1]]`.
+    from: Vec<usize>,
 }
 
 impl Reading {
-    /// Reads the words of `sentences` of `text` into `lex`.
-    pub(crate) fn new(text: &str, sentences: &[Sentence], lex: &mut Lexicon) -> Reading {
-        let sentences = sentences
-            .iter()
-            .map(|s| {
-                if s.furniture {
-                    return Vec::new();
+    /// Reads the words of every sentence (furniture too) into `lex`, from the sentence's
+    /// text. A sentence of 4 GiB or more (beyond any input limit) is read as having no words.
+    pub(crate) fn new(sentences: &[Sentence], lex: &mut Lexicon) -> Reading {
+        let mut r = Reading {
+            words: Vec::new(),
+            from: Vec::with_capacity(sentences.len() + 1),
+        };
+        r.from.push(0);
+        for s in sentences {
+            if u32::try_from(s.text.len()).is_ok() {
+                for (st, en) in runs(&s.text) {
+                    let id = lex.intern_written(&s.text[st..en]);
+                    // Both offsets fit: the sentence is shorter than 4 GiB.
+                    r.words.push(Stored {
+                        start: st as u32,
+                        end: en as u32,
+                        id,
+                    });
                 }
-                text.get(s.start..s.end)
-                    .map(|st| lex.tokens(st, s.start))
-                    .unwrap_or_default()
+            }
+            r.from.push(r.words.len());
+        }
+        r
+    }
+
+    /// The tokens of sentence `k` (which is `s`), with spans into the document.
+    pub(crate) fn tokens(&self, k: usize, s: &Sentence, lex: &Lexicon) -> Vec<Tok> {
+        let (Some(&lo), Some(&hi)) = (self.from.get(k), self.from.get(k + 1)) else {
+            return Vec::new();
+        };
+        self.words[lo..hi]
+            .iter()
+            .map(|w| {
+                let (st, en) = (w.start as usize, w.end as usize);
+                Tok {
+                    start: s.start + st,
+                    end: s.start + en,
+                    lower: lex.entries[w.id as usize].lower.clone(),
+                    id: w.id,
+                    cap: s.text[st..en]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase),
+                }
             })
-            .collect();
-        Reading { sentences }
+            .collect()
     }
 
-    /// The tokens of every sentence, in order.
-    pub(crate) fn all(&self) -> Vec<&[Tok]> {
-        self.sentences.iter().map(Vec::as_slice).collect()
-    }
-
-    /// The tokens of the sentences `ids` (ascending) that are below `len`.
-    pub(crate) fn pick(&self, ids: impl Iterator<Item = usize>, len: usize) -> Vec<&[Tok]> {
-        ids.filter(|&i| i < len)
-            .map(|i| self.sentences.get(i).map_or(&[][..], Vec::as_slice))
+    /// The tokens the claim stage reads of `sentences[ids]` (ids below `sentences.len()`, in
+    /// the order given): none for furniture, which raises no claims, nor for a sentence whose
+    /// span is not `text`'s.
+    pub(crate) fn for_claims(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        ids: impl Iterator<Item = usize>,
+        lex: &Lexicon,
+    ) -> Vec<Vec<Tok>> {
+        ids.filter(|&i| i < sentences.len())
+            .map(|i| {
+                let s = &sentences[i];
+                if s.furniture || text.get(s.start..s.end).is_none() {
+                    Vec::new()
+                } else {
+                    self.tokens(i, s, lex)
+                }
+            })
             .collect()
     }
 }

@@ -87,6 +87,7 @@ use std::collections::{HashMap, HashSet};
 pub const SIMILARITY_WORK: u64 = 500;
 
 use crate::report::{DiffChunk, DiffOp, Note, Role, Row, RowOp, Sentence};
+use crate::text::{Lexicon, Reading};
 use similarity::Features;
 
 pub use worddiff::word_diff;
@@ -353,8 +354,21 @@ fn fallback(notes: &mut Vec<Note>, message: String) {
 }
 
 /// Aligns the sentences of A with those of B.
-#[allow(clippy::needless_range_loop)] // index loops over parallel per-sentence arrays
 pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
+    let mut lex = Lexicon::default();
+    let (ra, rb) = (Reading::new(a, &mut lex), Reading::new(b, &mut lex));
+    align_read(a, b, (&ra, &rb), &lex, opts)
+}
+
+/// [`align`] of sentences whose words the text layer has read (`reading`, into `lex`).
+#[allow(clippy::needless_range_loop)] // index loops over parallel per-sentence arrays
+pub(crate) fn align_read(
+    a: &[Sentence],
+    b: &[Sentence],
+    reading: (&Reading, &Reading),
+    lex: &Lexicon,
+    opts: &AlignOptions,
+) -> Alignment {
     let mut notes = Vec::new();
     let (n, m) = (a.len(), b.len());
     let na: Vec<String> = a.iter().map(|s| normalize_ws(&s.text)).collect();
@@ -478,13 +492,16 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
     } else {
         let mut distinct: HashMap<&str, usize> = HashMap::new();
         let mut texts: Vec<&str> = Vec::new();
+        let mut firsts: Vec<(&Sentence, &Reading, usize)> = Vec::new();
         let mut counts: Vec<u32> = Vec::new();
+        let read = (a.iter().enumerate().map(|(k, s)| (s, reading.0, k)))
+            .chain(b.iter().enumerate().map(|(k, s)| (s, reading.1, k)));
         let needs = exact_a
             .iter()
             .zip(&repeated_a)
             .chain(exact_b.iter().zip(&repeated_b))
             .map(|(e, r)| !e && !r);
-        for (t, need) in na.iter().chain(nb.iter()).zip(needs) {
+        for ((t, need), (sentence, r, k)) in na.iter().chain(nb.iter()).zip(needs).zip(read) {
             if !need {
                 // Paired by identity or by repetition: never scored, so not tokenised, and
                 // not counted in the document frequencies either (IDF is learnt over the
@@ -494,13 +511,19 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
             }
             let k = *distinct.entry(t.as_str()).or_insert_with(|| {
                 texts.push(t.as_str());
+                firsts.push((sentence, r, k));
                 counts.push(0);
                 texts.len() - 1
             });
             counts[k] += 1;
             slot.push(k);
         }
-        similarity::Model::with_counted_features(&texts, &counts).1
+        let mut porter = similarity::PorterCache::new(lex.len());
+        let stems = firsts
+            .iter()
+            .map(|&(s, r, k)| porter.stems(s, &r.tokens(k, s, lex)))
+            .collect();
+        similarity::Model::with_stems(stems, &counts)
     };
     let fa = |i: usize| &feats[slot[i]];
     let fb = |j: usize| &feats[slot[n + j]];

@@ -32,6 +32,9 @@ use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use crate::report::Sentence;
+use crate::text::Tok;
+
 /// English function words (closed-class words: articles, pronouns, prepositions,
 /// conjunctions, auxiliaries, common adverbs), after the NLTK English stop-word list
 /// (nltk_data `corpora/stopwords/english`, 179 words) with the contracted forms split the way
@@ -337,6 +340,90 @@ pub fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// The similarity's words of a sentence the text layer has read, stemmed, one entry per stem:
+/// what [`Model`]'s own tokeniser gives for the sentence's text. The layer's tokens are runs of
+/// letters and digits; [`words`] also joins runs around one `.` or `,` between two digits
+/// ("5.5", "1,000"), which is done here from the text between two tokens, and stems with Porter,
+/// each distinct word once.
+pub(crate) struct PorterCache {
+    stemmer: Stemmer,
+    /// (key, stem) of each lexicon word, when asked once.
+    stems: Vec<Option<(u64, Box<str>)>>,
+}
+
+impl PorterCache {
+    /// An empty cache for words of a lexicon of `words` entries.
+    pub(crate) fn new(words: usize) -> PorterCache {
+        PorterCache {
+            stemmer: Stemmer::create(Algorithm::English),
+            stems: vec![None; words],
+        }
+    }
+
+    fn stem(&mut self, t: &Tok) -> (u64, &str) {
+        let id = t.id as usize;
+        if id >= self.stems.len() {
+            self.stems.resize(id + 1, None);
+        }
+        let stemmer = &self.stemmer;
+        let (k, st) = self.stems[id].get_or_insert_with(|| {
+            let st = stemmer.stem(t.lower.as_str());
+            (fnv(&st), Box::from(&*st))
+        });
+        (*k, st)
+    }
+
+    pub(crate) fn stems(&mut self, s: &Sentence, toks: &[Tok]) -> Vec<(u64, String, Class)> {
+        let text = s.text.as_str();
+        let local = |p: usize| p - s.start;
+        let mut v: Vec<(u64, String, Class)> = Vec::with_capacity(toks.len());
+        let mut k = 0;
+        while k < toks.len() {
+            // The runs joined into one number: a single '.' or ',' between two digits.
+            let mut e = k;
+            while e + 1 < toks.len() {
+                let gap = &text[local(toks[e].end)..local(toks[e + 1].start)];
+                let joins = (gap == "." || gap == ",")
+                    && text[..local(toks[e].end)].ends_with(|c: char| c.is_ascii_digit())
+                    && text[local(toks[e + 1].start)..].starts_with(|c: char| c.is_ascii_digit());
+                if !joins {
+                    break;
+                }
+                e += 1;
+            }
+            let t = &toks[k];
+            let written = &text[local(t.start)..local(t.end)];
+            let entry = if e > k || written.chars().any(|c| c.is_ascii_digit()) {
+                // A number: the stem is the word itself ("5.5", "1000", "2nd").
+                let mut w = t.lower.to_string();
+                for q in k + 1..=e {
+                    let gap = &text[local(toks[q - 1].end)..local(toks[q].start)];
+                    if gap == "." {
+                        w.push('.');
+                    }
+                    w.push_str(&toks[q].lower);
+                }
+                (fnv(&w), w, Class::Number)
+            } else {
+                let class = if is_function_word(&t.lower) {
+                    Class::Function
+                } else if k > 0 && written.chars().next().is_some_and(char::is_uppercase) {
+                    Class::Name
+                } else {
+                    Class::Content
+                };
+                let (key, st) = self.stem(t);
+                (key, st.to_string(), class)
+            };
+            v.push(entry);
+            k = e + 1;
+        }
+        v.sort_by(|x, y| x.0.cmp(&y.0).then(y.2.factor().total_cmp(&x.2.factor())));
+        v.dedup_by_key(|x| x.0);
+        v
+    }
+}
+
 fn fnv(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in s.bytes() {
@@ -407,8 +494,22 @@ impl Model {
     /// As [`Model::with_features`] for distinct texts, `counts[k]` being how many documents
     /// hold `texts[k]` (a repeated sentence is tokenised once but counted each time).
     pub fn with_counted_features(texts: &[&str], counts: &[u32]) -> (Model, Vec<Features>) {
-        let mut m = Model::new(&[]);
+        let m = Model::new(&[]);
         let stems: Vec<Vec<(u64, String, Class)>> = texts.iter().map(|t| m.stems(t)).collect();
+        Model::from_stems(stems, counts)
+    }
+
+    /// The features of distinct texts given as their stems ([`PorterCache::stems`]),
+    /// `counts[k]` being how many documents hold text `k`.
+    pub(crate) fn with_stems(
+        stems: Vec<Vec<(u64, String, Class)>>,
+        counts: &[u32],
+    ) -> Vec<Features> {
+        Model::from_stems(stems, counts).1
+    }
+
+    fn from_stems(stems: Vec<Vec<(u64, String, Class)>>, counts: &[u32]) -> (Model, Vec<Features>) {
+        let mut m = Model::new(&[]);
         for (v, &c) in stems.iter().zip(counts) {
             for (k, _, _) in v {
                 *m.df.entry(*k).or_insert(0) += c;
@@ -620,6 +721,32 @@ pub fn containment(part: &Features, whole: &Features) -> f64 {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn words_read_by_the_text_layer_stem_as_the_own_tokeniser() {
+        for text in [
+            "The 1,000,000 people paid $5.5bn on the 2nd of May, said O'Neill.",
+            "ΟΔΟΣ Ünïcode's 3.14.15 and 1,0 x — Washington-based AND Xi’s “talks”",
+            "a.b 5.x 5. 5 ,5 5,a 12,345.67% The the THE running Runs",
+        ] {
+            let s = Sentence {
+                id: 0,
+                start: 7,
+                end: 7 + text.len(),
+                text: text.to_string(),
+                furniture: false,
+                role: crate::report::Role::Body,
+                paragraph: 0,
+                dateline: None,
+            };
+            let mut lex = crate::text::Lexicon::default();
+            let r = crate::text::Reading::new(std::slice::from_ref(&s), &mut lex);
+            let mut porter = PorterCache::new(lex.len());
+            let read = porter.stems(&s, &r.tokens(0, &s, &lex));
+            assert_eq!(read, Model::new(&[]).stems(text), "{text}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -384,28 +384,20 @@ impl Span {
 pub(crate) fn run(
     a: ClaimInput<'_>,
     b: ClaimInput<'_>,
+    (ra, rb): (&Reading, &Reading),
+    lex: &Lexicon,
     rows: &[Row],
     opts: &ClaimOptions,
 ) -> ClaimsOutcome {
     let t = &opts.thresholds;
     let (anchor_a, anchor_b, mut notes) = anchors(a.text, b.text, opts);
-    // The words of both texts, read once (the text layer); each window takes its sentences'.
-    let mut lex = Lexicon::default();
-    let (ra, rb) = (
-        Reading::new(a.text, a.sentences, &mut lex),
-        Reading::new(b.text, b.sentences, &mut lex),
-    );
     if a.sentences.len().saturating_mul(b.sentences.len()) <= t.max_whole_pairs {
-        let toks = (ra.all(), rb.all());
-        let mut out = run_whole(
-            a,
-            b,
-            (&toks.0, &toks.1),
-            &lex,
-            rows,
-            (anchor_a, anchor_b),
-            t,
+        let toks = (
+            ra.for_claims(a.text, a.sentences, 0..a.sentences.len(), lex),
+            rb.for_claims(b.text, b.sentences, 0..b.sentences.len(), lex),
         );
+        let toks = (slices(&toks.0), slices(&toks.1));
+        let mut out = run_whole(a, b, (&toks.0, &toks.1), lex, rows, (anchor_a, anchor_b), t);
         notes.append(&mut out.notes);
         out.notes = notes;
         return out;
@@ -436,9 +428,10 @@ pub(crate) fn run(
         );
         let (sa, sb) = (pick(a.sentences, &ids_a), pick(b.sentences, &ids_b));
         let (ta, tb) = (
-            ra.pick(ids_a.iter().copied(), a.sentences.len()),
-            rb.pick(ids_b.iter().copied(), b.sentences.len()),
+            ra.for_claims(a.text, a.sentences, ids_a.iter().copied(), lex),
+            rb.for_claims(b.text, b.sentences, ids_b.iter().copied(), lex),
         );
+        let (ta, tb) = (slices(&ta), slices(&tb));
         // Rows of the window with ids turned into indices of its own sentence lists.
         let local = |ids: &BTreeSet<usize>, v: &[usize]| -> Vec<usize> {
             v.iter().map(|i| ids.range(..*i).count()).collect()
@@ -463,7 +456,7 @@ pub(crate) fn run(
                 sentences: &sb,
             },
             (&ta, &tb),
-            &lex,
+            lex,
             &wrows,
             (anchor_a, anchor_b),
             t,
@@ -476,6 +469,10 @@ pub(crate) fn run(
     out.inconsistencies
         .sort_by_key(|i| (i.side, i.first.start, i.second.start));
     out
+}
+
+fn slices(toks: &[Vec<Tok>]) -> Vec<&[Tok]> {
+    toks.iter().map(Vec::as_slice).collect()
 }
 
 /// Consecutive runs of `rows` holding at most about `size` sentences of either side.

@@ -431,8 +431,9 @@ mod tests {
             dateline: None,
         }];
         let mut lex = crate::text::Lexicon::default();
-        let reading = crate::text::Reading::new(text, &sentences, &mut lex);
-        let toks = reading.all();
+        let reading = crate::text::Reading::new(&sentences, &mut lex);
+        let toks = reading.for_claims(text, &sentences, 0..sentences.len(), &lex);
+        let toks: Vec<&[crate::text::Tok]> = toks.iter().map(Vec::as_slice).collect();
         let mut vocab = Vocab::new(&lex);
         vocab.add(text, &sentences, &toks);
         let data = extract::extract(text, &sentences, &toks, None, &vocab);
