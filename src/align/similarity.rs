@@ -29,6 +29,7 @@
 //! are counted as sets, a sentence repeated twice inside another does not count twice.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -229,15 +230,17 @@ impl Class {
 pub struct Token {
     /// 64-bit FNV-1a hash of the stem: the key for sets, indexes and document frequencies.
     pub key: u64,
-    /// The stem itself (for the trigram comparison of variants).
-    pub stem: String,
+    /// The stem itself (for the trigram comparison of variants), shared by every token of
+    /// the same word.
+    pub stem: Arc<str>,
     /// What kind of word the stem is.
     pub class: Class,
     /// `idf × class factor`.
     pub weight: f64,
     /// Hashed character trigrams of the stem, sorted and deduplicated (empty for tokens never
-    /// compared as variants: function words, numbers, short stems).
-    pub grams: Vec<u32>,
+    /// compared as variants: function words, numbers, short stems), shared by every token of
+    /// the same word.
+    pub grams: Arc<[u32]>,
 }
 
 /// The tokens of one text, tokenised once, sorted by key, one per distinct stem.
@@ -347,8 +350,9 @@ pub fn words(text: &str) -> Vec<Word> {
 /// each distinct word once.
 pub(crate) struct PorterCache {
     stemmer: Stemmer,
-    /// (key, stem) of each lexicon word, when asked once.
-    stems: Vec<Option<(u64, Box<str>)>>,
+    /// (key, stem, trigrams when long enough to be a variant) of each lexicon word, when
+    /// asked once.
+    stems: Vec<Option<(u64, Arc<str>, Arc<[u32]>)>>,
 }
 
 impl PorterCache {
@@ -360,23 +364,27 @@ impl PorterCache {
         }
     }
 
-    fn stem(&mut self, t: &Tok) -> (u64, &str) {
+    fn stem(&mut self, t: &Tok) -> &(u64, Arc<str>, Arc<[u32]>) {
         let id = t.id as usize;
         if id >= self.stems.len() {
             self.stems.resize(id + 1, None);
         }
         let stemmer = &self.stemmer;
-        let (k, st) = self.stems[id].get_or_insert_with(|| {
+        self.stems[id].get_or_insert_with(|| {
             let st = stemmer.stem(t.lower.as_str());
-            (fnv(&st), Box::from(&*st))
-        });
-        (*k, st)
+            let grams = if soft_eligible(&st, Class::Content) {
+                Arc::from(trigrams(&st))
+            } else {
+                no_grams()
+            };
+            (fnv(&st), Arc::from(&*st), grams)
+        })
     }
 
-    pub(crate) fn stems(&mut self, s: &Sentence, toks: &[Tok]) -> Vec<(u64, String, Class)> {
+    pub(crate) fn stems(&mut self, s: &Sentence, toks: &[Tok]) -> Vec<Stem> {
         let text = s.text.as_str();
         let local = |p: usize| p - s.start;
-        let mut v: Vec<(u64, String, Class)> = Vec::with_capacity(toks.len());
+        let mut v: Vec<Stem> = Vec::with_capacity(toks.len());
         let mut k = 0;
         while k < toks.len() {
             // The runs joined into one number: a single '.' or ',' between two digits.
@@ -403,7 +411,12 @@ impl PorterCache {
                     }
                     w.push_str(&toks[q].lower);
                 }
-                (fnv(&w), w, Class::Number)
+                Stem {
+                    key: fnv(&w),
+                    stem: Arc::from(w),
+                    class: Class::Number,
+                    grams: None,
+                }
             } else {
                 let class = if is_function_word(&t.lower) {
                     Class::Function
@@ -412,16 +425,49 @@ impl PorterCache {
                 } else {
                     Class::Content
                 };
-                let (key, st) = self.stem(t);
-                (key, st.to_string(), class)
+                let (key, stem, grams) = self.stem(t);
+                Stem {
+                    key: *key,
+                    stem: Arc::clone(stem),
+                    class,
+                    grams: Some(Arc::clone(grams)),
+                }
             };
             v.push(entry);
             k = e + 1;
         }
-        v.sort_by(|x, y| x.0.cmp(&y.0).then(y.2.factor().total_cmp(&x.2.factor())));
-        v.dedup_by_key(|x| x.0);
+        Stem::distinct(&mut v);
         v
     }
+}
+
+/// One word of a text as the similarity sees it, before weighing.
+#[derive(Debug, Clone)]
+pub(crate) struct Stem {
+    key: u64,
+    stem: Arc<str>,
+    class: Class,
+    /// The stem's trigrams when already known (computed in [`Model::weigh`] otherwise).
+    grams: Option<Arc<[u32]>>,
+}
+
+impl Stem {
+    /// One entry per stem; where a stem occurs as a name and as a plain word, the heavier
+    /// class is kept, so the result does not depend on word order.
+    fn distinct(v: &mut Vec<Stem>) {
+        v.sort_by(|x, y| {
+            x.key
+                .cmp(&y.key)
+                .then(y.class.factor().total_cmp(&x.class.factor()))
+        });
+        v.dedup_by_key(|x| x.key);
+    }
+}
+
+/// The trigrams of a token never compared as a variant: one shared empty list.
+fn no_grams() -> Arc<[u32]> {
+    static EMPTY: std::sync::OnceLock<Arc<[u32]>> = std::sync::OnceLock::new();
+    Arc::clone(EMPTY.get_or_init(|| Arc::from(Vec::new())))
 }
 
 fn fnv(s: &str) -> u64 {
@@ -466,8 +512,8 @@ impl Model {
         m
     }
 
-    fn stems(&self, text: &str) -> Vec<(u64, String, Class)> {
-        let mut v: Vec<(u64, String, Class)> = words(text)
+    fn stems(&self, text: &str) -> Vec<Stem> {
+        let mut v: Vec<Stem> = words(text)
             .into_iter()
             .map(|w| {
                 let stem = if w.class == Class::Number {
@@ -475,13 +521,15 @@ impl Model {
                 } else {
                     self.stemmer.stem(&w.lower).into_owned()
                 };
-                (fnv(&stem), stem, w.class)
+                Stem {
+                    key: fnv(&stem),
+                    stem: Arc::from(stem),
+                    class: w.class,
+                    grams: None,
+                }
             })
             .collect();
-        // One entry per stem; where a stem occurs as a name and as a plain word, keep the
-        // heavier class, so the result does not depend on word order.
-        v.sort_by(|x, y| x.0.cmp(&y.0).then(y.2.factor().total_cmp(&x.2.factor())));
-        v.dedup_by_key(|x| x.0);
+        Stem::distinct(&mut v);
         v
     }
 
@@ -495,24 +543,21 @@ impl Model {
     /// hold `texts[k]` (a repeated sentence is tokenised once but counted each time).
     pub fn with_counted_features(texts: &[&str], counts: &[u32]) -> (Model, Vec<Features>) {
         let m = Model::new(&[]);
-        let stems: Vec<Vec<(u64, String, Class)>> = texts.iter().map(|t| m.stems(t)).collect();
+        let stems: Vec<Vec<Stem>> = texts.iter().map(|t| m.stems(t)).collect();
         Model::from_stems(stems, counts)
     }
 
     /// The features of distinct texts given as their stems ([`PorterCache::stems`]),
     /// `counts[k]` being how many documents hold text `k`.
-    pub(crate) fn with_stems(
-        stems: Vec<Vec<(u64, String, Class)>>,
-        counts: &[u32],
-    ) -> Vec<Features> {
+    pub(crate) fn with_stems(stems: Vec<Vec<Stem>>, counts: &[u32]) -> Vec<Features> {
         Model::from_stems(stems, counts).1
     }
 
-    fn from_stems(stems: Vec<Vec<(u64, String, Class)>>, counts: &[u32]) -> (Model, Vec<Features>) {
+    fn from_stems(stems: Vec<Vec<Stem>>, counts: &[u32]) -> (Model, Vec<Features>) {
         let mut m = Model::new(&[]);
         for (v, &c) in stems.iter().zip(counts) {
-            for (k, _, _) in v {
-                *m.df.entry(*k).or_insert(0) += c;
+            for st in v {
+                *m.df.entry(st.key).or_insert(0) += c;
             }
             m.n_docs += c;
         }
@@ -520,20 +565,27 @@ impl Model {
         (m, feats)
     }
 
-    fn weigh(&self, stems: Vec<(u64, String, Class)>) -> Features {
+    fn weigh(&self, stems: Vec<Stem>) -> Features {
         let tokens: Vec<Token> = stems
             .into_iter()
-            .map(|(key, stem, class)| Token {
-                key,
-                weight: self.idf(key) * class.factor(),
-                grams: if soft_eligible(&stem, class) {
-                    trigrams(&stem)
-                } else {
-                    Vec::new()
+            .map(
+                |Stem {
+                     key,
+                     stem,
+                     class,
+                     grams,
+                 }| Token {
+                    key,
+                    weight: self.idf(key) * class.factor(),
+                    grams: if soft_eligible(&stem, class) {
+                        grams.unwrap_or_else(|| Arc::from(trigrams(&stem)))
+                    } else {
+                        no_grams()
+                    },
+                    stem,
+                    class,
                 },
-                stem,
-                class,
-            })
+            )
             .collect();
         let total = tokens.iter().map(|t| t.weight).sum();
         Features { tokens, total }
@@ -541,8 +593,8 @@ impl Model {
 
     /// Counts `text` as one more document.
     pub fn add(&mut self, text: &str) {
-        for (k, _, _) in self.stems(text) {
-            *self.df.entry(k).or_insert(0) += 1;
+        for st in self.stems(text) {
+            *self.df.entry(st.key).or_insert(0) += 1;
         }
         self.n_docs += 1;
     }
@@ -743,7 +795,12 @@ mod tests {
             let r = crate::text::Reading::new(std::slice::from_ref(&s), &mut lex);
             let mut porter = PorterCache::new(lex.len());
             let read = porter.stems(&s, &r.tokens(0, &s, &lex));
-            assert_eq!(read, Model::new(&[]).stems(text), "{text}");
+            let plain = |v: Vec<Stem>| -> Vec<(u64, String, Class)> {
+                v.into_iter()
+                    .map(|s| (s.key, s.stem.to_string(), s.class))
+                    .collect()
+            };
+            assert_eq!(plain(read), plain(Model::new(&[]).stems(text)), "{text}");
         }
     }
 
@@ -798,7 +855,7 @@ mod tests {
         ];
         let m = Model::new(&texts);
         let f = m.features("Blinken warned");
-        let w = |s: &str| f.tokens.iter().find(|t| t.stem == s).map(|t| t.weight);
+        let w = |s: &str| f.tokens.iter().find(|t| &*t.stem == s).map(|t| t.weight);
         assert!(w("blinken") < w("warn"));
     }
 }
