@@ -352,8 +352,11 @@ pub(crate) struct PorterCache {
     stemmer: Stemmer,
     /// (key, stem, trigrams when long enough to be a variant) of each lexicon word, when
     /// asked once.
-    stems: Vec<Option<(u64, Arc<str>, Arc<[u32]>)>>,
+    stems: Vec<Option<CachedStem>>,
 }
+
+/// A word's stem key, stem and trigrams (empty when too short to be a variant).
+type CachedStem = (u64, Arc<str>, Arc<[u32]>);
 
 impl PorterCache {
     /// An empty cache for words of a lexicon of `words` entries.
@@ -364,7 +367,7 @@ impl PorterCache {
         }
     }
 
-    fn stem(&mut self, t: &Tok) -> &(u64, Arc<str>, Arc<[u32]>) {
+    fn stem(&mut self, t: &Tok) -> &CachedStem {
         let id = t.id as usize;
         if id >= self.stems.len() {
             self.stems.resize(id + 1, None);
