@@ -869,8 +869,35 @@ pub(crate) fn align_read(
         g.moved = !keep;
     }
 
-    // Rows in reading order of B; dropped rows where they stood in A.
-    let mut rows = Vec::with_capacity(n + m);
+    // Each row's similarity is worked out now, while the features are at hand; then the
+    // pairing's working data (features, candidate pairs, exact-match groups) is freed before
+    // the rows and their word diffs are built, so that the two never stand in memory together
+    // (on a heavily reworded 1 MB pair they were the peak).
+    let sims: Vec<Option<f64>> = groups
+        .iter()
+        .map(|g| {
+            if coarse || joined_eq(&na, &g.a, &nb, &g.b) {
+                None
+            } else {
+                Some(similarity::similarity(
+                    &Features::union(g.a.iter().map(|&i| &feats[slot[i]])),
+                    &Features::union(g.b.iter().map(|&j| &feats[slot[n + j]])),
+                ))
+            }
+        })
+        .collect();
+    drop(feats);
+    drop(slot);
+    drop(groups_a);
+    drop(groups_b);
+    drop(scored);
+    drop(pairs);
+    drop(order);
+
+    // Rows in reading order of B; dropped rows where they stood in A. One row a group, one
+    // for each sentence left alone: the exact count, so that the rows are allocated once.
+    let alone = |group_of: &[Option<usize>]| group_of.iter().filter(|g| g.is_none()).count();
+    let mut rows = Vec::with_capacity(groups.len() + alone(&group_of_a) + alone(&group_of_b));
     let mut diffed_whole = 0usize;
     let mut next_a = 0;
     let flush = |rows: &mut Vec<Row>, next_a: &mut usize, upto: usize| {
@@ -901,14 +928,7 @@ pub(crate) fn align_read(
                 if !grp.moved {
                     flush(&mut rows, &mut next_a, grp.a[0]);
                 }
-                let (row, whole) = make_row(
-                    grp,
-                    a,
-                    b,
-                    &na,
-                    &nb,
-                    (!coarse).then_some((&feats[..], &slot[..])),
-                );
+                let (row, whole) = make_row(grp, a, b, &na, &nb, sims[g]);
                 rows.push(row);
                 diffed_whole += usize::from(whole);
                 if !grp.moved {
@@ -938,14 +958,28 @@ pub(crate) fn align_read(
     Alignment { rows, notes }
 }
 
+/// Whether the row's A sentences and B sentences, white space collapsed and joined by one
+/// space, read the same (without building the two texts).
+fn joined_eq(na: &[String], ia: &[usize], nb: &[String], ib: &[usize]) -> bool {
+    fn joined<'a>(texts: &'a [String], ids: &'a [usize]) -> impl Iterator<Item = u8> + 'a {
+        ids.iter().enumerate().flat_map(move |(k, &i)| {
+            let sep: &[u8] = if k == 0 { b"" } else { b" " };
+            sep.iter().chain(texts[i].as_bytes()).copied()
+        })
+    }
+    joined(na, ia).eq(joined(nb, ib))
+}
+
+/// The row of group `g`. `sim`: the similarity of its two sides, worked out from the features
+/// beforehand for a row whose sides differ (`None` for a row whose sides read the same, and
+/// on the coarse path, where there are no features).
 fn make_row(
     g: &Group,
     a: &[Sentence],
     b: &[Sentence],
     na: &[String],
     nb: &[String],
-    // The features and the sentence → feature slot map; `None` on the coarse path.
-    feats: Option<(&[Features], &[usize])>,
+    sim: Option<f64>,
 ) -> (Row, bool) {
     let ta =
         g.a.iter()
@@ -965,7 +999,6 @@ fn make_row(
     } else {
         RowOp::Edited
     };
-    let n = a.len();
     let (similarity, diff, whole) = if same {
         let text =
             g.b.iter()
@@ -981,13 +1014,7 @@ fn make_row(
             false,
         )
     } else {
-        let sim = match feats {
-            None => 0.0,
-            Some((feats, slot)) => similarity::similarity(
-                &Features::union(g.a.iter().map(|&i| &feats[slot[i]])),
-                &Features::union(g.b.iter().map(|&j| &feats[slot[n + j]])),
-            ),
-        };
+        let sim = sim.unwrap_or(0.0);
         let ra =
             g.a.iter()
                 .map(|&i| a[i].text.as_str())
