@@ -623,16 +623,16 @@ pub(crate) fn align_read(
             );
         }
     }
-    pairs.extend(scored.iter().copied());
-
     // Global pairing, strongest evidence first (module doc, step 3): candidates are visited
-    // once, in `pair_order`.
-    let mut order: Vec<Pair> = pairs
-        .iter()
-        .copied()
-        .filter(|p| p.sim >= opts.min_similarity.min(opts.min_join) || p.sim >= 1.0)
-        .collect();
-    order.sort_by(pair_order);
+    // once, in `pair_order`. One list (the scored pairs and the exact ones moved into it):
+    // on a long heavily reworded pair it is the aligner's largest structure. `pair_order` is
+    // total on distinct pairs, and no pair is both exact and scored, so the unstable sort
+    // gives the stable sort's order.
+    let mut order = scored;
+    order.append(&mut pairs);
+    drop(pairs);
+    order.retain(|p| p.sim >= opts.min_similarity.min(opts.min_join) || p.sim >= 1.0);
+    order.sort_unstable_by(pair_order);
     let mut group_of_a: Vec<Option<usize>> = vec![None; n];
     let mut group_of_b: Vec<Option<usize>> = vec![None; m];
     let mut groups: Vec<Group> = Vec::new();
@@ -890,8 +890,6 @@ pub(crate) fn align_read(
     drop(slot);
     drop(groups_a);
     drop(groups_b);
-    drop(scored);
-    drop(pairs);
     drop(order);
 
     // Rows in reading order of B; dropped rows where they stood in A. One row a group, one

@@ -30,9 +30,6 @@ pub(crate) struct Tok {
 pub(crate) struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
-    /// Each token lower-cased for table lookups, worked out once (the parsers ask for it
-    /// again and again at each position).
-    lows: Vec<Lower>,
 }
 
 impl<'a> Toks<'a> {
@@ -70,11 +67,7 @@ impl<'a> Toks<'a> {
                 end,
             });
         }
-        let lows = toks
-            .iter()
-            .map(|t| lower(text.get(t.start..t.end).unwrap_or("")))
-            .collect();
-        Toks { text, toks, lows }
+        Toks { text, toks }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -101,12 +94,11 @@ impl<'a> Toks<'a> {
         self.kind(i) == Some(Kind::Num)
     }
 
-    /// The token lower-cased for table lookups (empty for punctuation too long or non-ASCII).
+    /// The token lower-cased for table lookups (empty when too long or not ASCII).
+    /// Worked out when asked, not kept: a copy of at most 24 bytes costs less than holding
+    /// 32 bytes for every token of a whole text (the anchor policy scans whole texts).
     pub(crate) fn low(&self, i: usize) -> Lower {
-        match self.lows.get(i) {
-            Some(l) => *l,
-            None => lower(""),
-        }
+        lower(self.s(i))
     }
 
     /// True when token `i` is the word `w` (ASCII case-insensitive).
