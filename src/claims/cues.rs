@@ -16,6 +16,8 @@
 /// for every token); it derefs to the plain slice for iteration.
 pub(crate) struct WordSet {
     words: &'static [&'static str],
+    /// Whether the set also holds the month and weekday words of `lexicon::dates`.
+    calendar: bool,
     set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
 }
 
@@ -23,6 +25,16 @@ impl WordSet {
     const fn new(words: &'static [&'static str]) -> Self {
         WordSet {
             words,
+            calendar: false,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// `words` and every month and weekday name and abbreviation of the calendar table.
+    const fn with_calendar(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            calendar: true,
             set: std::sync::OnceLock::new(),
         }
     }
@@ -30,7 +42,15 @@ impl WordSet {
     /// Whether `word` (lowercase) is in the table; the signature of `<[&str]>::contains`.
     pub(crate) fn contains(&self, word: &&str) -> bool {
         self.set
-            .get_or_init(|| self.words.iter().copied().collect())
+            .get_or_init(|| {
+                let mut set: rustc_hash::FxHashSet<&'static str> =
+                    self.words.iter().copied().collect();
+                if self.calendar {
+                    use super::lexicon::dates::{MONTHS, WEEKDAYS};
+                    set.extend(MONTHS.iter().chain(WEEKDAYS).map(|(w, _)| *w));
+                }
+                set
+            })
             .contains(*word)
     }
 }
@@ -225,8 +245,9 @@ pub(crate) static TITLES: WordSet = WordSet::new(&[
 
 /// Capitalised words that are not names when they stand at a sentence start or in a headline,
 /// and never names anywhere (function words, months and weekdays — dates are their own
-/// claims — and common sentence openers).
-pub(crate) static NOT_NAMES: WordSet = WordSet::new(&[
+/// claims; their names and abbreviations come from the one calendar table,
+/// `lexicon::dates::{MONTHS, WEEKDAYS}` — and common sentence openers).
+pub(crate) static NOT_NAMES: WordSet = WordSet::with_calendar(&[
     "a",
     "an",
     "the",
@@ -313,25 +334,6 @@ pub(crate) static NOT_NAMES: WordSet = WordSet::new(&[
     "mrs",
     "ms",
     "dr",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "yesterday",
     "tomorrow",
@@ -369,7 +371,6 @@ pub(crate) static NOT_NAMES: WordSet = WordSet::new(&[
     "can",
     "could",
     "should",
-    "may",
     "might",
     "must",
     "shall",
@@ -425,25 +426,6 @@ pub(crate) static NOT_NAMES: WordSet = WordSet::new(&[
     "republican",
     "republicans",
     "democratic",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     "am",
     "pm",
     "related",

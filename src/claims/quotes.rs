@@ -922,13 +922,12 @@ fn normalise(text: &str, start: usize, end: usize) -> Vec<QWord> {
                 out.push(word("can", t.start, t.end));
                 "not".into()
             }
-            "jan" => "january".into(),
-            "feb" => "february".into(),
-            "aug" => "august".into(),
-            "sep" | "sept" => "september".into(),
-            "oct" => "october".into(),
-            "nov" => "november".into(),
-            "dec" => "december".into(),
+            // A month's abbreviation is its name ("Sept." / "September").
+            abbr if super::lexicon::dates::month_name(abbr).is_some() => {
+                super::lexicon::dates::month_name(abbr)
+                    .unwrap_or(abbr)
+                    .into()
+            }
             // "Ten Most Wanted" / "10 Most Wanted": one number.
             other if super::lexicon::look(super::lexicon::numbers::CARDINALS, other).is_some() => {
                 let v =

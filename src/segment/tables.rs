@@ -92,7 +92,9 @@ const TITLES: &[&str] = &[
 /// Latin and reference abbreviations), compared case-insensitively unless listed in
 /// [`CASED`].
 const GENERAL: &[&str] = &[
-    // months and weekdays (AP style)
+    // months and weekdays (AP style): the abbreviations of the calendar table
+    // `claims::lexicon::dates::{MONTHS, WEEKDAYS}` (segmentation runs before any stage that
+    // may read that table, so it keeps the list; a test holds the two equal)
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
     "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     // companies and organisations
@@ -676,4 +678,22 @@ pub(crate) fn is_month(word: &str) -> bool {
             | "Nov"
             | "Dec"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn month_and_weekday_abbreviations_are_the_calendar_tables() {
+        use crate::claims::lexicon::dates::{MONTHS, WEEKDAYS};
+        let calendar: BTreeSet<&str> = MONTHS
+            .iter()
+            .chain(WEEKDAYS)
+            .filter(|(_, (_, abbr))| *abbr)
+            .map(|(w, _)| *w)
+            .collect();
+        let ours: BTreeSet<&str> = super::GENERAL[..calendar.len()].iter().copied().collect();
+        assert_eq!(ours, calendar);
+    }
 }

@@ -37,6 +37,18 @@ pub const MONTHS: &[(&str, (u32, bool))] = &[
     ("dec", (12, true)),
 ];
 
+/// The full name of the month `abbr` abbreviates ("sept" → "september"), from [`MONTHS`].
+pub fn month_name(abbr: &str) -> Option<&'static str> {
+    let (_, (m, is_abbr)) = MONTHS.iter().find(|(w, _)| *w == abbr)?;
+    if !is_abbr {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .find(|(_, (n, a))| n == m && !a)
+        .map(|(w, _)| *w)
+}
+
 /// Short names used in labels ("month:nov"), by month number − 1.
 pub const MONTH_KEYS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
