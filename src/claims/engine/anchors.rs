@@ -8,10 +8,10 @@
 //! [`ClaimOptions`]; writes the two [`SideAnchor`]s and the `date-inferred` / `date-unknown`
 //! notes. `run_whole` gives a relative date with no anchor its side's floor, and the status
 //! judge reads only a side's own publication date ([`SideAnchor::published`]). No
-//! [`Thresholds`](super::super::Thresholds) field gates it.
+//! [`Thresholds`](crate::claims::Thresholds) field gates it.
 
-use super::super::dates::{Anchor, DateScan};
-use super::super::ClaimOptions;
+use crate::claims::dates::{Anchor, DateScan};
+use crate::claims::ClaimOptions;
 use crate::report::Note;
 
 /// What each side's relative dates resolve against: its publication date when known, else the
@@ -30,8 +30,9 @@ pub(super) struct SideAnchor {
 /// A side's anchor is its `--date` (or the page's own date, which `compare` passes the same
 /// way), else the date the text states as its own
 /// ([`crate::claims::dates::infer_anchor`]: a dateline, a full date in the lead); a side is
-/// never dated by the other side's text nor by the latest year it mentions. A side with no date compares its relative dates under one unknown anchor that
-/// its own years bound from below, and a note says that no date was known.
+/// never dated by the other side's text nor by the latest year it mentions. A side with no
+/// date compares its relative dates under one unknown anchor that its own years bound from
+/// below, and a note says that no date was known.
 pub(super) fn anchors(
     a: &str,
     b: &str,

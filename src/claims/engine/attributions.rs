@@ -13,9 +13,9 @@
 
 use std::collections::BTreeSet;
 
-use super::super::extract::{Claim, Val};
 use super::context::{best_sentence, Side};
 use super::{order, Flag, Span};
+use crate::claims::extract::{Claim, Val};
 use crate::report::{Change, ClaimKind, Reason, Severity, SideId};
 
 /// Attribution and hedging changes inside the same statement (notices).

@@ -17,9 +17,9 @@
 //! bag), `shared_near_bonus` and `max_shared_near` (the bonus [`topic_sim`] adds for words
 //! right next to both claims).
 
-use super::super::extract::{self, stem, Claim, Idf, SideData, Val};
-use super::super::frames::{self, Frame};
-use super::super::{cues, Thresholds};
+use crate::claims::extract::{self, stem, Claim, Idf, SideData, Val};
+use crate::claims::frames::{self, Frame};
+use crate::claims::{cues, Thresholds};
 use crate::report::{Row, RowOp, SideId};
 
 /// A weighted bag of word stems: (stem key, weight) sorted by key, with its Euclidean norm.

@@ -20,12 +20,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::super::dates::Relation;
-use super::super::extract::{Claim, Val};
-use super::super::frames;
-use super::super::numbers::QuantityKind;
 use super::context::{shared_sorted, topic_sim, Side};
 use super::values::{comparable, far_apart, other_times, rate_and_sum, rel_of};
+use crate::claims::dates::Relation;
+use crate::claims::extract::{Claim, Val};
+use crate::claims::frames;
+use crate::claims::numbers::QuantityKind;
 use crate::report::{ClaimSpan, Inconsistency, SideId};
 
 /// Whether two dates are of the same granularity ("November" / "last November").
@@ -183,9 +183,10 @@ pub(super) fn inconsistencies(
 }
 
 /// The pairs of one side's values that may state one fact twice: values that share a word or
-/// name near them (their frames; a word near more than [`Thresholds::max_frame_postings`] values pairs
-/// none), and values each tied to a counterpart in the other text that conflicts with the
-/// other. The number of pairs grows with the text, not with its square, so a table of
+/// name near them (their frames; a word near more than
+/// [`Thresholds::max_frame_postings`](crate::claims::Thresholds::max_frame_postings) values
+/// pairs none), and values each tied to a counterpart in the other text that conflicts with
+/// the other. The number of pairs grows with the text, not with its square, so a table of
 /// thousands of figures costs little.
 fn inconsistency_candidates(
     x: &Side<'_>,

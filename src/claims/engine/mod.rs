@@ -33,7 +33,7 @@
 //! `negations`, `attributions`, `quotes`, `statuses`, `names`, `statements`,
 //! `inconsistencies`; this file holds the order above, the [`Flag`] and [`Span`] every judge
 //! writes, and the merge. Every number a judge decides by is a field of
-//! [`Thresholds`](super::Thresholds), read through `Side::t`; each file's doc names the
+//! [`Thresholds`], read through `Side::t`; each file's doc names the
 //! fields that gate it.
 
 mod anchors;

@@ -25,10 +25,10 @@
 
 use std::collections::BTreeSet;
 
-use super::super::cues;
-use super::super::extract::{self, Val};
 use super::context::{best_sentence, Side};
 use super::{only_in, order, Flag, Span};
+use crate::claims::cues;
+use crate::claims::extract::{self, Val};
 use crate::report::{Change, ClaimKind, Reason, Severity};
 
 /// Whether two versions' speakers of a quote are one person: their names share a word
@@ -558,8 +558,8 @@ fn written_short(a: &str, a_dot: bool, b: &str, b_dot: bool) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::conflicts;
     use super::*;
+    use crate::claims::engine::testing::conflicts;
 
     fn alike(a: &str, b: &str) -> bool {
         let w = |s: &str| -> Vec<String> {

@@ -18,10 +18,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::super::cues;
-use super::super::extract::{self, stem, Claim, Val};
 use super::context::{best_sentence, Side};
 use super::{only_in, order, Flag, Span};
+use crate::claims::cues;
+use crate::claims::extract::{self, stem, Claim, Val};
 use crate::report::{Change, ClaimKind, Reason, Severity};
 
 /// Whether a negation is a negator ("not", "n't", "never", "no"…) rather than a verb of
@@ -179,7 +179,7 @@ pub(super) fn negations(x: &Side<'_>, y: &Side<'_>, s: &[Vec<f64>], flags: &mut 
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::conflicts;
+    use crate::claims::engine::testing::conflicts;
 
     #[test]
     fn negation_said_with_other_words_is_not_a_flip() {

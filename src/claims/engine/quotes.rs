@@ -1,32 +1,33 @@
 //! claims::engine::quotes: the quote judge — turns the pairing of the two versions' quote
 //! ledgers into findings, and into the report's quote ledger.
 //!
-//! Decides ([`quotes`]), from `claims::quotes::compare` (and `claims::quotes::pair_by_place`
-//! for quotations the aligned rows pair): a quotation misquoted (a word changed, added or
-//! removed inside the common stretch: a conflict); given to another speaker (a notice; the
-//! speakers are not [`one_speaker`]); reported with another kind of verb or at another venue
-//! ([`said_differently`], a notice); quoted in one version and reported speech in the other
-//! (a notice); and the parts of quotations that no pair accounts for, in one version only (a
-//! notice).
+//! Decides ([`quotes`](fn@quotes)), from `claims::quotes::compare` (and
+//! `claims::quotes::pair_by_place` for quotations the aligned rows pair): a quotation
+//! misquoted (a word changed, added or removed inside the common stretch: a conflict); given
+//! to another speaker (a notice; the speakers are not [`one_speaker`]); reported with another
+//! kind of verb or at another venue ([`said_differently`], a notice); quoted in one version
+//! and reported speech in the other (a notice); and the parts of quotations that no pair
+//! accounts for, in one version only (a notice).
 //!
 //! Reads: both [`Side`]s (claims, entities, `aligned_with`, and the ledgers that
 //! `claims::quotes::ledger` builds from them). Writes: [`Flag`]s and the [`QuoteEntry`] list,
 //! sorted by position.
 //!
-//! Thresholds: no [`Thresholds`](super::super::Thresholds) field; the pairing of the ledgers
+//! Thresholds: no [`Thresholds`](crate::claims::Thresholds) field; the pairing of the ledgers
 //! decides by its own, in `claims::quotes`.
 
-use super::super::extract::Val;
-use super::super::quotes;
 use super::context::{sentence_at, Side};
 use super::names::one_speaker;
 use super::{only_in, order, Flag, Span};
+use crate::claims::extract::Val;
+use crate::claims::quotes;
 use crate::report::{
     Change, ClaimKind, ClaimSpan, QuoteEntry, QuoteRelation, Reason, Severity, SideId,
 };
 
-/// Quotes, compared ledger against ledger across the whole texts ([`quotes`](crate::claims::quotes)):
-/// misquoted (a conflict), given to another speaker (a notice), added and dropped.
+/// Quotes, compared ledger against ledger across the whole texts
+/// ([`claims::quotes`](crate::claims::quotes)): misquoted (a conflict), given to another
+/// speaker (a notice), added and dropped.
 pub(super) fn quotes(sa: &Side<'_>, sb: &Side<'_>, flags: &mut Vec<Flag>) -> Vec<QuoteEntry> {
     let (la, lb) = (quotes::ledger(&sa.data), quotes::ledger(&sb.data));
     let mut entries = Vec::new();

@@ -13,15 +13,15 @@
 
 use std::collections::BTreeSet;
 
-use super::super::extract::Val;
 use super::context::{best_sentence, Side};
 use super::{only_in, order, Flag, Span};
+use crate::claims::extract::Val;
 use crate::report::{ClaimKind, Reason, Severity, SideId};
 
 /// Reported statements in one version only: a sentence with a reporting verb ("said",
 /// "according to") that the alignment leaves unpaired (`unpaired`: indices into `x`'s
 /// sentences), with no counterpart in the other version (no sentence as similar as
-/// [`t.same_statement`]) and no other claim of its own flagged. Its names and figures may all
+/// `t.same_statement`) and no other claim of its own flagged. Its names and figures may all
 /// be stated elsewhere ("Allton said he had only seen the installation in film", with Allton
 /// and the installation named elsewhere), but what the speaker is reported to have said is
 /// gone, or new. Runs after the other rules, on their flags.

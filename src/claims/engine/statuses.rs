@@ -14,15 +14,15 @@
 //! exact one only: `anchors::SideAnchor::published`) and the flags raised before it (the
 //! negation judge's). Writes: [`Flag`]s.
 //!
-//! Thresholds: no [`Thresholds`](super::super::Thresholds) field; what makes one event is
+//! Thresholds: no [`Thresholds`](crate::claims::Thresholds) field; what makes one event is
 //! `claims::status::same_event`'s.
 
 use std::collections::BTreeSet;
 
-use super::super::dates::Anchor;
-use super::super::status;
 use super::context::Side;
 use super::{Flag, Span};
+use crate::claims::dates::Anchor;
+use crate::claims::status;
 use crate::report::{Change, ClaimKind, Reason, Severity, SideId, StatusDates};
 
 /// Events told as pending in one version and done (or denied) in the other ([`status`]); the

@@ -2,18 +2,17 @@
 //! figure made vaguer (a refinement), a value in one version only (a notice).
 //!
 //! Decides, for each date or figure of one side ([`values`]): its closest counterpart on the
-//! other side by context ([`topic_sim`](super::context::topic_sim), candidates found through
-//! the bags' postings, a counterpart in the same place among as many values preferred), the
-//! relation of the two ([`rel_of`] over `claims::dates::compare_dates` and
-//! `claims::numbers::compare_numbers`), and whether that relation is acted on. **A date or
-//! figure conflict is decided here**, in the `Relation::Conflict` arm of [`values`]: the
-//! contexts close enough (or the two the only dates of two sentences one row pairs:
-//! [`sole_dates`]), no agreeing counterpart nearly as close, one fact ([`same_fact`], with
-//! [`other_subject`], [`other_times`], [`rate_and_sum`], [`far_apart`]), the other value not
-//! restated on this side ([`explained`]) nor both dates stated by each version
-//! ([`both_stated`]), firm over a rough anchor ([`firm`]), and two figures attached to the
-//! same word ([`anchored_figure`]). [`topic`] finds the word a value is about for the
-//! message.
+//! other side by context ([`topic_sim`], candidates found through the bags' postings, a
+//! counterpart in the same place among as many values preferred), the relation of the two
+//! ([`rel_of`] over `claims::dates::compare_dates` and `claims::numbers::compare_numbers`),
+//! and whether that relation is acted on. **A date or figure conflict is decided here**, in
+//! the `Relation::Conflict` arm of [`values`]: the contexts close enough (or the two the only
+//! dates of two sentences one row pairs: [`sole_dates`]), no agreeing counterpart nearly as
+//! close, one fact ([`same_fact`], with [`other_subject`], [`other_times`], [`rate_and_sum`],
+//! [`far_apart`]), the other value not restated on this side ([`explained`]) nor both dates
+//! stated by each version ([`both_stated`]), firm over a rough anchor ([`firm`]), and two
+//! figures attached to the same word ([`anchored_figure`]). [`topic`] finds the word a value
+//! is about for the message.
 //!
 //! Reads: both [`Side`]s (claims, context bags and postings, near words, frames,
 //! `aligned_with`). Writes: [`Flag`]s, and the claim indices (a, b) of each value conflict,
@@ -28,14 +27,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::super::dates::{self, compare_dates, RelRule, Relation};
-use super::super::extract::{stem, Claim, Val};
-use super::super::frames;
-use super::super::numbers::{self, compare_numbers, Qualifier, QuantityKind};
-use super::super::{cues, Thresholds};
 use super::context::{shared_sorted, topic_sim, Side};
 use super::names::fold_accents;
 use super::{only_in, order, Flag, Span};
+use crate::claims::dates::{self, compare_dates, RelRule, Relation};
+use crate::claims::extract::{stem, Claim, Val};
+use crate::claims::frames;
+use crate::claims::numbers::{self, compare_numbers, Qualifier, QuantityKind};
+use crate::claims::{cues, Thresholds};
 use crate::report::{Change, ClaimKind, Reason, Severity, SideId};
 
 /// Whether two relative rules differ only in their value (the day, month, offset or count).
@@ -680,8 +679,8 @@ fn firm(c: &Claim, d: &Claim, t: &Thresholds) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::conflicts;
     use super::*;
+    use crate::claims::engine::testing::conflicts;
 
     /// The changed money claims and inconsistencies of comparing two texts.
     fn money(a: &str, b: &str) -> (Vec<String>, usize) {
