@@ -60,8 +60,8 @@ pub struct Job {
 impl Job {
     /// Reads both versions and compares them.
     pub fn run(&self) -> Result<Report> {
-        let a = self.load(&self.a)?;
-        let b = self.load(&self.b)?;
+        let a = nfc(self.load(&self.a)?);
+        let b = nfc(self.load(&self.b)?);
         Ok(storydiff::compare(&a, &b, &self.options))
     }
 
@@ -93,6 +93,17 @@ impl Job {
             Ok(doc)
         }
     }
+}
+
+/// `doc` in Unicode NFC, the form [`storydiff::compare`] compares in ([`ingest::normalize`]),
+/// in place of the text as read: `compare` would otherwise hold its own normalised copy beside
+/// the original for the whole comparison (a second copy of an input that is not in NFC).
+fn nfc(doc: Document) -> Document {
+    let normalised = match ingest::normalize(&doc) {
+        std::borrow::Cow::Owned(d) => Some(d),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    normalised.unwrap_or(doc)
 }
 
 #[cfg(test)]

@@ -37,6 +37,7 @@ pub mod ingest;
 pub mod render;
 pub mod report;
 pub mod segment;
+mod text;
 
 // The API in one list: what a program needs to read two versions, compare them and render the
 // report. The stage modules stay public for the corpus harnesses (`eval/`, storydiff-eval), the
@@ -92,8 +93,12 @@ pub fn compare(a: &Document, b: &Document, opts: &Options) -> Report {
     };
     let sa = sentences(&a.text);
     let sb = sentences(&b.text);
-    let alignment = align::align(&sa, &sb, &opts.align);
-    let outcome = claims::analyze(
+    // The words of both texts, read once for the stages that read words.
+    let mut lex = text::Lexicon::default();
+    let ra = text::Reading::new(&sa, &mut lex);
+    let rb = text::Reading::new(&sb, &mut lex);
+    let alignment = align::align_read(&sa, &sb, (&ra, &rb), &lex, &opts.align);
+    let outcome = claims::analyze_read(
         claims::ClaimInput {
             text: &a.text,
             sentences: &sa,
@@ -102,9 +107,12 @@ pub fn compare(a: &Document, b: &Document, opts: &Options) -> Report {
             text: &b.text,
             sentences: &sb,
         },
+        (&ra, &rb),
+        &lex,
         &alignment.rows,
         &opts.claims,
     );
+    drop((ra, rb, lex));
     let mut outcome = outcome;
     // The claim stage gives each finding its reason; its English is composed in one place.
     for c in &mut outcome.claims {

@@ -87,6 +87,7 @@ use std::collections::{HashMap, HashSet};
 pub const SIMILARITY_WORK: u64 = 500;
 
 use crate::report::{DiffChunk, DiffOp, Note, Role, Row, RowOp, Sentence};
+use crate::text::{Lexicon, Reading};
 use similarity::Features;
 
 pub use worddiff::word_diff;
@@ -353,8 +354,21 @@ fn fallback(notes: &mut Vec<Note>, message: String) {
 }
 
 /// Aligns the sentences of A with those of B.
-#[allow(clippy::needless_range_loop)] // index loops over parallel per-sentence arrays
 pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
+    let mut lex = Lexicon::default();
+    let (ra, rb) = (Reading::new(a, &mut lex), Reading::new(b, &mut lex));
+    align_read(a, b, (&ra, &rb), &lex, opts)
+}
+
+/// [`align`] of sentences whose words the text layer has read (`reading`, into `lex`).
+#[allow(clippy::needless_range_loop)] // index loops over parallel per-sentence arrays
+pub(crate) fn align_read(
+    a: &[Sentence],
+    b: &[Sentence],
+    reading: (&Reading, &Reading),
+    lex: &Lexicon,
+    opts: &AlignOptions,
+) -> Alignment {
     let mut notes = Vec::new();
     let (n, m) = (a.len(), b.len());
     let na: Vec<String> = a.iter().map(|s| normalize_ws(&s.text)).collect();
@@ -478,13 +492,16 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
     } else {
         let mut distinct: HashMap<&str, usize> = HashMap::new();
         let mut texts: Vec<&str> = Vec::new();
+        let mut firsts: Vec<(&Sentence, &Reading, usize)> = Vec::new();
         let mut counts: Vec<u32> = Vec::new();
+        let read = (a.iter().enumerate().map(|(k, s)| (s, reading.0, k)))
+            .chain(b.iter().enumerate().map(|(k, s)| (s, reading.1, k)));
         let needs = exact_a
             .iter()
             .zip(&repeated_a)
             .chain(exact_b.iter().zip(&repeated_b))
             .map(|(e, r)| !e && !r);
-        for (t, need) in na.iter().chain(nb.iter()).zip(needs) {
+        for ((t, need), (sentence, r, k)) in na.iter().chain(nb.iter()).zip(needs).zip(read) {
             if !need {
                 // Paired by identity or by repetition: never scored, so not tokenised, and
                 // not counted in the document frequencies either (IDF is learnt over the
@@ -494,13 +511,19 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
             }
             let k = *distinct.entry(t.as_str()).or_insert_with(|| {
                 texts.push(t.as_str());
+                firsts.push((sentence, r, k));
                 counts.push(0);
                 texts.len() - 1
             });
             counts[k] += 1;
             slot.push(k);
         }
-        similarity::Model::with_counted_features(&texts, &counts).1
+        let mut porter = similarity::PorterCache::new(lex.len());
+        let stems = firsts
+            .iter()
+            .map(|&(s, r, k)| porter.stems(s, &r.tokens(k, s, lex)))
+            .collect();
+        similarity::Model::with_stems(stems, &counts)
     };
     let fa = |i: usize| &feats[slot[i]];
     let fb = |j: usize| &feats[slot[n + j]];
@@ -846,8 +869,35 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
         g.moved = !keep;
     }
 
-    // Rows in reading order of B; dropped rows where they stood in A.
-    let mut rows = Vec::with_capacity(n + m);
+    // Each row's similarity is worked out now, while the features are at hand; then the
+    // pairing's working data (features, candidate pairs, exact-match groups) is freed before
+    // the rows and their word diffs are built, so that the two never stand in memory together
+    // (on a heavily reworded 1 MB pair they were the peak).
+    let sims: Vec<Option<f64>> = groups
+        .iter()
+        .map(|g| {
+            if coarse || joined_eq(&na, &g.a, &nb, &g.b) {
+                None
+            } else {
+                Some(similarity::similarity(
+                    &Features::union(g.a.iter().map(|&i| &feats[slot[i]])),
+                    &Features::union(g.b.iter().map(|&j| &feats[slot[n + j]])),
+                ))
+            }
+        })
+        .collect();
+    drop(feats);
+    drop(slot);
+    drop(groups_a);
+    drop(groups_b);
+    drop(scored);
+    drop(pairs);
+    drop(order);
+
+    // Rows in reading order of B; dropped rows where they stood in A. One row a group, one
+    // for each sentence left alone: the exact count, so that the rows are allocated once.
+    let alone = |group_of: &[Option<usize>]| group_of.iter().filter(|g| g.is_none()).count();
+    let mut rows = Vec::with_capacity(groups.len() + alone(&group_of_a) + alone(&group_of_b));
     let mut diffed_whole = 0usize;
     let mut next_a = 0;
     let flush = |rows: &mut Vec<Row>, next_a: &mut usize, upto: usize| {
@@ -878,14 +928,7 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
                 if !grp.moved {
                     flush(&mut rows, &mut next_a, grp.a[0]);
                 }
-                let (row, whole) = make_row(
-                    grp,
-                    a,
-                    b,
-                    &na,
-                    &nb,
-                    (!coarse).then_some((&feats[..], &slot[..])),
-                );
+                let (row, whole) = make_row(grp, a, b, &na, &nb, sims[g]);
                 rows.push(row);
                 diffed_whole += usize::from(whole);
                 if !grp.moved {
@@ -915,14 +958,28 @@ pub fn align(a: &[Sentence], b: &[Sentence], opts: &AlignOptions) -> Alignment {
     Alignment { rows, notes }
 }
 
+/// Whether the row's A sentences and B sentences, white space collapsed and joined by one
+/// space, read the same (without building the two texts).
+fn joined_eq(na: &[String], ia: &[usize], nb: &[String], ib: &[usize]) -> bool {
+    fn joined<'a>(texts: &'a [String], ids: &'a [usize]) -> impl Iterator<Item = u8> + 'a {
+        ids.iter().enumerate().flat_map(move |(k, &i)| {
+            let sep: &[u8] = if k == 0 { b"" } else { b" " };
+            sep.iter().chain(texts[i].as_bytes()).copied()
+        })
+    }
+    joined(na, ia).eq(joined(nb, ib))
+}
+
+/// The row of group `g`. `sim`: the similarity of its two sides, worked out from the features
+/// beforehand for a row whose sides differ (`None` for a row whose sides read the same, and
+/// on the coarse path, where there are no features).
 fn make_row(
     g: &Group,
     a: &[Sentence],
     b: &[Sentence],
     na: &[String],
     nb: &[String],
-    // The features and the sentence → feature slot map; `None` on the coarse path.
-    feats: Option<(&[Features], &[usize])>,
+    sim: Option<f64>,
 ) -> (Row, bool) {
     let ta =
         g.a.iter()
@@ -942,7 +999,6 @@ fn make_row(
     } else {
         RowOp::Edited
     };
-    let n = a.len();
     let (similarity, diff, whole) = if same {
         let text =
             g.b.iter()
@@ -958,13 +1014,7 @@ fn make_row(
             false,
         )
     } else {
-        let sim = match feats {
-            None => 0.0,
-            Some((feats, slot)) => similarity::similarity(
-                &Features::union(g.a.iter().map(|&i| &feats[slot[i]])),
-                &Features::union(g.b.iter().map(|&j| &feats[slot[n + j]])),
-            ),
-        };
+        let sim = sim.unwrap_or(0.0);
         let ra =
             g.a.iter()
                 .map(|&i| a[i].text.as_str())

@@ -29,8 +29,12 @@
 //! are counted as sets, a sentence repeated twice inside another does not count twice.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::report::Sentence;
+use crate::text::Tok;
 
 /// English function words (closed-class words: articles, pronouns, prepositions,
 /// conjunctions, auxiliaries, common adverbs), after the NLTK English stop-word list
@@ -226,15 +230,17 @@ impl Class {
 pub struct Token {
     /// 64-bit FNV-1a hash of the stem: the key for sets, indexes and document frequencies.
     pub key: u64,
-    /// The stem itself (for the trigram comparison of variants).
-    pub stem: String,
+    /// The stem itself (for the trigram comparison of variants), shared by every token of
+    /// the same word.
+    pub stem: Arc<str>,
     /// What kind of word the stem is.
     pub class: Class,
     /// `idf × class factor`.
     pub weight: f64,
     /// Hashed character trigrams of the stem, sorted and deduplicated (empty for tokens never
-    /// compared as variants: function words, numbers, short stems).
-    pub grams: Vec<u32>,
+    /// compared as variants: function words, numbers, short stems), shared by every token of
+    /// the same word.
+    pub grams: Arc<[u32]>,
 }
 
 /// The tokens of one text, tokenised once, sorted by key, one per distinct stem.
@@ -337,6 +343,136 @@ pub fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// The similarity's words of a sentence the text layer has read, stemmed, one entry per stem:
+/// what [`Model`]'s own tokeniser gives for the sentence's text. The layer's tokens are runs of
+/// letters and digits; [`words`] also joins runs around one `.` or `,` between two digits
+/// ("5.5", "1,000"), which is done here from the text between two tokens, and stems with Porter,
+/// each distinct word once.
+pub(crate) struct PorterCache {
+    stemmer: Stemmer,
+    /// (key, stem, trigrams when long enough to be a variant) of each lexicon word, when
+    /// asked once.
+    stems: Vec<Option<CachedStem>>,
+}
+
+/// A word's stem key, stem and trigrams (empty when too short to be a variant).
+type CachedStem = (u64, Arc<str>, Arc<[u32]>);
+
+impl PorterCache {
+    /// An empty cache for words of a lexicon of `words` entries.
+    pub(crate) fn new(words: usize) -> PorterCache {
+        PorterCache {
+            stemmer: Stemmer::create(Algorithm::English),
+            stems: vec![None; words],
+        }
+    }
+
+    fn stem(&mut self, t: &Tok) -> &CachedStem {
+        let id = t.id as usize;
+        if id >= self.stems.len() {
+            self.stems.resize(id + 1, None);
+        }
+        let stemmer = &self.stemmer;
+        self.stems[id].get_or_insert_with(|| {
+            let st = stemmer.stem(t.lower.as_str());
+            let grams = if soft_eligible(&st, Class::Content) {
+                Arc::from(trigrams(&st))
+            } else {
+                no_grams()
+            };
+            (fnv(&st), Arc::from(&*st), grams)
+        })
+    }
+
+    pub(crate) fn stems(&mut self, s: &Sentence, toks: &[Tok]) -> Vec<Stem> {
+        let text = s.text.as_str();
+        let local = |p: usize| p - s.start;
+        let mut v: Vec<Stem> = Vec::with_capacity(toks.len());
+        let mut k = 0;
+        while k < toks.len() {
+            // The runs joined into one number: a single '.' or ',' between two digits.
+            let mut e = k;
+            while e + 1 < toks.len() {
+                let gap = &text[local(toks[e].end)..local(toks[e + 1].start)];
+                let joins = (gap == "." || gap == ",")
+                    && text[..local(toks[e].end)].ends_with(|c: char| c.is_ascii_digit())
+                    && text[local(toks[e + 1].start)..].starts_with(|c: char| c.is_ascii_digit());
+                if !joins {
+                    break;
+                }
+                e += 1;
+            }
+            let t = &toks[k];
+            let written = &text[local(t.start)..local(t.end)];
+            let entry = if e > k || written.chars().any(|c| c.is_ascii_digit()) {
+                // A number: the stem is the word itself ("5.5", "1000", "2nd").
+                let mut w = t.lower.to_string();
+                for q in k + 1..=e {
+                    let gap = &text[local(toks[q - 1].end)..local(toks[q].start)];
+                    if gap == "." {
+                        w.push('.');
+                    }
+                    w.push_str(&toks[q].lower);
+                }
+                Stem {
+                    key: fnv(&w),
+                    stem: Arc::from(w),
+                    class: Class::Number,
+                    grams: None,
+                }
+            } else {
+                let class = if is_function_word(&t.lower) {
+                    Class::Function
+                } else if k > 0 && written.chars().next().is_some_and(char::is_uppercase) {
+                    Class::Name
+                } else {
+                    Class::Content
+                };
+                let (key, stem, grams) = self.stem(t);
+                Stem {
+                    key: *key,
+                    stem: Arc::clone(stem),
+                    class,
+                    grams: Some(Arc::clone(grams)),
+                }
+            };
+            v.push(entry);
+            k = e + 1;
+        }
+        Stem::distinct(&mut v);
+        v
+    }
+}
+
+/// One word of a text as the similarity sees it, before weighing.
+#[derive(Debug, Clone)]
+pub(crate) struct Stem {
+    key: u64,
+    stem: Arc<str>,
+    class: Class,
+    /// The stem's trigrams when already known (computed in [`Model::weigh`] otherwise).
+    grams: Option<Arc<[u32]>>,
+}
+
+impl Stem {
+    /// One entry per stem; where a stem occurs as a name and as a plain word, the heavier
+    /// class is kept, so the result does not depend on word order.
+    fn distinct(v: &mut Vec<Stem>) {
+        v.sort_by(|x, y| {
+            x.key
+                .cmp(&y.key)
+                .then(y.class.factor().total_cmp(&x.class.factor()))
+        });
+        v.dedup_by_key(|x| x.key);
+    }
+}
+
+/// The trigrams of a token never compared as a variant: one shared empty list.
+fn no_grams() -> Arc<[u32]> {
+    static EMPTY: std::sync::OnceLock<Arc<[u32]>> = std::sync::OnceLock::new();
+    Arc::clone(EMPTY.get_or_init(|| Arc::from(Vec::new())))
+}
+
 fn fnv(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in s.bytes() {
@@ -379,8 +515,8 @@ impl Model {
         m
     }
 
-    fn stems(&self, text: &str) -> Vec<(u64, String, Class)> {
-        let mut v: Vec<(u64, String, Class)> = words(text)
+    fn stems(&self, text: &str) -> Vec<Stem> {
+        let mut v: Vec<Stem> = words(text)
             .into_iter()
             .map(|w| {
                 let stem = if w.class == Class::Number {
@@ -388,13 +524,15 @@ impl Model {
                 } else {
                     self.stemmer.stem(&w.lower).into_owned()
                 };
-                (fnv(&stem), stem, w.class)
+                Stem {
+                    key: fnv(&stem),
+                    stem: Arc::from(stem),
+                    class: w.class,
+                    grams: None,
+                }
             })
             .collect();
-        // One entry per stem; where a stem occurs as a name and as a plain word, keep the
-        // heavier class, so the result does not depend on word order.
-        v.sort_by(|x, y| x.0.cmp(&y.0).then(y.2.factor().total_cmp(&x.2.factor())));
-        v.dedup_by_key(|x| x.0);
+        Stem::distinct(&mut v);
         v
     }
 
@@ -407,11 +545,22 @@ impl Model {
     /// As [`Model::with_features`] for distinct texts, `counts[k]` being how many documents
     /// hold `texts[k]` (a repeated sentence is tokenised once but counted each time).
     pub fn with_counted_features(texts: &[&str], counts: &[u32]) -> (Model, Vec<Features>) {
+        let m = Model::new(&[]);
+        let stems: Vec<Vec<Stem>> = texts.iter().map(|t| m.stems(t)).collect();
+        Model::from_stems(stems, counts)
+    }
+
+    /// The features of distinct texts given as their stems ([`PorterCache::stems`]),
+    /// `counts[k]` being how many documents hold text `k`.
+    pub(crate) fn with_stems(stems: Vec<Vec<Stem>>, counts: &[u32]) -> Vec<Features> {
+        Model::from_stems(stems, counts).1
+    }
+
+    fn from_stems(stems: Vec<Vec<Stem>>, counts: &[u32]) -> (Model, Vec<Features>) {
         let mut m = Model::new(&[]);
-        let stems: Vec<Vec<(u64, String, Class)>> = texts.iter().map(|t| m.stems(t)).collect();
         for (v, &c) in stems.iter().zip(counts) {
-            for (k, _, _) in v {
-                *m.df.entry(*k).or_insert(0) += c;
+            for st in v {
+                *m.df.entry(st.key).or_insert(0) += c;
             }
             m.n_docs += c;
         }
@@ -419,20 +568,27 @@ impl Model {
         (m, feats)
     }
 
-    fn weigh(&self, stems: Vec<(u64, String, Class)>) -> Features {
+    fn weigh(&self, stems: Vec<Stem>) -> Features {
         let tokens: Vec<Token> = stems
             .into_iter()
-            .map(|(key, stem, class)| Token {
-                key,
-                weight: self.idf(key) * class.factor(),
-                grams: if soft_eligible(&stem, class) {
-                    trigrams(&stem)
-                } else {
-                    Vec::new()
+            .map(
+                |Stem {
+                     key,
+                     stem,
+                     class,
+                     grams,
+                 }| Token {
+                    key,
+                    weight: self.idf(key) * class.factor(),
+                    grams: if soft_eligible(&stem, class) {
+                        grams.unwrap_or_else(|| Arc::from(trigrams(&stem)))
+                    } else {
+                        no_grams()
+                    },
+                    stem,
+                    class,
                 },
-                stem,
-                class,
-            })
+            )
             .collect();
         let total = tokens.iter().map(|t| t.weight).sum();
         Features { tokens, total }
@@ -440,8 +596,8 @@ impl Model {
 
     /// Counts `text` as one more document.
     pub fn add(&mut self, text: &str) {
-        for (k, _, _) in self.stems(text) {
-            *self.df.entry(k).or_insert(0) += 1;
+        for st in self.stems(text) {
+            *self.df.entry(st.key).or_insert(0) += 1;
         }
         self.n_docs += 1;
     }
@@ -620,6 +776,37 @@ pub fn containment(part: &Features, whole: &Features) -> f64 {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn words_read_by_the_text_layer_stem_as_the_own_tokeniser() {
+        for text in [
+            "The 1,000,000 people paid $5.5bn on the 2nd of May, said O'Neill.",
+            "ΟΔΟΣ Ünïcode's 3.14.15 and 1,0 x — Washington-based AND Xi’s “talks”",
+            "a.b 5.x 5. 5 ,5 5,a 12,345.67% The the THE running Runs",
+        ] {
+            let s = Sentence {
+                id: 0,
+                start: 7,
+                end: 7 + text.len(),
+                text: text.to_string(),
+                furniture: false,
+                role: crate::report::Role::Body,
+                paragraph: 0,
+                dateline: None,
+            };
+            let mut lex = crate::text::Lexicon::default();
+            let r = crate::text::Reading::new(std::slice::from_ref(&s), &mut lex);
+            let mut porter = PorterCache::new(lex.len());
+            let read = porter.stems(&s, &r.tokens(0, &s, &lex));
+            let plain = |v: Vec<Stem>| -> Vec<(u64, String, Class)> {
+                v.into_iter()
+                    .map(|s| (s.key, s.stem.to_string(), s.class))
+                    .collect()
+            };
+            assert_eq!(plain(read), plain(Model::new(&[]).stems(text)), "{text}");
+        }
+    }
+
     use super::*;
 
     #[test]
@@ -671,7 +858,7 @@ mod tests {
         ];
         let m = Model::new(&texts);
         let f = m.features("Blinken warned");
-        let w = |s: &str| f.tokens.iter().find(|t| t.stem == s).map(|t| t.weight);
+        let w = |s: &str| f.tokens.iter().find(|t| &*t.stem == s).map(|t| t.weight);
         assert!(w("blinken") < w("warn"));
     }
 }

@@ -636,13 +636,17 @@ fn may_fail(rule: Option<RelRule>) -> bool {
 ///   later day fails to resolve, which [`may_fail`] rules out.
 fn sweep(a: &DateExpr, b: &DateExpr, start: i64, end: i64, mixed: Relation) -> Relation {
     let can_stop = !may_fail(a.rule) && !may_fail(b.rule);
-    let (mut ra, mut rb) = (Runs::new(a, end), Runs::new(b, end));
+    let (la, lb) = (
+        RunList::shared(a, start, end),
+        RunList::shared(b, start, end),
+    );
+    let (mut ia, mut ib) = (0, 0);
     let mut runs: Vec<(Option<Relation>, i64)> = Vec::new();
     let (mut agree, mut conflict) = (false, false);
     let mut z = start;
     while z <= end {
-        let (va, ea) = ra.at(z);
-        let (vb, eb) = rb.at(z);
+        let (va, ea) = RunList::at(&la, &mut ia, z);
+        let (vb, eb) = RunList::at(&lb, &mut ib, z);
         let last = ea.min(eb);
         let rel = match (va, vb) {
             (Some(x), Some(y)) => Some(day_relation(x, y, a.relative, b.relative)),
@@ -662,11 +666,80 @@ fn sweep(a: &DateExpr, b: &DateExpr, start: i64, end: i64, mixed: Relation) -> R
     combine(runs.into_iter(), mixed)
 }
 
+/// The runs of one expression over the anchor days `start..=end`, found as [`Runs`] finds
+/// them (in order from `start`, each when first asked for) and shared, per thread, by every
+/// [`sweep`] over the same days: a story's "Friday" is compared with each of its other dates,
+/// and its runs are probed once, not once per pair. The runs depend only on the expression's
+/// rule (or fixed days) and the range, which is the table's key; the table is bounded
+/// (cleared when full).
+struct RunList {
+    runs: Vec<(i64, i64, Option<Days>)>,
+    probe: Runs,
+}
+
+type RunKey = (Option<RelRule>, Option<Days>, i64, i64);
+
+impl RunList {
+    fn shared(e: &DateExpr, start: i64, end: i64) -> std::rc::Rc<std::cell::RefCell<RunList>> {
+        use std::cell::RefCell;
+        use std::rc::Rc;
+        const CAP: usize = 256;
+        thread_local! {
+            static LISTS: RefCell<rustc_hash::FxHashMap<RunKey, Rc<RefCell<RunList>>>> =
+                RefCell::new(rustc_hash::FxHashMap::default());
+        }
+        let key = (
+            e.rule,
+            e.rule.is_none().then_some(e.interval).flatten(),
+            start,
+            end,
+        );
+        LISTS.with(|m| {
+            let mut m = m.borrow_mut();
+            if let Some(l) = m.get(&key) {
+                return Rc::clone(l);
+            }
+            if m.len() >= CAP {
+                m.clear();
+            }
+            let l = Rc::new(RefCell::new(RunList {
+                runs: Vec::new(),
+                probe: Runs::new(e, end),
+            }));
+            m.insert(key, Rc::clone(&l));
+            l
+        })
+    }
+
+    /// What day `z` resolves to and the last day of its run; `k` is the caller's cursor (the
+    /// index of the run last asked for), and days are asked in order.
+    fn at(list: &std::cell::RefCell<RunList>, k: &mut usize, z: i64) -> (Option<Days>, i64) {
+        let mut l = list.borrow_mut();
+        loop {
+            if let Some(&(first, last, v)) = l.runs.get(*k) {
+                if first <= z && z <= last {
+                    return (v, last);
+                }
+                if last < z {
+                    *k += 1;
+                    continue;
+                }
+            }
+            // Not found yet: the next run starts the day after the last one found.
+            let from = l.runs.last().map_or(z, |r| r.1 + 1);
+            let (v, last) = l.probe.at(from);
+            l.runs.push((from, last, v));
+        }
+    }
+}
+
 /// The runs of anchor days over which one expression resolves alike, found by probing (see
 /// [`sweep`]): each expression is probed on its own, so that "Friday" costs two resolutions a
 /// week whatever it is compared with.
-struct Runs<'e> {
-    e: &'e DateExpr,
+struct Runs {
+    rule: Option<RelRule>,
+    /// The days of an expression without a rule.
+    interval: Option<Days>,
     end: i64,
     /// The current run: first day, last day, what it resolves to.
     cur: Option<(i64, i64, Option<Days>)>,
@@ -675,10 +748,11 @@ struct Runs<'e> {
     guess: i64,
 }
 
-impl<'e> Runs<'e> {
-    fn new(e: &'e DateExpr, end: i64) -> Self {
+impl Runs {
+    fn new(e: &DateExpr, end: i64) -> Self {
         Runs {
-            e,
+            rule: e.rule,
+            interval: e.interval,
             end,
             cur: None,
             next: None,
@@ -687,9 +761,9 @@ impl<'e> Runs<'e> {
     }
 
     fn resolve(&self, z: i64) -> Option<Days> {
-        match self.e.rule {
+        match self.rule {
             Some(rule) => resolve(rule, from_days(z)),
-            None => self.e.interval,
+            None => self.interval,
         }
     }
 
@@ -700,8 +774,8 @@ impl<'e> Runs<'e> {
                 return (v, last);
             }
         }
-        if self.e.rule.is_none() {
-            let v = self.e.interval;
+        if self.rule.is_none() {
+            let v = self.interval;
             self.cur = Some((z, self.end, v));
             return (v, self.end);
         }

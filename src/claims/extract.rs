@@ -13,98 +13,61 @@
 //! used because the useful ones need a statistical model to be downloaded, and no offline
 //! NER model is available in this build environment.
 
-use rustc_hash::{FxHashMap, FxHashSet};
-
 use super::cues;
 use super::dates::{self, Anchor, DateExpr};
 use super::numbers::{self, Quantity, QuantityKind};
 use crate::report::{ClaimKind, Sentence};
+use crate::text::Lexicon;
 
-/// A word of a text with its byte span.
-#[derive(Debug, Clone)]
-pub(crate) struct Tok {
-    pub start: usize,
-    pub end: usize,
-    pub lower: String,
-    pub cap: bool,
-}
-
-/// Alphanumeric runs of `s`, offsets shifted by `base`.
-pub(crate) fn tokens(s: &str, base: usize) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut cur: Option<usize> = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        if c.is_alphanumeric() {
-            if cur.is_none() {
-                cur = Some(i);
-            }
-        } else if let Some(st) = cur.take() {
-            let w = &s[st..i];
-            out.push(Tok {
-                start: base + st,
-                end: base + i,
-                lower: w.to_lowercase(),
-                cap: w.chars().next().is_some_and(|c| c.is_uppercase()),
-            });
-        }
-    }
-    out
-}
-
-/// A crude suffix stemmer, the same on both sides ("meetings" → "meet").
-pub(crate) fn stem(w: &str) -> String {
-    let mut s = w.to_string();
-    let n = s.chars().count();
-    if n > 4 && s.ends_with("ies") {
-        s.truncate(s.len() - 3);
-        s.push('y');
-    } else if n > 3 && s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") {
-        s.pop();
-    }
-    let n = s.chars().count();
-    if n > 5 && s.ends_with("ing") {
-        s.truncate(s.len() - 3);
-    } else if n > 4 && s.ends_with("ed") {
-        s.truncate(s.len() - 2);
-    }
-    s
-}
+pub(crate) use crate::text::{stem, tokens, Tok};
 
 /// Sentences longer than this (a text without full stops, megabytes long) raise no claims:
 /// speakers, quotes and names are matched within a sentence, which would cost time growing
 /// with the square of its length. The engine says so in a note. No news sentence comes near.
 pub(crate) const MAX_CLAIM_SENTENCE_BYTES: usize = 20_000;
 
-/// What both texts say about capitalisation, shared so that both sides decide alike.
+/// What both texts say about capitalisation, shared so that both sides decide alike; indexed by
+/// the words' ids in the comparison's [`Lexicon`].
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
     /// Words seen in lower case anywhere.
-    lower: FxHashSet<String>,
+    lower: Vec<bool>,
     /// Words seen capitalised away from a sentence start, in body sentences.
-    cap_mid: FxHashSet<String>,
+    cap_mid: Vec<bool>,
 }
 
 impl Vocab {
-    pub(crate) fn add(&mut self, text: &str, sentences: &[Sentence]) {
-        for s in sentences.iter().filter(|s| !s.furniture) {
-            let Some(st) = text.get(s.start..s.end) else {
+    /// An empty record for the words of `lex`.
+    pub(crate) fn new(lex: &Lexicon) -> Vocab {
+        Vocab {
+            lower: vec![false; lex.len()],
+            cap_mid: vec![false; lex.len()],
+        }
+    }
+
+    /// Records the words of `sentences` of `text`, read as `toks` (one list per sentence).
+    pub(crate) fn add(&mut self, text: &str, sentences: &[Sentence], toks: &[&[Tok]]) {
+        for (s, toks) in sentences.iter().zip(toks).filter(|(s, _)| !s.furniture) {
+            if text.get(s.start..s.end).is_none() {
                 continue;
-            };
-            let toks = tokens(st, s.start);
-            let initial = initial_flags(text, s, &toks);
+            }
+            let initial = initial_flags(text, s, toks);
             for (k, t) in toks.iter().enumerate() {
                 if !t.cap {
-                    if !self.lower.contains(&t.lower) {
-                        self.lower.insert(t.lower.clone());
-                    }
-                } else if !initial[k]
-                    && s.role != crate::report::Role::Headline
-                    && !self.cap_mid.contains(&t.lower)
-                {
-                    self.cap_mid.insert(t.lower.clone());
+                    self.lower[t.id as usize] = true;
+                } else if !initial[k] && s.role != crate::report::Role::Headline {
+                    self.cap_mid[t.id as usize] = true;
                 }
             }
         }
+    }
+
+    fn seen_lower(&self, t: &Tok) -> bool {
+        self.lower.get(t.id as usize).copied().unwrap_or(false)
+    }
+
+    fn seen_cap_mid(&self, t: &Tok) -> bool {
+        self.cap_mid.get(t.id as usize).copied().unwrap_or(false)
     }
 }
 
@@ -182,7 +145,7 @@ pub(crate) struct SideData<'a> {
     pub claims: Vec<Claim>,
     pub entities: Vec<Entity>,
     /// Tokens of each sentence (empty for furniture), document offsets.
-    pub toks: Vec<Vec<Tok>>,
+    pub toks: Vec<&'a [Tok]>,
     /// Quote spans (inner text) of each sentence.
     pub quotes: Vec<Vec<(usize, usize)>>,
     /// Whether a quotation is still open at the end of each sentence (it goes on in the next
@@ -207,6 +170,7 @@ impl SideData<'_> {
 pub(crate) fn extract<'a>(
     text: &'a str,
     sentences: &'a [Sentence],
+    toks: &[&'a [Tok]],
     anchor: Option<&Anchor>,
     vocab: &Vocab,
 ) -> SideData<'a> {
@@ -215,7 +179,7 @@ pub(crate) fn extract<'a>(
         sentences,
         claims: Vec::new(),
         entities: Vec::new(),
-        toks: Vec::new(),
+        toks: toks.to_vec(),
         quotes: Vec::new(),
         open_at_end: Vec::new(),
         mentions: Vec::new(),
@@ -230,22 +194,21 @@ pub(crate) fn extract<'a>(
             text.get(s.start..s.end)
         };
         let Some(st) = body else {
-            side.toks.push(Vec::new());
             side.quotes.push(Vec::new());
             side.open_at_end.push(false);
             continue;
         };
-        let toks = tokens(st, s.start);
+        let toks = side.toks[sidx];
         let carry_in = carry && s.paragraph == carry_par;
         let (q, open) = find_quotes(st, s.start, carry_in);
         side.quotes.push(q);
         side.open_at_end.push(open);
         carry = open;
         carry_par = s.paragraph;
-        let initial = initial_flags(text, s, &toks);
+        let initial = initial_flags(text, s, toks);
         let headline = s.role == crate::report::Role::Headline;
-        for (st, en) in name_runs(text, &toks, &initial, headline, vocab) {
-            let mut words: Vec<String> = toks[st..en].iter().map(|t| t.lower.clone()).collect();
+        for (st, en) in name_runs(text, toks, &initial, headline, vocab) {
+            let mut words: Vec<String> = toks[st..en].iter().map(|t| t.lower.to_string()).collect();
             // "U.S." and "US" are one name.
             if words.len() > 1 && words.iter().all(|w| w.chars().count() == 1) {
                 words = vec![words.concat()];
@@ -253,7 +216,6 @@ pub(crate) fn extract<'a>(
             let prep = st > 0 && matches!(toks[st - 1].lower.as_str(), "in" | "at" | "near");
             raw.push((sidx, toks[st].start, toks[en - 1].end, words, prep));
         }
-        side.toks.push(toks);
     }
     // Aliasing: longer mentions first; a mention joins the first entity whose words contain
     // all of its words.
@@ -355,7 +317,7 @@ pub(crate) fn extract<'a>(
             });
         }
         // Cues (negation also inside quotes, attribution outside them).
-        let toks = &side.toks[sidx];
+        let toks = side.toks[sidx];
         for (k, t) in toks.iter().enumerate() {
             let quoted = side.in_quote(sidx, t.start);
             let w = t.lower.as_str();
@@ -426,7 +388,7 @@ pub(crate) fn extract<'a>(
         for &(qs, qe) in &side.quotes[sidx] {
             let words: Vec<String> = tokens(text.get(qs..qe).unwrap_or(""), qs)
                 .into_iter()
-                .map(|t| t.lower)
+                .map(|t| t.lower.to_string())
                 .collect();
             if words.is_empty() {
                 continue;
@@ -476,8 +438,8 @@ fn name_runs(
                 t.lower.ends_with("ed") || t.lower.ends_with("ing") || t.lower.ends_with("ly");
             // A capitalised opener is a name when the texts use it capitalised elsewhere, or
             // when it is no common English word ("Drivers will…", "Local businesses…").
-            vocab.cap_mid.contains(&t.lower)
-                || (!vocab.lower.contains(&t.lower)
+            vocab.seen_cap_mid(t)
+                || (!vocab.seen_lower(t)
                     && !common_shape
                     && !super::lexicon::is_common_word(&t.lower))
         } else {
@@ -594,42 +556,6 @@ fn find_quotes(s: &str, base: usize, carry: bool) -> (Vec<(usize, usize)>, bool)
             .is_some_and(|q| q.chars().any(|c| c.is_alphanumeric()))
     });
     (out, still_open)
-}
-
-/// Word weights of sentence contexts: inverse sentence frequency over both texts.
-#[derive(Debug, Default)]
-pub(crate) struct Idf {
-    df: FxHashMap<String, usize>,
-    n: usize,
-}
-
-impl Idf {
-    /// Counts the stems of each sentence of `side`, given as `stems[sentence][token]`.
-    pub(crate) fn add(&mut self, stems: &[Vec<String>]) {
-        let mut set: Vec<&str> = Vec::new();
-        for toks in stems {
-            if toks.is_empty() {
-                continue;
-            }
-            self.n += 1;
-            set.clear();
-            set.extend(toks.iter().map(String::as_str));
-            set.sort_unstable();
-            set.dedup();
-            for &w in &set {
-                match self.df.get_mut(w) {
-                    Some(n) => *n += 1,
-                    None => {
-                        self.df.insert(w.to_string(), 1);
-                    }
-                }
-            }
-        }
-    }
-    pub(crate) fn weight(&self, w: &str) -> f64 {
-        let df = self.df.get(w).copied().unwrap_or(0) as f64;
-        (1.0 + (self.n as f64 + 1.0) / (df + 1.0)).ln()
-    }
 }
 
 /// The word a negation denies, stemmed: the first word after it that is not a function word

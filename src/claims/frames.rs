@@ -130,9 +130,9 @@ pub(crate) fn frame(data: &SideData<'_>, c: &Claim) -> Frame {
                 continue;
             }
             if let Some(m) = mention_of(t.start, t.end) {
-                names.push(t.lower.clone());
+                names.push(t.lower.to_string());
                 if !data.entities[m.2].place {
-                    people.push(t.lower.clone());
+                    people.push(t.lower.to_string());
                 }
                 continue;
             }

@@ -170,7 +170,28 @@ pub fn analyze(
     rows: &[Row],
     opts: &ClaimOptions,
 ) -> ClaimsOutcome {
-    engine::run(a, b, rows, opts)
+    let mut lex = crate::text::Lexicon::default();
+    let ra = crate::text::Reading::new(a.sentences, &mut lex);
+    let rb = crate::text::Reading::new(b.sentences, &mut lex);
+    engine::run(a, b, (&ra, &rb), &lex, rows, opts)
+}
+
+/// [`analyze`] of sentences whose words the text layer has read (`reading`, into `lex`).
+pub(crate) fn analyze_read(
+    a: ClaimInput<'_>,
+    b: ClaimInput<'_>,
+    reading: (&crate::text::Reading, &crate::text::Reading),
+    lex: &crate::text::Lexicon,
+    rows: &[Row],
+    opts: &ClaimOptions,
+) -> ClaimsOutcome {
+    engine::run(a, b, reading, lex, rows, opts)
+}
+
+/// Whether `word` (lower case) is a function word the claim stage leaves out of the context of
+/// a claim (`cues::STOP`); the text layer records it once per distinct word.
+pub(crate) fn is_stop_word(word: &str) -> bool {
+    cues::STOP.contains(&word)
 }
 
 #[cfg(test)]

@@ -121,7 +121,7 @@ pub(crate) fn venues_differ(a: &str, b: &str) -> bool {
     let words = |v: &str| -> Vec<String> {
         tokens(v, 0)
             .into_iter()
-            .map(|t| t.lower)
+            .map(|t| t.lower.to_string())
             .filter(|w| !cues::STOP.contains(&w.as_str()))
             .collect()
     };
@@ -846,7 +846,7 @@ fn normalise(text: &str, start: usize, end: usize) -> Vec<QWord> {
             if masking {
                 masking = false;
                 if cut(gap(last, t.start)) {
-                    last.masked = Some(t.lower.clone());
+                    last.masked = Some(t.lower.to_string());
                     last.end = t.end;
                     continue;
                 }
@@ -1515,7 +1515,7 @@ pub(crate) fn pair_by_place(
             .rev()
             .take(PLACE_WORDS)
             .take_while(|t| !d.in_quote(s, t.start))
-            .map(|t| t.lower.clone())
+            .map(|t| t.lower.to_string())
             .collect();
         if !lead.is_empty() {
             return lead;
@@ -1524,7 +1524,7 @@ pub(crate) fn pair_by_place(
             .filter(|t| t.start >= q.end)
             .take(PLACE_WORDS)
             .take_while(|t| !d.in_quote(s, t.start))
-            .map(|t| t.lower.clone())
+            .map(|t| t.lower.to_string())
             .collect()
     };
     let mut used_a: Vec<bool> = (0..la.len())
@@ -1561,7 +1561,7 @@ pub(crate) fn pair_by_place(
                     .iter()
                     .filter(|t| t.start >= q.end)
                     .take(PLACE_WORDS)
-                    .map(|t| t.lower.clone())
+                    .map(|t| t.lower.to_string())
                     .collect()
             };
             let swapped = longer <= SHORT_QUOTE

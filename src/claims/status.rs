@@ -207,7 +207,7 @@ pub(crate) fn events(data: &SideData<'_>) -> Vec<Event> {
                 .flat_map(|m| {
                     toks.iter()
                         .filter(move |t| m.0 <= t.start && t.end <= m.1)
-                        .map(|t| t.lower.clone())
+                        .map(|t| t.lower.to_string())
                 })
                 .collect();
             names.sort_unstable();
@@ -297,7 +297,7 @@ pub(crate) fn events(data: &SideData<'_>) -> Vec<Event> {
             };
             let about: Vec<String> = toks[k + 1..]
                 .iter()
-                .map(|t| t.lower.clone())
+                .map(|t| t.lower.to_string())
                 .filter(|t| content(t))
                 .take(OBJECT_WORDS)
                 .collect();
@@ -430,9 +430,13 @@ mod tests {
             paragraph: 0,
             dateline: None,
         }];
-        let mut vocab = Vocab::default();
-        vocab.add(text, &sentences);
-        let data = extract::extract(text, &sentences, None, &vocab);
+        let mut lex = crate::text::Lexicon::default();
+        let reading = crate::text::Reading::new(&sentences, &mut lex);
+        let toks = reading.for_claims(text, &sentences, 0..sentences.len(), &lex);
+        let toks: Vec<&[crate::text::Tok]> = toks.iter().map(Vec::as_slice).collect();
+        let mut vocab = Vocab::new(&lex);
+        vocab.add(text, &sentences, &toks);
+        let data = extract::extract(text, &sentences, &toks, None, &vocab);
         events(&data)
     }
 

@@ -10,17 +10,19 @@
 //! them back for the judges: [`topic_sim`] (how alike two claims' contexts are),
 //! [`best_sentence`] (the other side's closest sentence) and [`sentence_at`].
 //!
-//! Reads: each side's [`SideData`] (tokens, claims, mentions), the alignment rows. Writes: the
-//! two [`Side`]s and the similarity matrices; nothing else.
+//! Reads: each side's [`SideData`] (tokens, claims, mentions), its words as the text layer
+//! read them with the [`Lexicon`] (each word's stem, stem key and class), and the alignment
+//! rows. Writes: the two [`Side`]s and the similarity matrices; nothing else.
 //!
 //! Thresholds: `near_distance` and `near_weight` (the weight of the words near a claim in its
 //! bag), `shared_near_bonus` and `max_shared_near` (the bonus [`topic_sim`] adds for words
 //! right next to both claims).
 
-use crate::claims::extract::{self, stem, Claim, Idf, SideData, Val};
+use crate::claims::extract::{self, Claim, SideData, Val};
 use crate::claims::frames::{self, Frame};
 use crate::claims::{cues, Thresholds};
 use crate::report::{Row, RowOp, SideId};
+use crate::text::{Idf, Lexicon, Tok};
 
 /// A weighted bag of word stems: (stem key, weight) sorted by key, with its Euclidean norm.
 /// Stems are keyed by a fixed 64-bit hash, so that cosine is a merge of two sorted vectors
@@ -29,14 +31,6 @@ use crate::report::{Row, RowOp, SideId};
 pub(super) struct Bag {
     pub(super) items: Vec<(u64, f64)>,
     norm: f64,
-}
-
-fn stem_key(stem: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    // FxHash has no random keys: the same key on every run and machine.
-    let mut h = rustc_hash::FxHasher::default();
-    stem.hash(&mut h);
-    h.finish()
 }
 
 /// Collects (stem, weight) entries into a [`Bag`], adding the weights of repeated stems.
@@ -106,16 +100,10 @@ pub(super) struct Side<'a> {
 }
 
 impl<'a> Side<'a> {
-    /// Side `id` with its bags: `stems` are the stems of `data`'s tokens ([`side_stems`]) and
-    /// `idf` is over both sides. [`sides`] fills `aligned_with`, which needs both sides.
-    fn new(
-        id: SideId,
-        data: SideData<'a>,
-        stems: &[Vec<String>],
-        idf: &Idf,
-        t: &'a Thresholds,
-    ) -> Self {
-        let info = tok_info(&data, stems, idf);
+    /// Side `id` with its bags: `lex` holds the stems of `data`'s words and `idf` is over both
+    /// sides. [`sides`] fills `aligned_with`, which needs both sides.
+    fn new(id: SideId, data: SideData<'a>, lex: &Lexicon, idf: &Idf, t: &'a Thresholds) -> Self {
+        let info = tok_info(&data, lex, idf);
         let bags: Vec<Bag> = data
             .claims
             .iter()
@@ -155,21 +143,23 @@ impl<'a> Side<'a> {
     }
 }
 
-/// Both sides of a comparison, A then B, from their extracted claims (`da`, `db`): one IDF
-/// over the stems of both, and for each sentence the sentences of the other side that an
-/// aligned row (`equal`, `edited` or `moved`) pairs with it.
+/// Both sides of a comparison, A then B, from their extracted claims (`da`, `db`) and their
+/// words as the text layer read them (`toks_a`, `toks_b`, per sentence): one IDF over the
+/// stems of both, and for each sentence the sentences of the other side that an aligned row
+/// (`equal`, `edited` or `moved`) pairs with it.
 pub(super) fn sides<'a>(
     da: SideData<'a>,
     db: SideData<'a>,
+    (toks_a, toks_b): (&[&[Tok]], &[&[Tok]]),
+    lex: &Lexicon,
     rows: &[Row],
     t: &'a Thresholds,
 ) -> (Side<'a>, Side<'a>) {
-    let (stems_a, stems_b) = (side_stems(&da), side_stems(&db));
-    let mut idf = Idf::default();
-    idf.add(&stems_a);
-    idf.add(&stems_b);
-    let mut sa = Side::new(SideId::A, da, &stems_a, &idf, t);
-    let mut sb = Side::new(SideId::B, db, &stems_b, &idf, t);
+    let mut idf = Idf::new(lex);
+    idf.add(lex, toks_a);
+    idf.add(lex, toks_b);
+    let mut sa = Side::new(SideId::A, da, lex, &idf, t);
+    let mut sb = Side::new(SideId::B, db, lex, &idf, t);
     // Sentences of the other side that one aligned row pairs with each sentence.
     sa.aligned_with = vec![Vec::new(); sa.data.sentences.len()];
     sb.aligned_with = vec![Vec::new(); sb.data.sentences.len()];
@@ -232,27 +222,20 @@ struct TokInfo {
     any_digit: bool,
 }
 
-/// Stems of every token of every sentence (`[sentence][token]`).
-fn side_stems(data: &SideData<'_>) -> Vec<Vec<String>> {
+fn tok_info(data: &SideData<'_>, lex: &Lexicon, idf: &Idf) -> Vec<Vec<TokInfo>> {
     data.toks
         .iter()
-        .map(|toks| toks.iter().map(|t| stem(&t.lower)).collect())
-        .collect()
-}
-
-fn tok_info(data: &SideData<'_>, stems: &[Vec<String>], idf: &Idf) -> Vec<Vec<TokInfo>> {
-    data.toks
-        .iter()
-        .zip(stems)
-        .map(|(toks, st)| {
+        .map(|toks| {
             toks.iter()
-                .zip(st)
-                .map(|(t, w)| TokInfo {
-                    key: stem_key(w),
-                    weight: idf.weight(w),
-                    stop: cues::STOP.contains(&t.lower.as_str()),
-                    numeric: t.lower.chars().all(|ch| ch.is_numeric()),
-                    any_digit: t.lower.chars().any(|ch| ch.is_numeric()),
+                .map(|t| {
+                    let stem = lex.stem_of(t.id);
+                    TokInfo {
+                        key: lex.key(stem),
+                        weight: idf.weight(stem),
+                        stop: lex.is_stop(t.id),
+                        numeric: lex.is_numeric(t.id),
+                        any_digit: lex.has_digit(t.id),
+                    }
                 })
                 .collect()
         })

@@ -60,6 +60,7 @@ use crate::report::{
     Change, ClaimChange, ClaimKind, ClaimSpan, Note, PairedBy, Reason, Row, RowOp, Sentence,
     Severity, SideId, Verdict,
 };
+use crate::text::{Lexicon, Reading, Tok};
 
 /// A flagged pair before sorting: claim indices on A and B (None for added/dropped).
 struct Flag {
@@ -101,13 +102,20 @@ impl Span {
 pub(crate) fn run(
     a: ClaimInput<'_>,
     b: ClaimInput<'_>,
+    (ra, rb): (&Reading, &Reading),
+    lex: &Lexicon,
     rows: &[Row],
     opts: &ClaimOptions,
 ) -> ClaimsOutcome {
     let t = &opts.thresholds;
     let (anchor_a, anchor_b, mut notes) = anchors(a.text, b.text, opts);
     if a.sentences.len().saturating_mul(b.sentences.len()) <= t.max_whole_pairs {
-        let mut out = run_whole(a, b, rows, (anchor_a, anchor_b), t);
+        let toks = (
+            ra.for_claims(a.text, a.sentences, 0..a.sentences.len(), lex),
+            rb.for_claims(b.text, b.sentences, 0..b.sentences.len(), lex),
+        );
+        let toks = (slices(&toks.0), slices(&toks.1));
+        let mut out = run_whole(a, b, (&toks.0, &toks.1), lex, rows, (anchor_a, anchor_b), t);
         notes.append(&mut out.notes);
         out.notes = notes;
         return out;
@@ -137,6 +145,11 @@ pub(crate) fn run(
             w.iter().flat_map(|r| r.b.iter().copied()).collect(),
         );
         let (sa, sb) = (pick(a.sentences, &ids_a), pick(b.sentences, &ids_b));
+        let (ta, tb) = (
+            ra.for_claims(a.text, a.sentences, ids_a.iter().copied(), lex),
+            rb.for_claims(b.text, b.sentences, ids_b.iter().copied(), lex),
+        );
+        let (ta, tb) = (slices(&ta), slices(&tb));
         // Rows of the window with ids turned into indices of its own sentence lists.
         let local = |ids: &BTreeSet<usize>, v: &[usize]| -> Vec<usize> {
             v.iter().map(|i| ids.range(..*i).count()).collect()
@@ -160,6 +173,8 @@ pub(crate) fn run(
                 text: b.text,
                 sentences: &sb,
             },
+            (&ta, &tb),
+            lex,
             &wrows,
             (anchor_a, anchor_b),
             t,
@@ -172,6 +187,10 @@ pub(crate) fn run(
     out.inconsistencies
         .sort_by_key(|i| (i.side, i.first.start, i.second.start));
     out
+}
+
+fn slices(toks: &[Vec<Tok>]) -> Vec<&[Tok]> {
+    toks.iter().map(Vec::as_slice).collect()
 }
 
 /// Consecutive runs of `rows` holding at most about `size` sentences of either side.
@@ -266,16 +285,30 @@ fn cap_claims(data: &mut SideData<'_>, side: &str, max: usize, notes: &mut Vec<N
 fn run_whole(
     a: ClaimInput<'_>,
     b: ClaimInput<'_>,
+    (toks_a, toks_b): (&[&[Tok]], &[&[Tok]]),
+    lex: &Lexicon,
     rows: &[Row],
     (anchor_a, anchor_b): (SideAnchor, SideAnchor),
     t: &Thresholds,
 ) -> ClaimsOutcome {
     let mut notes = Vec::new();
-    let mut vocab = Vocab::default();
-    vocab.add(a.text, a.sentences);
-    vocab.add(b.text, b.sentences);
-    let mut da = extract::extract(a.text, a.sentences, anchor_a.anchor.as_ref(), &vocab);
-    let mut db = extract::extract(b.text, b.sentences, anchor_b.anchor.as_ref(), &vocab);
+    let mut vocab = Vocab::new(lex);
+    vocab.add(a.text, a.sentences, toks_a);
+    vocab.add(b.text, b.sentences, toks_b);
+    let mut da = extract::extract(
+        a.text,
+        a.sentences,
+        toks_a,
+        anchor_a.anchor.as_ref(),
+        &vocab,
+    );
+    let mut db = extract::extract(
+        b.text,
+        b.sentences,
+        toks_b,
+        anchor_b.anchor.as_ref(),
+        &vocab,
+    );
     // Relative dates with no anchor carry their side's floor (see `anchors`).
     for (data, side) in [(&mut da, anchor_a), (&mut db, anchor_b)] {
         for c in &mut data.claims {
@@ -305,7 +338,7 @@ fn run_whole(
     }
     cap_claims(&mut da, "A", t.max_claims_per_sentence, &mut notes);
     cap_claims(&mut db, "B", t.max_claims_per_sentence, &mut notes);
-    let (sa, sb) = context::sides(da, db, rows, t);
+    let (sa, sb) = context::sides(da, db, (toks_a, toks_b), lex, rows, t);
     let (sim, simt) = context::sentence_similarity(&sa, &sb, rows);
 
     let mut flags: Vec<Flag> = Vec::new();
@@ -491,7 +524,7 @@ fn paired_by(
         };
         picked
             .into_iter()
-            .map(|t| t.lower.clone())
+            .map(|t| t.lower.to_string())
             .filter(|w| {
                 !cues::STOP.contains(&w.as_str())
                     && w.chars().count() > 2

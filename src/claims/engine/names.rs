@@ -206,12 +206,12 @@ pub(super) fn names(
             .iter()
             .filter(plain)
             .rfind(|t| t.end <= st)
-            .map(|t| t.lower.clone());
+            .map(|t| t.lower.to_string());
         let next = toks
             .iter()
             .filter(plain)
             .find(|t| t.start >= en)
-            .map(|t| t.lower.clone());
+            .map(|t| t.lower.to_string());
         (prev, next)
     };
     let mut pairs = BTreeSet::new();
@@ -424,7 +424,7 @@ pub(super) fn spellings(sa: &Side<'_>, sb: &Side<'_>, sim: &[Vec<f64>], flags: &
         x.data
             .toks
             .iter()
-            .flatten()
+            .flat_map(|t| t.iter())
             .map(|t| plain(&t.lower))
             .collect()
     };
@@ -563,7 +563,10 @@ mod tests {
 
     fn alike(a: &str, b: &str) -> bool {
         let w = |s: &str| -> Vec<String> {
-            extract::tokens(s, 0).into_iter().map(|t| t.lower).collect()
+            extract::tokens(s, 0)
+                .into_iter()
+                .map(|t| t.lower.to_string())
+                .collect()
         };
         names_alike(&w(a), &w(b))
     }

@@ -170,7 +170,7 @@ fn topic(x: &Side<'_>, c: &Claim, other: Option<(&Side<'_>, &Claim)>) -> Option<
                     && !t.lower.chars().any(|ch| ch.is_numeric())
             })
             .filter(|&k| noun(k))
-            .map(|k| toks[k].lower.clone())
+            .map(|k| toks[k].lower.to_string())
             .collect()
     };
     let mine = near(x, c);
