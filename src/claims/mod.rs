@@ -17,17 +17,20 @@
 //!
 //! Where each judgement is made:
 //! - `extract`: the claims of one side (values, names, quote parts with speakers, cues).
-//! - `frames`: what a date or figure is about; `engine::same_fact` decides whether two values
-//!   are one fact (the aligned row first, else the frame), and no value is set against a value
-//!   of another fact — a date or figure conflict needs it.
+//! - `frames`: what a date or figure is about; `engine::values::same_fact` decides whether two
+//!   values are one fact (the aligned row first, else the frame), and no value is set against a
+//!   value of another fact — a date or figure conflict needs it.
 //! - `quotes`: each version's quote ledger (quotations joined over sentences and paragraphs)
 //!   and the pairing of the two ledgers across the whole texts; a misquote is a word changed,
 //!   added or removed inside the common stretch of two quotations of one remark.
 //! - `status`: an event told as expected/planned in one version and done or denied in the
 //!   other (kind `status`, a notice).
-//! - `engine`: the rest (value relations, names, negation, attribution, inconsistencies), the
-//!   merge of both directions, the verdict (`conflict`, `refinement`, `change`) and
-//!   `paired_by` of each changed claim.
+//! - `engine`: the rest, one file per concern (`engine/mod.rs` gives the order they run in):
+//!   the context bags and sentence similarities (`context`), the date anchors (`anchors`), one
+//!   judge per kind of finding (`values` for dates and figures, `negations`, `attributions`,
+//!   `statements`, `statuses`, `quotes`, `names`, `inconsistencies`), the merge of both
+//!   directions, the verdict (`conflict`, `refinement`, `change`) and `paired_by` of each
+//!   changed claim.
 //! - `thresholds`: every number those judges decide by ([`Thresholds`], one documented value).
 //!
 //! Each finding carries a structured `report::Reason` (the words of each version that differ,
