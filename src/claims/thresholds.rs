@@ -8,7 +8,7 @@
 //! real pairs (BENCHMARKS.md, "Claims"); changing one changes the output, so a change is
 //! measured there first.
 //!
-//! Similarities are cosines of IDF-weighted stem bags (`engine::Bag`), between 0 and 1,
+//! Similarities are cosines of IDF-weighted stem bags (`engine::context::Bag`), between 0 and 1,
 //! plus the small bonuses named here.
 
 /// The thresholds and caps of the claim stage ([`super::ClaimOptions::thresholds`]).
@@ -37,7 +37,7 @@ pub struct Thresholds {
     /// negation, an attribution or a name in them is compared). 0.5.
     pub same_statement: f64,
     /// Context similarity at or above which two values of one text speak of one thing
-    /// directly (self-contradiction; it also needs the same words, `engine::one_thing`).
+    /// directly (self-contradiction; it also needs the same words, `engine::inconsistencies::one_thing`).
     /// 0.45: a text repeats a fact in near words, while two facts of one story share only
     /// the topic.
     pub one_text_topic: f64,
