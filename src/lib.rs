@@ -125,7 +125,7 @@ pub fn compare(a: &Document, b: &Document, opts: &Options) -> Report {
     notes.extend(alignment.notes);
     notes.extend(outcome.notes);
     let mut report = Report {
-        schema: report::SCHEMA,
+        schema: report::SCHEMA.into(),
         a: side(a, sa),
         b: side(b, sb),
         alignment: alignment.rows,

@@ -4,14 +4,16 @@
 //! renderers in [`crate::render`] only read it. Field order here is the field order of the JSON
 //! document, so keep it stable: scripts and snapshot tests diff the output byte for byte.
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// The `schema` value of the JSON document. Bump it (and the README changelog) on any change
 /// that is not a pure addition.
 pub const SCHEMA: &str = "storydiff/1";
 
 /// Which of the two inputs a thing belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SideId {
     /// Version A, the first input.
@@ -21,7 +23,7 @@ pub enum SideId {
 }
 
 /// What a sentence is, beyond its text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Role {
@@ -34,7 +36,7 @@ pub enum Role {
 }
 
 /// One sentence of one input, with its exact byte span.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sentence {
     /// Counts from 0 in reading order on each side.
     pub id: usize,
@@ -51,12 +53,12 @@ pub struct Sentence {
     /// Index of the paragraph (block separated by blank lines) the sentence stands in.
     pub paragraph: usize,
     /// Byte span of a dateline ("BEIJING -", "LONDON (Reuters) —") at the sentence's start.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dateline: Option<ByteSpan>,
 }
 
 /// A plain byte range into one input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ByteSpan {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -65,20 +67,20 @@ pub struct ByteSpan {
 }
 
 /// One input as the report carries it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Side {
     /// The path as given on the command line (`-` for standard input).
     pub path: String,
     /// The converted text, only where storydiff converted the input (a web page); spans then
     /// count in this text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// The input's sentences in reading order; `id` is the index.
     pub sentences: Vec<Sentence>,
 }
 
 /// The kind of an alignment row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum RowOp {
@@ -95,7 +97,7 @@ pub enum RowOp {
 }
 
 /// One operation of a word-level diff.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DiffOp {
     /// In both texts.
@@ -107,7 +109,7 @@ pub enum DiffOp {
 }
 
 /// A run of text in a row's word diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DiffChunk {
     /// Whether the run is in both texts, in B's only or in A's only.
     pub op: DiffOp,
@@ -116,7 +118,7 @@ pub struct DiffChunk {
 }
 
 /// One row of the sentence alignment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     /// How the row's sentences relate.
     pub op: RowOp,
@@ -131,7 +133,7 @@ pub struct Row {
 }
 
 /// Whether a claim was changed, added or dropped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Change {
     /// Stated in both versions, differently.
@@ -143,7 +145,7 @@ pub enum Change {
 }
 
 /// What a claim is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum ClaimKind {
@@ -173,7 +175,7 @@ pub enum ClaimKind {
 }
 
 /// How serious a difference is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Both statements cannot be true.
@@ -183,7 +185,7 @@ pub enum Severity {
 }
 
 /// Where a claim stands in one input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimSpan {
     /// Sentence id on that side.
     pub sentence: usize,
@@ -234,6 +236,26 @@ pub enum StatusDates {
         /// B's publication date.
         b: String,
     },
+}
+
+/// A report read back from JSON carries each finding's English in `message` only: its
+/// reason is then an empty [`Reason::Text`].
+impl Default for Reason {
+    fn default() -> Self {
+        Reason::Text(String::new())
+    }
+}
+
+/// Reads the `schema` of a JSON report: only [`SCHEMA`] is understood.
+fn schema_of<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Error> {
+    let s = String::deserialize(d)?;
+    if s == SCHEMA {
+        Ok(Cow::Borrowed(SCHEMA))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "schema \"{s}\" is not {SCHEMA}, the one this build reads"
+        )))
+    }
 }
 
 /// Why a claim was flagged, as data: the words of each version that differ and what the
@@ -404,7 +426,7 @@ pub enum Reason {
 }
 
 /// A claim that differs between A and B.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimChange {
     /// Changed, added or dropped.
     pub change: Change,
@@ -424,16 +446,16 @@ pub struct ClaimChange {
     pub reason: Reason,
     /// For a `changed` claim: how its two statements relate (added within `storydiff/1`;
     /// absent on added and dropped claims).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
     /// For a `changed` claim: what tied its two statements together (added within
     /// `storydiff/1`; absent on added and dropped claims).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paired_by: Option<PairedBy>,
 }
 
 /// A run of consecutive sentences of one side that the other version does not carry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Passage {
     /// `a` for a passage B drops, `b` for one B adds.
     pub side: SideId,
@@ -482,29 +504,29 @@ pub fn passages(rows: &[Row], a: &[Sentence], b: &[Sentence]) -> Vec<Passage> {
 }
 
 /// One quotation of the ledger, or two paired across the versions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteEntry {
     /// How the two quotations relate, or which version alone has it.
     pub relation: QuoteRelation,
     /// Who the version gives the words to, when it names someone.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker_a: Option<String>,
     /// Who B gives the words to, when it names someone.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker_b: Option<String>,
     /// The reporting verb on each side, as written ("said", "told", "wrote"), when there is
     /// one (added within `storydiff/1`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verb_a: Option<String>,
     /// B's reporting verb, as `verb_a` is A's.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verb_b: Option<String>,
     /// Where or to whom the words were given, as written ("CNN", "a radio station", "in a
     /// statement", "on Twitter"), when the attribution says (added within `storydiff/1`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub venue_a: Option<String>,
     /// Where or to whom B says the words were given, as `venue_a` is A's.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub venue_b: Option<String>,
     /// The words inside the marks on each side (a quotation that runs over sentences or
     /// paragraphs is one span; `sentence` is where it opens); `null` on the side without it.
@@ -512,15 +534,15 @@ pub struct QuoteEntry {
     /// B's words inside the marks, as `a` is A's.
     pub b: Option<ClaimSpan>,
     /// For a misquote: the words of A and of B that differ inside the common stretch.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub removed: Vec<String>,
     /// For a misquote: the words of B that differ (`removed` are A's).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub added: Vec<String>,
 }
 
 /// How two paired quotations relate, or that one version alone has a quotation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum QuoteRelation {
@@ -546,7 +568,7 @@ pub enum QuoteRelation {
 }
 
 /// How the two statements of a changed claim relate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Verdict {
@@ -561,7 +583,7 @@ pub enum Verdict {
 }
 
 /// Why two statements were set against each other.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PairedBy {
     /// The two sentences stand in one aligned row.
     pub row: bool,
@@ -569,12 +591,12 @@ pub struct PairedBy {
     /// of a quote, the event), at most a few.
     pub words: Vec<String>,
     /// The speaker both versions give a quote to, when both name one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
 }
 
 /// Two statements inside one input that cannot both be true.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Inconsistency {
     /// The version that contradicts itself.
     pub side: SideId,
@@ -590,7 +612,7 @@ pub struct Inconsistency {
 }
 
 /// Counts over the whole report.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     /// Rows of op `equal`.
     pub equal: usize,
@@ -616,7 +638,7 @@ pub struct Summary {
 
 /// A remark about how the result was obtained: an inferred publication date, a coarser
 /// alignment taken because of a deadline, a lossy decode.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Note {
     /// A stable machine-readable code, such as `date-inferred` or `alignment-fallback`.
     pub code: String,
@@ -625,10 +647,11 @@ pub struct Note {
 }
 
 /// The whole comparison: what every renderer reads.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// Always [`SCHEMA`].
-    pub schema: &'static str,
+    #[serde(deserialize_with = "schema_of")]
+    pub schema: Cow<'static, str>,
     /// Version A: its path and sentences.
     pub a: Side,
     /// Version B: its path and sentences.
@@ -641,12 +664,12 @@ pub struct Report {
     pub inconsistencies: Vec<Inconsistency>,
     /// The quote ledger: every quotation of either version, paired across the texts, with how
     /// the two relate (added within `storydiff/1`; absent when neither version quotes anyone).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<QuoteEntry>,
     /// Runs of two or more consecutive sentences that only one version carries (a passage
     /// dropped or added), for renderers to show as one entry (added within `storydiff/1`;
     /// absent when there is none). The claims in them are still in `claims`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub passages: Vec<Passage>,
     /// Counts of rows and claims ([`Report::recount`] keeps them true).
     pub summary: Summary,

@@ -969,7 +969,7 @@ mod tests {
         let date_a = span_in(&a, 0, "last November");
         let date_b = span_in(&b, 1, "late 2018");
         let mut r = Report {
-            schema: SCHEMA,
+            schema: SCHEMA.into(),
             a: Side {
                 path: "a<1>.txt".into(),
                 text: None,

@@ -210,7 +210,7 @@ pub(crate) fn by_hand(
         })
         .collect();
     let mut r = Report {
-        schema: crate::report::SCHEMA,
+        schema: crate::report::SCHEMA.into(),
         a: sa,
         b: sb,
         alignment: rows,

@@ -372,6 +372,25 @@ fn check_pair(case: &str, a: &Path, b: &Path) {
     assert_eq!(code, i32::from(differs(&doc)), "{case}: exit code");
     let (again, _) = run(&args);
     assert!(again == out, "{case}: two runs gave different bytes");
+    typed(case, &out);
+}
+
+/// The JSON reads back into the library's typed model, whose counts agree with its rows and
+/// claims, and renders again to the very same bytes: no field is lost or renamed on the way.
+fn typed(case: &str, out: &[u8]) {
+    let report: storydiff::Report = serde_json::from_slice(out)
+        .unwrap_or_else(|e| panic!("{case}: the JSON does not read as a storydiff::Report: {e}"));
+    assert_eq!(report.schema, storydiff::report::SCHEMA, "{case}: schema");
+    let mut recounted = report.clone();
+    recounted.recount();
+    assert_eq!(recounted.summary, report.summary, "{case}: summary counts");
+    let mut again = Vec::new();
+    storydiff::render::json::render(&report, &mut again).unwrap();
+    assert!(
+        again == out,
+        "{case}: the typed report renders other bytes:\n{}",
+        String::from_utf8_lossy(&again)
+    );
 }
 
 #[test]
@@ -388,6 +407,7 @@ fn every_fixture_keeps_the_contract() {
 #[test]
 fn example_keeps_the_contract() {
     let (out, code) = run(&["--example", "--format", "json"]);
+    typed("--example", &out);
     let doc: Value = serde_json::from_slice(&out).unwrap();
     check(
         "--example",
@@ -432,6 +452,16 @@ fn byte_offsets_count_the_bom_and_crs() {
     let end = last["end"].as_u64().unwrap() as usize;
     let text = last["text"].as_str().unwrap();
     assert_eq!(&b[end - text.len()..end], text.as_bytes());
+}
+
+#[test]
+fn a_report_of_another_schema_is_refused() {
+    let (out, _) = run(&["--example", "--format", "json"]);
+    let text = String::from_utf8(out)
+        .unwrap()
+        .replacen("storydiff/1", "storydiff/9", 1);
+    let err = serde_json::from_str::<storydiff::Report>(&text).unwrap_err();
+    assert!(err.to_string().contains("storydiff/9"), "{err}");
 }
 
 #[test]
