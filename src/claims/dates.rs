@@ -502,6 +502,37 @@ pub fn compare_dates(a: &DateExpr, b: &DateExpr) -> Relation {
     r
 }
 
+/// The relation of two dates as the claim stage reads it, final: [`compare_dates`], and two
+/// relative dates of the same form that differ ("Friday" / "Monday", "last week" / "this
+/// week") cannot both be true of one event whatever the anchor, so they conflict (they
+/// overlap only as hulls over a rough anchor).
+pub fn relation(d: &DateExpr, e: &DateExpr) -> Relation {
+    match compare_dates(d, e) {
+        Relation::Unknown | Relation::Compatible
+            if d.label != e.label && d.rule.zip(e.rule).is_some_and(|(x, y)| same_form(x, y)) =>
+        {
+            Relation::Conflict
+        }
+        r => r,
+    }
+}
+
+/// Whether two relative rules differ only in their value (the day, month, offset or count).
+fn same_form(x: RelRule, y: RelRule) -> bool {
+    use RelRule as R;
+    match (x, y) {
+        (R::Weekday(_, m), R::Weekday(_, n)) => m == n,
+        (R::NamedMonth(_, m, p), R::NamedMonth(_, n, q)) => m == n && p == q,
+        (R::Day(_), R::Day(_)) => true,
+        (R::Week(_, p), R::Week(_, q)) | (R::Month(_, p), R::Month(_, q)) => p == q,
+        (R::Year(_, p), R::Year(_, q)) => p == q,
+        (R::Ago(_, u), R::Ago(_, v)) => u == v,
+        (R::Season(_, m), R::Season(_, n)) => m == n,
+        (R::MonthDay(..), R::MonthDay(..)) => true,
+        _ => false,
+    }
+}
+
 fn compare_dates_uncached(a: &DateExpr, b: &DateExpr) -> Relation {
     match (a.time, b.time) {
         (Some(x), Some(y)) => return span_relation(x, y, false, false),

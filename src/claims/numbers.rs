@@ -151,6 +151,42 @@ pub(crate) fn find_numbers_outside(text: &str, dates: &[(usize, usize)]) -> Vec<
     out
 }
 
+/// The relation of two figures of one kind as the claim stage reads it, final:
+/// [`compare_numbers`], then three rules about what the figures are of. Figures of different
+/// units ("31" years old / "two counts") do not conflict. Two bounds of the same kind on
+/// figures further apart than `tolerance` (a share of the larger) are different figures ("over
+/// 700" / "over 2,100": both bounds hold together, but a reporter giving the same kind of bound
+/// on another figure is reporting another figure). Two ranges that overlap but end elsewhere
+/// ("three and 11 times" / "three and 33 times") report different figures.
+pub fn relation(m: &Quantity, n: &Quantity, tolerance: f64) -> Relation {
+    match compare_numbers(m, n) {
+        Relation::Conflict if m.unit != n.unit => Relation::Unknown,
+        Relation::Compatible
+            if m.unit == n.unit
+                && m.qualifier == n.qualifier
+                && m.qualifier != Qualifier::Exact
+                && !m.vague
+                && !n.vague
+                && (m.low - n.low).abs() > tolerance * m.low.abs().max(n.low.abs()) =>
+        {
+            Relation::Conflict
+        }
+        Relation::Compatible | Relation::LessPrecise
+            if m.unit == n.unit
+                && m.qualifier == n.qualifier
+                && !m.vague
+                && !n.vague
+                && m.low < m.high
+                && n.low < n.high
+                && ((m.low - n.low).abs() > tolerance * m.low.abs().max(n.low.abs())
+                    || (m.high - n.high).abs() > tolerance * m.high.abs().max(n.high.abs())) =>
+        {
+            Relation::Conflict
+        }
+        r => r,
+    }
+}
+
 /// How quantity `a` relates to quantity `b`.
 ///
 /// Each side stands for an interval of values ([`Bounds`]): an exact figure its rounding (a

@@ -4,7 +4,7 @@
 //! Decides, for each date or figure of one side ([`values`]): its closest counterpart on the
 //! other side by context ([`topic_sim`], candidates found through the bags' postings, a
 //! counterpart in the same place among as many values preferred), the relation of the two
-//! ([`rel_of`] over `claims::dates::compare_dates` and `claims::numbers::compare_numbers`),
+//! ([`rel_of`]: `claims::dates::relation` or `claims::numbers::relation`, final there),
 //! and whether that relation is acted on. **A date or figure conflict is decided here**, in
 //! the `Relation::Conflict` arm of [`values`]: the contexts close enough (or the two the only
 //! dates of two sentences one row pairs: [`sole_dates`]), no agreeing counterpart nearly as
@@ -30,28 +30,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::context::{shared_sorted, topic_sim, Side};
 use super::names::fold_accents;
 use super::{only_in, order, Flag, Span};
-use crate::claims::dates::{self, compare_dates, RelRule, Relation};
+use crate::claims::dates::{self, Relation};
 use crate::claims::extract::{stem, Claim, Val};
 use crate::claims::frames;
-use crate::claims::numbers::{self, compare_numbers, Qualifier, QuantityKind};
+use crate::claims::numbers::{self, compare_numbers, QuantityKind};
 use crate::claims::{cues, Thresholds};
 use crate::report::{Change, ClaimKind, Reason, Severity, SideId};
-
-/// Whether two relative rules differ only in their value (the day, month, offset or count).
-fn same_form(x: RelRule, y: RelRule) -> bool {
-    use RelRule as R;
-    match (x, y) {
-        (R::Weekday(_, m), R::Weekday(_, n)) => m == n,
-        (R::NamedMonth(_, m, p), R::NamedMonth(_, n, q)) => m == n && p == q,
-        (R::Day(_), R::Day(_)) => true,
-        (R::Week(_, p), R::Week(_, q)) | (R::Month(_, p), R::Month(_, q)) => p == q,
-        (R::Year(_, p), R::Year(_, q)) => p == q,
-        (R::Ago(_, u), R::Ago(_, v)) => u == v,
-        (R::Season(_, m), R::Season(_, n)) => m == n,
-        (R::MonthDay(..), R::MonthDay(..)) => true,
-        _ => false,
-    }
-}
 
 /// Whether [`rel_of`] relates the two claims at all (two dates, or two figures of one kind).
 pub(super) fn comparable(p: &Claim, q: &Claim) -> bool {
@@ -62,54 +46,14 @@ pub(super) fn comparable(p: &Claim, q: &Claim) -> bool {
     }
 }
 
+/// The relation of two claims' values, final: [`crate::claims::dates::relation`] for two dates,
+/// [`crate::claims::numbers::relation`] for two figures of one kind; `None` for anything else.
 pub(super) fn rel_of(p: &Claim, q: &Claim, t: &Thresholds) -> Option<Relation> {
     match (&p.val, &q.val) {
-        (Val::Date(d), Val::Date(e)) => Some(match compare_dates(d, e) {
-            // Two relative dates of the same form that differ ("Friday" / "Monday", "last
-            // week" / "this week") cannot both be true of one event, whatever the anchor
-            // (they overlap only as hulls over a rough anchor).
-            Relation::Unknown | Relation::Compatible
-                if d.label != e.label
-                    && d.rule.zip(e.rule).is_some_and(|(x, y)| same_form(x, y)) =>
-            {
-                Relation::Conflict
-            }
-            r => r,
-        }),
-        (Val::Num(m), Val::Num(n)) if p.kind == q.kind => Some(match compare_numbers(m, n) {
-            // Figures of different things ("31" years old / "two counts") do not conflict.
-            Relation::Conflict if m.unit != n.unit => Relation::Unknown,
-            // "over 700" / "over 2,100": both bounds hold together, but a reporter giving the
-            // same kind of bound on another figure is reporting another figure.
-            Relation::Compatible
-                if m.unit == n.unit
-                    && m.qualifier == n.qualifier
-                    && m.qualifier != Qualifier::Exact
-                    && !m.vague
-                    && !n.vague
-                    && (m.low - n.low).abs()
-                        > t.figure_tolerance * m.low.abs().max(n.low.abs()) =>
-            {
-                Relation::Conflict
-            }
-            // Two ranges that overlap but end elsewhere ("three and 11 times" / "three and
-            // 33 times") report different figures.
-            Relation::Compatible | Relation::LessPrecise
-                if m.unit == n.unit
-                    && m.qualifier == n.qualifier
-                    && !m.vague
-                    && !n.vague
-                    && m.low < m.high
-                    && n.low < n.high
-                    && ((m.low - n.low).abs()
-                        > t.figure_tolerance * m.low.abs().max(n.low.abs())
-                        || (m.high - n.high).abs()
-                            > t.figure_tolerance * m.high.abs().max(n.high.abs())) =>
-            {
-                Relation::Conflict
-            }
-            r => r,
-        }),
+        (Val::Date(d), Val::Date(e)) => Some(crate::claims::dates::relation(d, e)),
+        (Val::Num(m), Val::Num(n)) if p.kind == q.kind => {
+            Some(crate::claims::numbers::relation(m, n, t.figure_tolerance))
+        }
         _ => None,
     }
 }
