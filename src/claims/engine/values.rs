@@ -625,6 +625,7 @@ fn firm(c: &Claim, d: &Claim, t: &Thresholds) -> bool {
 mod tests {
     use super::*;
     use crate::claims::engine::testing::conflicts;
+    use crate::claims::numbers::Qualifier;
 
     /// The changed money claims and inconsistencies of comparing two texts.
     fn money(a: &str, b: &str) -> (Vec<String>, usize) {
