@@ -81,6 +81,7 @@
 pub mod similarity;
 pub mod worddiff;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 /// Work counted for one similarity computation (see [`AlignOptions::max_work`]): about what
 /// following 500 postings costs.
@@ -193,6 +194,27 @@ pub(crate) fn round3(x: f64) -> f64 {
 /// Collapses runs of white space to one space and trims.
 pub(crate) fn normalize_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// [`normalize_ws`] without a copy when there is nothing to change (most sentences: words
+/// separated by single spaces): the aligner holds this form of every sentence.
+fn normalized(s: &str) -> Cow<'_, str> {
+    let mut prev_space = true; // a leading space needs the copy
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || prev_space {
+                return Cow::Owned(normalize_ws(s));
+            }
+            prev_space = true;
+        } else {
+            prev_space = false;
+        }
+    }
+    if prev_space && !s.is_empty() {
+        // a trailing space
+        return Cow::Owned(normalize_ws(s));
+    }
+    Cow::Borrowed(s)
 }
 
 /// A candidate pair.
@@ -371,22 +393,22 @@ pub(crate) fn align_read(
 ) -> Alignment {
     let mut notes = Vec::new();
     let (n, m) = (a.len(), b.len());
-    let na: Vec<String> = a.iter().map(|s| normalize_ws(&s.text)).collect();
-    let nb: Vec<String> = b.iter().map(|s| normalize_ws(&s.text)).collect();
+    let na: Vec<Cow<'_, str>> = a.iter().map(|s| normalized(&s.text)).collect();
+    let nb: Vec<Cow<'_, str>> = b.iter().map(|s| normalized(&s.text)).collect();
 
     // Exact matches, grouped by text. The maps are only looked up; groups are visited in
     // order of first occurrence (below), so no hash order reaches the result.
     let mut groups_a: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, t) in na.iter().enumerate() {
-        groups_a.entry(t.as_str()).or_default().push(i);
+        groups_a.entry(t.as_ref()).or_default().push(i);
     }
     let mut groups_b: HashMap<&str, Vec<usize>> = HashMap::new();
     for (j, t) in nb.iter().enumerate() {
-        groups_b.entry(t.as_str()).or_default().push(j);
+        groups_b.entry(t.as_ref()).or_default().push(j);
     }
-    let first_of = |groups: &HashMap<&str, Vec<usize>>, texts: &[String]| -> Vec<usize> {
+    let first_of = |groups: &HashMap<&str, Vec<usize>>, texts: &[Cow<'_, str>]| -> Vec<usize> {
         (0..texts.len())
-            .filter(|&k| groups.get(texts[k].as_str()).is_some_and(|g| g[0] == k))
+            .filter(|&k| groups.get(texts[k].as_ref()).is_some_and(|g| g[0] == k))
             .collect()
     };
     let firsts_a = first_of(&groups_a, &na);
@@ -400,7 +422,7 @@ pub(crate) fn align_read(
     let mut exact_a = vec![false; n];
     let mut exact_b = vec![false; m];
     for &j0 in &firsts_b {
-        let t = nb[j0].as_str();
+        let t = nb[j0].as_ref();
         let jb = &groups_b[t];
         let Some(ia) = groups_a.get(t) else { continue };
         let same_kind = |i: usize, j: usize| a[i].furniture == b[j].furniture;
@@ -443,7 +465,7 @@ pub(crate) fn align_read(
         }
     }
     for &i0 in &firsts_a {
-        let t = na[i0].as_str();
+        let t = na[i0].as_ref();
         let ia = &groups_a[t];
         if ia.len() > opts.max_repeats && !groups_b.contains_key(t) {
             over_repeated += 1;
@@ -453,7 +475,7 @@ pub(crate) fn align_read(
         }
     }
     for &j0 in &firsts_b {
-        let t = nb[j0].as_str();
+        let t = nb[j0].as_ref();
         let jb = &groups_b[t];
         if jb.len() > opts.max_repeats && !groups_a.contains_key(t) {
             over_repeated += 1;
@@ -509,8 +531,8 @@ pub(crate) fn align_read(
                 slot.push(usize::MAX);
                 continue;
             }
-            let k = *distinct.entry(t.as_str()).or_insert_with(|| {
-                texts.push(t.as_str());
+            let k = *distinct.entry(t.as_ref()).or_insert_with(|| {
+                texts.push(t.as_ref());
                 firsts.push((sentence, r, k));
                 counts.push(0);
                 texts.len() - 1
@@ -958,8 +980,8 @@ pub(crate) fn align_read(
 
 /// Whether the row's A sentences and B sentences, white space collapsed and joined by one
 /// space, read the same (without building the two texts).
-fn joined_eq(na: &[String], ia: &[usize], nb: &[String], ib: &[usize]) -> bool {
-    fn joined<'a>(texts: &'a [String], ids: &'a [usize]) -> impl Iterator<Item = u8> + 'a {
+fn joined_eq(na: &[Cow<'_, str>], ia: &[usize], nb: &[Cow<'_, str>], ib: &[usize]) -> bool {
+    fn joined<'a>(texts: &'a [Cow<'_, str>], ids: &'a [usize]) -> impl Iterator<Item = u8> + 'a {
         ids.iter().enumerate().flat_map(move |(k, &i)| {
             let sep: &[u8] = if k == 0 { b"" } else { b" " };
             sep.iter().chain(texts[i].as_bytes()).copied()
@@ -975,18 +997,18 @@ fn make_row(
     g: &Group,
     a: &[Sentence],
     b: &[Sentence],
-    na: &[String],
-    nb: &[String],
+    na: &[Cow<'_, str>],
+    nb: &[Cow<'_, str>],
     sim: Option<f64>,
 ) -> (Row, bool) {
     let ta =
         g.a.iter()
-            .map(|&i| na[i].as_str())
+            .map(|&i| na[i].as_ref())
             .collect::<Vec<_>>()
             .join(" ");
     let tb =
         g.b.iter()
-            .map(|&j| nb[j].as_str())
+            .map(|&j| nb[j].as_ref())
             .collect::<Vec<_>>()
             .join(" ");
     let same = ta == tb;
@@ -1041,6 +1063,29 @@ fn make_row(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalized_borrows_only_what_normalize_ws_leaves_alone() {
+        for t in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\u{a0}b",
+            "a\nb",
+            "a b c",
+            "  ",
+            "\u{2003}x",
+        ] {
+            let n = normalized(t);
+            assert_eq!(n, normalize_ws(t), "{t:?}");
+            assert_eq!(matches!(n, Cow::Borrowed(_)), normalize_ws(t) == t, "{t:?}");
+        }
+    }
 
     fn s(texts: &[&str]) -> Vec<Sentence> {
         crate::report::sentences_from(texts)
