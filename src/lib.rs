@@ -9,6 +9,9 @@
 //! - [`ingest`] reads files and standard input into a [`Document`] (the only file-system code);
 //! - [`segment`] splits a text into sentences with exact byte spans, flagging headlines,
 //!   datelines and page furniture;
+//! - the text layer (crate-internal, `src/text.rs`) reads the words of both texts once, into
+//!   one lexicon (each distinct word with its stem, key and class) that the next two stages
+//!   read;
 //! - [`align`] pairs the sentences of the two versions (1:1, 1:n, n:1, moved, added, dropped)
 //!   and diffs the words inside each pair;
 //! - [`claims`] extracts dates, numbers, names, quotes, negation and attribution, and flags the
