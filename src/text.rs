@@ -22,6 +22,11 @@
 //! - `align::worddiff` diffs runs of words, white space and punctuation, which it must show;
 //! - `claims::dates::scan` reads digits, dots, slashes and ordinals as date parts.
 //!
+//! Two lists of function words stay, each chosen for its use: `align::similarity`'s (the NLTK
+//! list, which lowers a word's weight in the sentence similarity; measured on MSRP and STS-B)
+//! and the claim stage's `cues::STOP` (the words that are never the context of a claim); the
+//! lexicon records the second once per distinct word.
+//!
 //! The stemmer here ([`stem`]) is deliberately crude (plural "s"/"ies", "ing", "ed"): it groups
 //! the context words of a claim, where Porter's deeper cuts ("university" → "univers") merged
 //! unrelated words. Invariants: token spans lie on char boundaries of the text; the lexicon
