@@ -94,9 +94,10 @@ pub(super) struct Side<'a> {
     pub(super) frames: Vec<Frame>,
     /// For each sentence, the sentences of the other side in its aligned row.
     pub(super) aligned_with: Vec<Vec<usize>>,
-    /// For each stem key, the claims whose context bag holds it (ascending): the claims
-    /// with any context similarity to a given one, without trying them all.
-    pub(super) postings: rustc_hash::FxHashMap<u64, Vec<usize>>,
+    /// For each stem key, the claims whose context bag holds it (ascending) with the key's
+    /// weight in that bag: the claims with any context similarity to a given one, and the
+    /// products of their cosine, without trying them all.
+    pub(super) postings: rustc_hash::FxHashMap<u64, Vec<(usize, f64)>>,
 }
 
 impl<'a> Side<'a> {
@@ -123,10 +124,10 @@ impl<'a> Side<'a> {
                 _ => Frame::default(),
             })
             .collect();
-        let mut postings: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
+        let mut postings: rustc_hash::FxHashMap<u64, Vec<(usize, f64)>> = Default::default();
         for (k, bag) in bags.iter().enumerate() {
-            for &(key, _) in &bag.items {
-                postings.entry(key).or_default().push(k);
+            for &(key, v) in &bag.items {
+                postings.entry(key).or_default().push((k, v));
             }
         }
         Side {
@@ -350,9 +351,19 @@ pub(super) fn shared_sorted<T: Ord>(x: &[T], y: &[T]) -> usize {
 /// bags, plus [`Thresholds::shared_near_bonus`] for each shared word right next to both (at
 /// most [`Thresholds::max_shared_near`]).
 pub(super) fn topic_sim(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> f64 {
+    near_bonus(x, i, y, j) + cosine(&x.bags[i], &y.bags[j])
+}
+
+/// [`topic_sim`] given the dot product of the two bags (summed in ascending key order, as
+/// `cosine` sums it).
+pub(super) fn topic_sim_of_dot(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize, dot: f64) -> f64 {
+    near_bonus(x, i, y, j) + dot / (x.bags[i].norm * y.bags[j].norm)
+}
+
+fn near_bonus(x: &Side<'_>, i: usize, y: &Side<'_>, j: usize) -> f64 {
     let t = x.t;
     let shared = shared_sorted(&x.near[i], &y.near[j]).min(t.max_shared_near);
-    cosine(&x.bags[i], &y.bags[j]) + t.shared_near_bonus * shared as f64
+    t.shared_near_bonus * shared as f64
 }
 
 fn sentence_bag(info: &[TokInfo]) -> Bag {

@@ -27,7 +27,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::context::{shared_sorted, topic_sim, Side};
+use super::context::{shared_sorted, topic_sim, topic_sim_of_dot, Side};
 use super::names::fold_accents;
 use super::{only_in, order, Flag, Span};
 use crate::claims::dates::{self, Relation};
@@ -159,9 +159,12 @@ pub(super) fn values(
     conflicts: &mut Vec<(usize, usize)>,
 ) {
     let mut lone = BTreeSet::new();
-    // Which claims of `y` are candidates of the current claim (`seen[j] == stamp`).
+    // Which claims of `y` share a context word with the current claim (`seen[j] == stamp`).
     let mut seen = vec![0u32; y.data.claims.len()];
     let mut stamp = 0u32;
+    // The dot product of the current claim's context bag with each candidate's.
+    let mut dot = vec![0.0f64; y.data.claims.len()];
+    let mut touched: Vec<usize> = Vec::new();
     let (rank_x, rank_y) = (ranks_in_sentence(x), ranks_in_sentence(y));
     for (i, c) in x.data.claims.iter().enumerate() {
         if !matches!(c.val, Val::Date(_) | Val::Num(_)) {
@@ -188,16 +191,26 @@ pub(super) fn values(
         }
         // Only claims whose context shares a word with this one's have a similarity above
         // zero; the others count as candidates of similarity 0 (see the fallback below).
+        // The bags' dot products are summed here, through the postings, in ascending key
+        // order as `cosine` sums them: the same similarities, without a merge of two bags
+        // for every candidate.
         stamp += 1;
-        let mut cands: Vec<(usize, f64)> = Vec::new();
-        for (key, _) in &x.bags[i].items {
-            for &j in y.postings.get(key).map(Vec::as_slice).unwrap_or(&[]) {
-                if seen[j] != stamp && comparable(c, &y.data.claims[j]) {
+        touched.clear();
+        for &(key, va) in &x.bags[i].items {
+            for &(j, vb) in y.postings.get(&key).map(Vec::as_slice).unwrap_or(&[]) {
+                if seen[j] != stamp {
                     seen[j] = stamp;
-                    cands.push((j, topic_sim(x, i, y, j)));
+                    dot[j] = 0.0;
+                    touched.push(j);
                 }
+                dot[j] += va * vb;
             }
         }
+        let mut cands: Vec<(usize, f64)> = touched
+            .iter()
+            .filter(|&&j| comparable(c, &y.data.claims[j]))
+            .map(|&j| (j, topic_sim_of_dot(x, i, y, j, dot[j])))
+            .collect();
         cands.sort_unstable_by_key(|&(j, _)| j);
         // The closest counterpart (the first of equals) and the next closest similarity.
         // Between two sentences that give as many figures of one kind, the figure in the same
