@@ -73,21 +73,16 @@ pub fn compare(a: &Document, b: &Document, opts: &Options) -> Report {
     let mut claim_opts = opts.claims.clone();
     let mut date_notes = Vec::new();
     for (label, doc, date) in [
-        ("A", a, &mut claim_opts.date_a),
-        ("B", b, &mut claim_opts.date_b),
+        (report::SideId::A, a, &mut claim_opts.date_a),
+        (report::SideId::B, b, &mut claim_opts.date_b),
     ] {
         if let (None, Some(p)) = (*date, doc.published) {
             *date = Some(p.date);
-            date_notes.push(report::Note {
-                code: "date-from-page".into(),
-                message: format!(
-                    "dates in {label} resolved against {}, the publication date the page gives \
-                     in {} (--date-{} sets another)",
-                    p.date,
-                    p.source,
-                    label.to_ascii_lowercase()
-                ),
-            });
+            date_notes.push(report::Note::of(report::NoteReason::DateFromPage {
+                side: label,
+                date: p.date.to_string(),
+                source: p.source.to_string(),
+            }));
         }
     }
     let opts = &Options {
@@ -127,6 +122,12 @@ pub fn compare(a: &Document, b: &Document, opts: &Options) -> Report {
     let mut notes = date_notes;
     notes.extend(alignment.notes);
     notes.extend(outcome.notes);
+    // Each note's English, composed in one place from what the stage found.
+    for n in &mut notes {
+        if n.reason != report::NoteReason::Text {
+            n.message = render::english::note(&n.reason);
+        }
+    }
     let mut report = Report {
         schema: report::SCHEMA.into(),
         a: side(a, sa),

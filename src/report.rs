@@ -644,6 +644,183 @@ pub struct Note {
     pub code: String,
     /// What happened, in English, for a person to read.
     pub message: String,
+    /// What happened, as data: the stages fill this and leave `message` empty; its English
+    /// is composed in one place (`render::english::note`, called by `compare`). Not in the
+    /// JSON; a note read back from JSON, or made with [`Note::text`], has [`NoteReason::Text`].
+    #[serde(skip)]
+    pub reason: NoteReason,
+}
+
+impl Note {
+    /// A note of `reason`, with its code; the message is composed later, in one place.
+    pub fn of(reason: NoteReason) -> Note {
+        Note {
+            code: reason.code().to_string(),
+            message: String::new(),
+            reason,
+        }
+    }
+
+    /// A note whose English is already written.
+    pub fn text(code: impl Into<String>, message: impl Into<String>) -> Note {
+        Note {
+            code: code.into(),
+            message: message.into(),
+            reason: NoteReason::Text,
+        }
+    }
+}
+
+/// What a [`Note`] reports, as data. Sides are `A` or `B`; dates are `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum NoteReason {
+    /// The message is the note's own text.
+    #[default]
+    Text,
+    /// `alignment-fallback`: `sentences` sentences repeat more than `max_repeats` times.
+    Repeated {
+        /// Sentences over the limit.
+        sentences: usize,
+        /// `AlignOptions::max_repeats`.
+        max_repeats: usize,
+    },
+    /// `alignment-fallback`: more sentences than `max` on a side.
+    TooManySentences {
+        /// Sentences of A.
+        a: usize,
+        /// Sentences of B.
+        b: usize,
+        /// `AlignOptions::max_sentences`.
+        max: usize,
+    },
+    /// `alignment-fallback`: the work budget ran out after `scored` of `of` sentences of B.
+    WorkBudget {
+        /// `AlignOptions::max_work`.
+        budget: u64,
+        /// Sentences of B scored.
+        scored: usize,
+        /// Sentences of B.
+        of: usize,
+    },
+    /// `alignment-fallback`: sentences of B made only of words too frequent in A.
+    Unindexable {
+        /// How many.
+        sentences: usize,
+        /// `AlignOptions::max_postings`.
+        max_postings: usize,
+    },
+    /// `alignment-fallback`: rows too long for a word diff.
+    DiffedWhole {
+        /// How many.
+        rows: usize,
+        /// The limit in tokens.
+        max_tokens: usize,
+    },
+    /// `claims-windowed`: long texts compared in windows.
+    Windowed {
+        /// Sentences of A.
+        a: usize,
+        /// Sentences of B.
+        b: usize,
+        /// Windows.
+        windows: usize,
+        /// Sentences a side of one window, about.
+        size: usize,
+    },
+    /// `claims-capped`: sentences with more claims than `max`.
+    ClaimsCapped {
+        /// The side.
+        side: SideId,
+        /// Sentences over the cap.
+        sentences: usize,
+        /// The cap.
+        max: usize,
+        /// Claims left out.
+        left_out: usize,
+        /// Claims before the cap.
+        before: usize,
+    },
+    /// `claims-skipped`: sentences too long for claims.
+    ClaimsSkipped {
+        /// The side.
+        side: SideId,
+        /// How many.
+        sentences: usize,
+        /// The limit in bytes.
+        max_bytes: usize,
+    },
+    /// `inconsistencies-capped`: more disagreeing pairs than listed.
+    InconsistenciesCapped {
+        /// The side.
+        side: SideId,
+        /// Pairs found.
+        found: usize,
+        /// Pairs listed.
+        kept: usize,
+        /// At most this many per value.
+        per_value: usize,
+        /// At most this many in all.
+        total: usize,
+    },
+    /// `date-inferred`: both texts state the same day as their own.
+    DateInferredBoth {
+        /// The day.
+        date: String,
+        /// Where A states it.
+        why_a: String,
+        /// Where B states it.
+        why_b: String,
+    },
+    /// `date-inferred`: one text states its own day.
+    DateInferred {
+        /// The side.
+        side: SideId,
+        /// The day.
+        date: String,
+        /// Where it states it.
+        why: String,
+    },
+    /// `date-unknown`: relative dates compared as of an unknown day; `side` is `None` when
+    /// neither text has a date.
+    DateUnknown {
+        /// The side without a date, or `None` for both.
+        side: Option<SideId>,
+        /// The earliest year the unknown date may be and the latest year mentioned.
+        floor: Option<(i32, i32)>,
+    },
+    /// `date-from-page`: a side's dates resolved against its page's publication date.
+    DateFromPage {
+        /// The side.
+        side: SideId,
+        /// The day.
+        date: String,
+        /// What gave it (`article:published_time`, …).
+        source: String,
+    },
+}
+
+impl NoteReason {
+    /// The note's stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            NoteReason::Text => "",
+            NoteReason::Repeated { .. }
+            | NoteReason::TooManySentences { .. }
+            | NoteReason::WorkBudget { .. }
+            | NoteReason::Unindexable { .. }
+            | NoteReason::DiffedWhole { .. } => "alignment-fallback",
+            NoteReason::Windowed { .. } => "claims-windowed",
+            NoteReason::ClaimsCapped { .. } => "claims-capped",
+            NoteReason::ClaimsSkipped { .. } => "claims-skipped",
+            NoteReason::InconsistenciesCapped { .. } => "inconsistencies-capped",
+            NoteReason::DateInferredBoth { .. } | NoteReason::DateInferred { .. } => {
+                "date-inferred"
+            }
+            NoteReason::DateUnknown { .. } => "date-unknown",
+            NoteReason::DateFromPage { .. } => "date-from-page",
+        }
+    }
 }
 
 /// The whole comparison: what every renderer reads.

@@ -87,7 +87,7 @@ use std::collections::{HashMap, HashSet};
 /// following 500 postings costs.
 pub const SIMILARITY_WORK: u64 = 500;
 
-use crate::report::{DiffChunk, DiffOp, Note, Role, Row, RowOp, Sentence};
+use crate::report::{DiffChunk, DiffOp, Note, NoteReason, Role, Row, RowOp, Sentence};
 use crate::text::{Lexicon, Reading};
 use similarity::Features;
 
@@ -368,11 +368,8 @@ fn can_join(
         && similarity::similarity(&grown, other) >= similarity::similarity(own, other)
 }
 
-fn fallback(notes: &mut Vec<Note>, message: String) {
-    notes.push(Note {
-        code: "alignment-fallback".to_string(),
-        message,
-    });
+fn fallback(notes: &mut Vec<Note>, reason: NoteReason) {
+    notes.push(Note::of(reason));
 }
 
 /// Aligns the sentences of A with those of B.
@@ -487,10 +484,10 @@ pub(crate) fn align_read(
     if over_repeated > 0 {
         fallback(
             &mut notes,
-            format!(
-                "{over_repeated} sentence(s) repeat more than {} times; their copies were paired by exact match and order of occurrence only",
-                opts.max_repeats
-            ),
+            NoteReason::Repeated {
+                sentences: over_repeated,
+                max_repeats: opts.max_repeats,
+            },
         );
     }
 
@@ -498,10 +495,11 @@ pub(crate) fn align_read(
     if coarse {
         fallback(
             &mut notes,
-            format!(
-                "{n} and {m} sentences exceed the limit of {} per side; only sentences equal up to white space were paired",
-                opts.max_sentences
-            ),
+            NoteReason::TooManySentences {
+                a: n,
+                b: m,
+                max: opts.max_sentences,
+            },
         );
     }
 
@@ -629,19 +627,20 @@ pub(crate) fn align_read(
             cut_short = true;
             fallback(
                 &mut notes,
-                format!(
-                    "the work budget of {} steps was spent after scoring {j} of {m} sentences of B; the rest were paired by exact match only",
-                    opts.max_work.unwrap_or_default()
-                ),
+                NoteReason::WorkBudget {
+                    budget: opts.max_work.unwrap_or_default(),
+                    scored: j,
+                    of: m,
+                },
             );
         }
         if unindexable > 100 && unindexable * 2 > with_words {
             fallback(
                 &mut notes,
-                format!(
-                    "{unindexable} sentences of B consist only of words found in more than {} sentences of A; they were paired by exact match only",
-                    opts.max_postings
-                ),
+                NoteReason::Unindexable {
+                    sentences: unindexable,
+                    max_postings: opts.max_postings,
+                },
             );
         }
     }
@@ -969,10 +968,10 @@ pub(crate) fn align_read(
     if diffed_whole > 0 {
         fallback(
             &mut notes,
-            format!(
-                "{diffed_whole} row(s) longer than {} tokens were diffed as a whole (one deletion, one insertion)",
-                worddiff::MAX_DIFF_TOKENS
-            ),
+            NoteReason::DiffedWhole {
+                rows: diffed_whole,
+                max_tokens: worddiff::MAX_DIFF_TOKENS,
+            },
         );
     }
     Alignment { rows, notes }

@@ -1,12 +1,15 @@
 //! english: the one place where a changed claim's English is composed ([`claim`]), from the
 //! structured [`Reason`] the claim stage gives each finding, and an inconsistency's
-//! ([`inconsistency`]), from its two spans. The JSON `message` and the text,
-//! side-by-side and HTML renderers all read the sentence composed here.
+//! ([`inconsistency`]), from its two spans, and a note's ([`note`]), from its
+//! [`NoteReason`]. The JSON `message` and the text, side-by-side and HTML renderers all read
+//! the sentence composed here.
 //!
 //! Quotations and denials are shortened to their first eight words and an ellipsis when they
 //! run over ten ([`short`]).
 
-use crate::report::{ClaimKind, EventStage, Inconsistency, Reason, SideId, StatusDates};
+use crate::report::{
+    ClaimKind, EventStage, Inconsistency, NoteReason, Reason, SideId, StatusDates,
+};
 
 /// Which side is which in messages.
 fn name(id: SideId) -> &'static str {
@@ -199,9 +202,184 @@ pub fn denial(reason: &Reason) -> Option<String> {
     }
 }
 
+/// The English of a note ("" for [`NoteReason::Text`], whose note carries its own).
+pub fn note(r: &NoteReason) -> String {
+    match r {
+        NoteReason::Text => String::new(),
+        NoteReason::Repeated {
+            sentences,
+            max_repeats,
+        } => format!(
+            "{sentences} sentence(s) repeat more than {max_repeats} times; their copies were \
+             paired by exact match and order of occurrence only"
+        ),
+        NoteReason::TooManySentences { a, b, max } => format!(
+            "{a} and {b} sentences exceed the limit of {max} per side; only sentences equal up \
+             to white space were paired"
+        ),
+        NoteReason::WorkBudget { budget, scored, of } => format!(
+            "the work budget of {budget} steps was spent after scoring {scored} of {of} \
+             sentences of B; the rest were paired by exact match only"
+        ),
+        NoteReason::Unindexable {
+            sentences,
+            max_postings,
+        } => format!(
+            "{sentences} sentences of B consist only of words found in more than \
+             {max_postings} sentences of A; they were paired by exact match only"
+        ),
+        NoteReason::DiffedWhole { rows, max_tokens } => format!(
+            "{rows} row(s) longer than {max_tokens} tokens were diffed as a whole (one \
+             deletion, one insertion)"
+        ),
+        NoteReason::Windowed {
+            a,
+            b,
+            windows,
+            size,
+        } => format!(
+            "long texts ({a} and {b} sentences): claims were compared within {windows} \
+             windows of about {size} aligned sentences each, not across the whole texts"
+        ),
+        NoteReason::ClaimsCapped {
+            side,
+            sentences,
+            max,
+            left_out,
+            before,
+        } => format!(
+            "{sentences} sentence(s) of {} hold more than {max} claims each: only the first \
+             {max} of each were compared ({left_out} of {before} claims left out)",
+            name(*side)
+        ),
+        NoteReason::ClaimsSkipped {
+            side,
+            sentences,
+            max_bytes,
+        } => format!(
+            "{sentences} sentence(s) of {} are longer than {max_bytes} bytes: their claims \
+             were not compared",
+            name(*side)
+        ),
+        NoteReason::InconsistenciesCapped {
+            side,
+            found,
+            kept,
+            per_value,
+            total,
+        } => format!(
+            "{} states {found} pairs of values that disagree; only {kept} are listed (at \
+             most {per_value} per value and {total} in all)",
+            name(*side)
+        ),
+        NoteReason::DateInferredBoth { date, why_a, why_b } => {
+            format!("dates in A and B resolved against {date} (A {why_a}; B {why_b})")
+        }
+        NoteReason::DateInferred { side, date, why } => {
+            format!("dates in {} resolved against {date} ({why})", name(*side))
+        }
+        NoteReason::DateUnknown { side, floor } => {
+            let bound = |who: &str| match floor {
+                Some((from, latest)) => {
+                    format!(", taken to be {from} or later (the latest year {who} is {latest})")
+                }
+                None => String::new(),
+            };
+            match side {
+                Some(s) => format!(
+                    "no publication date known for {me} (give --date-{lower}){}: its relative \
+                     dates (such as \"Friday\" or \"last November\") were compared as of one \
+                     unknown date",
+                    bound("it mentions"),
+                    me = name(*s),
+                    lower = name(*s).to_ascii_lowercase()
+                ),
+                None => format!(
+                    "no publication date known for A or B (give --date): relative dates (such \
+                     as \"Friday\" or \"last November\") were compared as of one unknown \
+                     date{}",
+                    bound("the texts mention")
+                ),
+            }
+        }
+        NoteReason::DateFromPage { side, date, source } => format!(
+            "dates in {me} resolved against {date}, the publication date the page gives in \
+             {source} (--date-{lower} sets another)",
+            me = name(*side),
+            lower = name(*side).to_ascii_lowercase()
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The notes no corpus input raises, worded as the stages worded them before the English
+    /// moved here (the strings are those of the former `format!` calls).
+    #[test]
+    fn notes_read_as_they_did() {
+        use crate::report::NoteReason as N;
+        let cases = [
+            (
+                N::TooManySentences { a: 5, b: 6, max: 4 },
+                "5 and 6 sentences exceed the limit of 4 per side; only sentences equal up to \
+                 white space were paired",
+            ),
+            (
+                N::WorkBudget {
+                    budget: 100,
+                    scored: 3,
+                    of: 9,
+                },
+                "the work budget of 100 steps was spent after scoring 3 of 9 sentences of B; the \
+                 rest were paired by exact match only",
+            ),
+            (
+                N::Unindexable {
+                    sentences: 120,
+                    max_postings: 50,
+                },
+                "120 sentences of B consist only of words found in more than 50 sentences of A; \
+                 they were paired by exact match only",
+            ),
+            (
+                N::ClaimsCapped {
+                    side: SideId::A,
+                    sentences: 2,
+                    max: 40,
+                    left_out: 7,
+                    before: 90,
+                },
+                "2 sentence(s) of A hold more than 40 claims each: only the first 40 of each were \
+                 compared (7 of 90 claims left out)",
+            ),
+            (
+                N::InconsistenciesCapped {
+                    side: SideId::B,
+                    found: 30,
+                    kept: 10,
+                    per_value: 3,
+                    total: 10,
+                },
+                "B states 30 pairs of values that disagree; only 10 are listed (at most 3 per \
+                 value and 10 in all)",
+            ),
+            (
+                N::DateFromPage {
+                    side: SideId::B,
+                    date: "2024-04-26".into(),
+                    source: "article:published_time".into(),
+                },
+                "dates in B resolved against 2024-04-26, the publication date the page gives in \
+                 article:published_time (--date-b sets another)",
+            ),
+            (N::Text, ""),
+        ];
+        for (reason, want) in cases {
+            assert_eq!(note(&reason), want, "{reason:?}");
+        }
+    }
 
     #[test]
     fn values_read_with_their_topic_when_known() {

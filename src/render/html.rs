@@ -1017,10 +1017,7 @@ mod tests {
             quotes: vec![],
             passages: vec![],
             summary: Summary::default(),
-            notes: vec![Note {
-                code: "date-inferred".into(),
-                message: "publication date <guessed>".into(),
-            }],
+            notes: vec![Note::text("date-inferred", "publication date <guessed>")],
         };
         r.recount();
         r

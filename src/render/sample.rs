@@ -139,10 +139,10 @@ pub(crate) fn report_with_claims() -> Report {
         second: span(&r, SideId::B, "November"),
         message: "B dates the summit in late 2018 and in November".to_string(),
     }];
-    r.notes.push(Note {
-        code: "date-inferred".to_string(),
-        message: "dates resolved against 2024, inferred from \"last November\" in A".to_string(),
-    });
+    r.notes.push(Note::text(
+        "date-inferred",
+        "dates resolved against 2024, inferred from \"last November\" in A",
+    ));
     r.recount();
     r
 }

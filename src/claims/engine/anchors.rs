@@ -12,7 +12,7 @@
 
 use crate::claims::dates::{Anchor, DateScan};
 use crate::claims::ClaimOptions;
-use crate::report::Note;
+use crate::report::{Note, NoteReason, SideId};
 
 /// What each side's relative dates resolve against: its publication date when known, else the
 /// earliest day its unknown publication date may be ([`crate::claims::dates::anchor_floor`]).
@@ -85,62 +85,49 @@ pub(super) fn anchors(
     let (y, why_y, undated_b) = side(opts.date_b, opts.date_b_published, b);
     // Dates the texts state as their own: one note when both give the same day.
     match (&why_x, &why_y, x.anchor, y.anchor) {
-        (Some(wa), Some(wb), Some(p), Some(q)) if p == q => notes.push(Note {
-            code: "date-inferred".into(),
-            message: format!(
-                "dates in A and B resolved against {} (A {wa}; B {wb})",
-                p.earliest
-            ),
-        }),
+        (Some(wa), Some(wb), Some(p), Some(q)) if p == q => {
+            notes.push(Note::of(NoteReason::DateInferredBoth {
+                date: p.earliest.to_string(),
+                why_a: wa.clone(),
+                why_b: wb.clone(),
+            }))
+        }
         _ => {
-            for (me, why, s) in [("A", &why_x, x), ("B", &why_y, y)] {
+            for (me, why, s) in [(SideId::A, &why_x, x), (SideId::B, &why_y, y)] {
                 if let (Some(why), Some(anchor)) = (why, s.anchor) {
-                    notes.push(Note {
-                        code: "date-inferred".into(),
-                        message: format!(
-                            "dates in {me} resolved against {} ({why})",
-                            anchor.earliest
-                        ),
-                    });
+                    notes.push(Note::of(NoteReason::DateInferred {
+                        side: me,
+                        date: anchor.earliest.to_string(),
+                        why: why.clone(),
+                    }));
                 }
             }
         }
     }
     // Sides with no date known that have relative dates: one note for both when neither has
     // one.
-    let unknown: Vec<(&str, Option<(i32, i32)>)> = [("A", undated_a), ("B", undated_b)]
-        .into_iter()
-        .filter_map(|(me, u)| {
-            let (relative, floor) = u?;
-            relative.then(|| (me, floor.map(|(f, latest)| (f.year, latest))))
-        })
-        .collect();
-    let bound = |f: Option<(i32, i32)>, who: &str| match f {
-        Some((from, latest)) => {
-            format!(", taken to be {from} or later (the latest year {who} is {latest})")
-        }
-        None => String::new(),
-    };
-    let message = match unknown.as_slice() {
+    let unknown: Vec<(SideId, Option<(i32, i32)>)> =
+        [(SideId::A, undated_a), (SideId::B, undated_b)]
+            .into_iter()
+            .filter_map(|(me, u)| {
+                let (relative, floor) = u?;
+                relative.then(|| (me, floor.map(|(f, latest)| (f.year, latest))))
+            })
+            .collect();
+    let reason = match unknown.as_slice() {
         [] => None,
-        [(me, f)] => Some(format!(
-            "no publication date known for {me} (give --date-{}){}: its relative dates \
-             (such as \"Friday\" or \"last November\") were compared as of one unknown date",
-            me.to_ascii_lowercase(),
-            bound(*f, "it mentions")
-        )),
-        [(_, fa), (_, fb)] => Some(format!(
-            "no publication date known for A or B (give --date): relative dates (such as \
-             \"Friday\" or \"last November\") were compared as of one unknown date{}",
-            bound((*fa).max(*fb), "the texts mention")
-        )),
+        [(me, f)] => Some(NoteReason::DateUnknown {
+            side: Some(*me),
+            floor: *f,
+        }),
+        [(_, fa), (_, fb)] => Some(NoteReason::DateUnknown {
+            side: None,
+            floor: (*fa).max(*fb),
+        }),
         _ => None,
     };
-    if let Some(message) = message {
-        notes.push(Note {
-            code: "date-unknown".into(),
-            message,
-        });
+    if let Some(reason) = reason {
+        notes.push(Note::of(reason));
     }
     (x, y, notes)
 }

@@ -57,8 +57,8 @@ use super::dates::Relation;
 use super::extract::{self, stem, Claim, SideData, Val, Vocab};
 use super::{cues, ClaimInput, ClaimOptions, ClaimsOutcome, Thresholds};
 use crate::report::{
-    Change, ClaimChange, ClaimKind, ClaimSpan, Note, PairedBy, Reason, Row, RowOp, Sentence,
-    Severity, SideId, Verdict,
+    Change, ClaimChange, ClaimKind, ClaimSpan, Note, NoteReason, PairedBy, Reason, Row, RowOp,
+    Sentence, Severity, SideId, Verdict,
 };
 use crate::text::{Lexicon, Reading, Tok};
 
@@ -121,17 +121,12 @@ pub(crate) fn run(
         return out;
     }
     let windows = windows(rows, t.window, (a.sentences.len(), b.sentences.len()));
-    notes.push(Note {
-        code: "claims-windowed".into(),
-        message: format!(
-            "long texts ({} and {} sentences): claims were compared within {} windows of about \
-             {} aligned sentences each, not across the whole texts",
-            a.sentences.len(),
-            b.sentences.len(),
-            windows.len(),
-            t.window
-        ),
-    });
+    notes.push(Note::of(NoteReason::Windowed {
+        a: a.sentences.len(),
+        b: b.sentences.len(),
+        windows: windows.len(),
+        size: t.window,
+    }));
     let mut out = ClaimsOutcome {
         notes,
         ..ClaimsOutcome::default()
@@ -261,7 +256,7 @@ fn sort_claims(claims: &mut [ClaimChange]) {
 /// a text without full stops, one sentence of megabytes, does).
 /// Keeps the first [`Thresholds::max_claims_per_sentence`] claims of each sentence, and says
 /// so, so that matching claims with claims stays bounded however long a sentence is.
-fn cap_claims(data: &mut SideData<'_>, side: &str, max: usize, notes: &mut Vec<Note>) {
+fn cap_claims(data: &mut SideData<'_>, side: SideId, max: usize, notes: &mut Vec<Note>) {
     let mut per: BTreeMap<usize, usize> = BTreeMap::new();
     let before = data.claims.len();
     data.claims.retain(|c| {
@@ -271,14 +266,13 @@ fn cap_claims(data: &mut SideData<'_>, side: &str, max: usize, notes: &mut Vec<N
     });
     let over = per.values().filter(|&&n| n > max).count();
     if over > 0 {
-        notes.push(Note {
-            code: "claims-capped".into(),
-            message: format!(
-                "{over} sentence(s) of {side} hold more than {max} claims each: only the first \
-                 {max} of each were compared ({} of {before} claims left out)",
-                before - data.claims.len()
-            ),
-        });
+        notes.push(Note::of(NoteReason::ClaimsCapped {
+            side,
+            sentences: over,
+            max,
+            left_out: before - data.claims.len(),
+            before,
+        }));
     }
 }
 
@@ -319,25 +313,22 @@ fn run_whole(
             }
         }
     }
-    for (side, input) in [("A", &a), ("B", &b)] {
+    for (side, input) in [(SideId::A, &a), (SideId::B, &b)] {
         let long = input
             .sentences
             .iter()
             .filter(|s| !s.furniture && s.end - s.start > extract::MAX_CLAIM_SENTENCE_BYTES)
             .count();
         if long > 0 {
-            notes.push(Note {
-                code: "claims-skipped".into(),
-                message: format!(
-                    "{long} sentence(s) of {side} are longer than {} bytes: their claims were \
-                     not compared",
-                    extract::MAX_CLAIM_SENTENCE_BYTES
-                ),
-            });
+            notes.push(Note::of(NoteReason::ClaimsSkipped {
+                side,
+                sentences: long,
+                max_bytes: extract::MAX_CLAIM_SENTENCE_BYTES,
+            }));
         }
     }
-    cap_claims(&mut da, "A", t.max_claims_per_sentence, &mut notes);
-    cap_claims(&mut db, "B", t.max_claims_per_sentence, &mut notes);
+    cap_claims(&mut da, SideId::A, t.max_claims_per_sentence, &mut notes);
+    cap_claims(&mut db, SideId::B, t.max_claims_per_sentence, &mut notes);
     let (sa, sb) = context::sides(da, db, (toks_a, toks_b), lex, rows, t);
     let (sim, simt) = context::sentence_similarity(&sa, &sb, rows);
 
@@ -370,16 +361,13 @@ fn run_whole(
     statements::statements(&sb, &simt, &unpaired(|r| &r.b), &mut flags);
     let (inconsistencies, capped) = inconsistencies::inconsistencies(&sa, &sb, &conflicts_ab);
     for (side, kept, found) in capped {
-        notes.push(Note {
-            code: "inconsistencies-capped".into(),
-            message: format!(
-                "{} states {found} pairs of values that disagree; only {kept} are listed (at \
-                 most {} per value and {} in all)",
-                name(side),
-                t.max_inconsistencies_per_fact,
-                t.max_inconsistencies
-            ),
-        });
+        notes.push(Note::of(NoteReason::InconsistenciesCapped {
+            side,
+            found,
+            kept,
+            per_value: t.max_inconsistencies_per_fact,
+            total: t.max_inconsistencies,
+        }));
     }
 
     // A figure, date, name or negation changed inside a quote is one change, not also a
@@ -562,14 +550,6 @@ fn paired_by(
         row,
         words,
         speaker,
-    }
-}
-
-/// Which side is which in messages.
-fn name(id: SideId) -> &'static str {
-    match id {
-        SideId::A => "A",
-        SideId::B => "B",
     }
 }
 
