@@ -12,6 +12,7 @@ pub mod palette;
 pub(crate) mod sidebyside;
 pub mod summary;
 pub mod text;
+pub(crate) mod view;
 pub(crate) mod wrap;
 
 pub use palette::Palette;

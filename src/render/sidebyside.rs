@@ -7,7 +7,7 @@
 //! line in both columns; no output line is wider than the width (when the width holds the
 //! gutters and one column a side); a word is cut only when it is longer than its column;
 //! trailing spaces are trimmed. Where the usual two-space gutters would leave a column fewer
-//! than [`super::text::MIN_TEXT_WIDTH`] columns, the gutters shrink to one space, so narrow
+//! than [`super::view::MIN_TEXT_WIDTH`] columns, the gutters shrink to one space, so narrow
 //! terminals keep as much text width as they can.
 //!
 //! ```text
@@ -21,7 +21,7 @@
 use std::io::{self, Write};
 
 use super::palette::Class;
-use super::text::{fold_text, plan, view, Item, TextOptions, MIN_TEXT_WIDTH};
+use super::view::{fold_text, plan, view, Item, TextOptions, MIN_TEXT_WIDTH};
 use super::wrap::{self, paint, Line, Span, Style};
 use crate::report::Report;
 
