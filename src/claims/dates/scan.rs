@@ -30,7 +30,15 @@ pub(crate) struct Tok {
 pub(crate) struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
+    /// Each token lower-cased for table lookups, worked out once — for a text of at most
+    /// [`KEEP_LOWS_UP_TO`] bytes (a sentence): the parsers ask for it again and again at each
+    /// position. A longer text (the anchor policy scans whole texts) keeps none and works it
+    /// out when asked: 32 bytes a token of a whole text cost more than the recomputation.
+    lows: Vec<Lower>,
 }
+
+/// The longest text whose tokens keep their lower-cased form (see [`Toks`]).
+const KEEP_LOWS_UP_TO: usize = 1 << 16;
 
 impl<'a> Toks<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
@@ -67,7 +75,14 @@ impl<'a> Toks<'a> {
                 end,
             });
         }
-        Toks { text, toks }
+        let lows = if text.len() <= KEEP_LOWS_UP_TO {
+            toks.iter()
+                .map(|t| lower(text.get(t.start..t.end).unwrap_or("")))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Toks { text, toks, lows }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -95,10 +110,11 @@ impl<'a> Toks<'a> {
     }
 
     /// The token lower-cased for table lookups (empty when too long or not ASCII).
-    /// Worked out when asked, not kept: a copy of at most 24 bytes costs less than holding
-    /// 32 bytes for every token of a whole text (the anchor policy scans whole texts).
     pub(crate) fn low(&self, i: usize) -> Lower {
-        lower(self.s(i))
+        match self.lows.get(i) {
+            Some(l) => *l,
+            None => lower(self.s(i)),
+        }
     }
 
     /// True when token `i` is the word `w` (ASCII case-insensitive).
