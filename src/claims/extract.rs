@@ -13,6 +13,10 @@
 //! used because the useful ones need a statistical model to be downloaded, and no offline
 //! NER model is available in this build environment.
 
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
 use super::cues;
 use super::dates::{self, Anchor, DateExpr};
 use super::numbers::{self, Quantity, QuantityKind};
@@ -166,13 +170,23 @@ impl SideData<'_> {
     }
 }
 
-/// Extracts the claims of one side.
+/// The dates and figures found in a sentence's text against an anchor, shared by every
+/// sentence with the same text and anchor: finding them is a pure function of the two, and
+/// an unchanged sentence stands in both versions (in a lightly edited pair, nearly all), so a
+/// comparison finds them once per distinct sentence instead of once per side.
+pub(crate) type ValueMemo<'a> = FxHashMap<
+    (&'a str, Option<Anchor>),
+    Rc<(Vec<dates::DateMention>, Vec<numbers::NumberMention>)>,
+>;
+
+/// Extracts the claims of one side (`memo` shared with the other side's extraction).
 pub(crate) fn extract<'a>(
     text: &'a str,
     sentences: &'a [Sentence],
     toks: &[&'a [Tok]],
     anchor: Option<&Anchor>,
     vocab: &Vocab,
+    memo: &mut ValueMemo<'a>,
 ) -> SideData<'a> {
     let mut side = SideData {
         text,
@@ -261,8 +275,14 @@ pub(crate) fn extract<'a>(
             continue;
         }
         let mut claims = Vec::new();
-        let dates = dates::find_dates_anchored(st, anchor);
-        for d in &dates {
+        let found = Rc::clone(memo.entry((st, anchor.copied())).or_insert_with(|| {
+            let dates = dates::find_dates_anchored(st, anchor);
+            let local: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
+            let numbers = numbers::find_numbers_outside(st, &local);
+            Rc::new((dates, numbers))
+        }));
+        let (dates, numbers) = (&found.0, &found.1);
+        for d in dates {
             claims.push(Claim {
                 sidx,
                 start: s.start + d.start,
@@ -283,8 +303,7 @@ pub(crate) fn extract<'a>(
                 Some(*m)
             })
             .collect();
-        let local: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
-        for n in numbers::find_numbers_outside(st, &local) {
+        for n in numbers {
             let before = spans.partition_point(|&(ds, _)| ds < n.end);
             if before > 0 && max_end[before - 1] > n.start {
                 continue;
@@ -299,7 +318,7 @@ pub(crate) fn extract<'a>(
                 start: s.start + n.start,
                 end: s.start + n.end,
                 kind,
-                val: Val::Num(n.value),
+                val: Val::Num(n.value.clone()),
             });
         }
         for &(ms, me, e) in &side.mentions[sidx] {

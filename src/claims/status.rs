@@ -436,7 +436,14 @@ mod tests {
         let toks: Vec<&[crate::text::Tok]> = toks.iter().map(Vec::as_slice).collect();
         let mut vocab = Vocab::new(&lex);
         vocab.add(text, &sentences, &toks);
-        let data = extract::extract(text, &sentences, &toks, None, &vocab);
+        let data = extract::extract(
+            text,
+            &sentences,
+            &toks,
+            None,
+            &vocab,
+            &mut Default::default(),
+        );
         events(&data)
     }
 

@@ -289,12 +289,14 @@ fn run_whole(
     let mut vocab = Vocab::new(lex);
     vocab.add(a.text, a.sentences, toks_a);
     vocab.add(b.text, b.sentences, toks_b);
+    let mut memo = extract::ValueMemo::default();
     let mut da = extract::extract(
         a.text,
         a.sentences,
         toks_a,
         anchor_a.anchor.as_ref(),
         &vocab,
+        &mut memo,
     );
     let mut db = extract::extract(
         b.text,
@@ -302,7 +304,9 @@ fn run_whole(
         toks_b,
         anchor_b.anchor.as_ref(),
         &vocab,
+        &mut memo,
     );
+    drop(memo);
     // Relative dates with no anchor carry their side's floor (see `anchors`).
     for (data, side) in [(&mut da, anchor_a), (&mut db, anchor_b)] {
         for c in &mut data.claims {
