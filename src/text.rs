@@ -188,24 +188,6 @@ impl Lexicon {
         id
     }
 
-    /// The words of `s` ([`tokens`]'s rule), offsets shifted by `base`, interned.
-    #[cfg(test)]
-    pub(crate) fn tokens(&mut self, s: &str, base: usize) -> Vec<Tok> {
-        let mut out = Vec::new();
-        for (st, en) in runs(s) {
-            let w = &s[st..en];
-            let id = self.intern_written(w);
-            out.push(Tok {
-                start: base + st,
-                end: base + en,
-                lower: self.entries[id as usize].lower.clone(),
-                id,
-                cap: w.chars().next().is_some_and(char::is_uppercase),
-            });
-        }
-        out
-    }
-
     /// The stem's entry of word `id`.
     pub(crate) fn stem_of(&self, id: WordId) -> WordId {
         self.entries[id as usize].stem
@@ -436,14 +418,36 @@ pub(crate) fn stem_key(stem: &str) -> u64 {
     h.finish()
 }
 
+/// A body sentence holding `text` at byte `start` of its document (for tests).
+#[cfg(test)]
+pub(crate) fn test_sentence(start: usize, text: &str) -> Sentence {
+    Sentence {
+        id: 0,
+        start,
+        end: start + text.len(),
+        text: text.to_string(),
+        furniture: false,
+        role: crate::report::Role::Body,
+        paragraph: 0,
+        dateline: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The words of `text` read as one sentence at byte `start`, and the lexicon.
+    fn read(start: usize, text: &str) -> (Vec<Tok>, Lexicon) {
+        let s = test_sentence(start, text);
+        let mut lex = Lexicon::default();
+        let r = Reading::new(std::slice::from_ref(&s), &mut lex);
+        (r.tokens(0, &s, &lex), lex)
+    }
+
     #[test]
     fn one_entry_per_word_and_its_stem() {
-        let mut lex = Lexicon::default();
-        let t = lex.tokens("Meetings, meetings: the MEETING of 2024.", 10);
+        let (t, lex) = read(10, "Meetings, meetings: the MEETING of 2024.");
         let words: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
         assert_eq!(
             words,
@@ -462,8 +466,7 @@ mod tests {
     #[test]
     fn interned_tokens_read_as_the_plain_rule() {
         let s = "ΟΔΟΣ Ünïcode ÉCOLE's 5.5% — Xi’s \u{1F600} naïve";
-        let mut lex = Lexicon::default();
-        let a = lex.tokens(s, 3);
+        let (a, lex) = read(3, s);
         let b = tokens(s, 3);
         assert_eq!(a.len(), b.len());
         for (x, y) in a.iter().zip(&b) {

@@ -784,16 +784,7 @@ mod tests {
             "ΟΔΟΣ Ünïcode's 3.14.15 and 1,0 x — Washington-based AND Xi’s “talks”",
             "a.b 5.x 5. 5 ,5 5,a 12,345.67% The the THE running Runs",
         ] {
-            let s = Sentence {
-                id: 0,
-                start: 7,
-                end: 7 + text.len(),
-                text: text.to_string(),
-                furniture: false,
-                role: crate::report::Role::Body,
-                paragraph: 0,
-                dateline: None,
-            };
+            let s = crate::text::test_sentence(7, text);
             let mut lex = crate::text::Lexicon::default();
             let r = crate::text::Reading::new(std::slice::from_ref(&s), &mut lex);
             let mut porter = PorterCache::new(lex.len());

@@ -420,16 +420,7 @@ mod tests {
 
     /// The events of `text`, taken as one sentence.
     fn events_of(text: &str) -> Vec<Event> {
-        let sentences = [crate::report::Sentence {
-            id: 0,
-            start: 0,
-            end: text.len(),
-            text: text.to_string(),
-            furniture: false,
-            role: crate::report::Role::Body,
-            paragraph: 0,
-            dateline: None,
-        }];
+        let sentences = [crate::text::test_sentence(0, text)];
         let mut lex = crate::text::Lexicon::default();
         let reading = crate::text::Reading::new(&sentences, &mut lex);
         let toks = reading.for_claims(text, &sentences, 0..sentences.len(), &lex);

@@ -579,13 +579,18 @@ fn only_in(x: &Side<'_>) -> Change {
 mod testing {
     use crate::report::Severity;
 
-    /// The messages of the conflicts of comparing two texts.
-    pub(super) fn conflicts(a: &str, b: &str) -> Vec<String> {
+    /// The report of comparing two texts with the default options.
+    pub(super) fn report(a: &str, b: &str) -> crate::Report {
         let (a, b) = (
             crate::Document::from_text("a.txt", a),
             crate::Document::from_text("b.txt", b),
         );
         crate::compare(&a, &b, &crate::Options::default())
+    }
+
+    /// The messages of the conflicts of comparing two texts.
+    pub(super) fn conflicts(a: &str, b: &str) -> Vec<String> {
+        report(a, b)
             .claims
             .into_iter()
             .filter(|c| c.severity == Severity::Conflict)

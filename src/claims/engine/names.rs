@@ -618,11 +618,7 @@ mod tests {
 
     /// The changed name claims of comparing two one-paragraph texts.
     fn name_changes(a: &str, b: &str) -> Vec<crate::report::ClaimChange> {
-        let (a, b) = (
-            crate::Document::from_text("a.txt", a),
-            crate::Document::from_text("b.txt", b),
-        );
-        crate::compare(&a, &b, &crate::Options::default())
+        crate::claims::engine::testing::report(a, b)
             .claims
             .into_iter()
             .filter(|c| c.kind == ClaimKind::Name && c.change == Change::Changed)

@@ -637,16 +637,12 @@ fn firm(c: &Claim, d: &Claim, t: &Thresholds) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claims::engine::testing::conflicts;
+    use crate::claims::engine::testing::{conflicts, report};
     use crate::claims::numbers::Qualifier;
 
     /// The changed money claims and inconsistencies of comparing two texts.
     fn money(a: &str, b: &str) -> (Vec<String>, usize) {
-        let (a, b) = (
-            crate::Document::from_text("a.txt", a),
-            crate::Document::from_text("b.txt", b),
-        );
-        let r = crate::compare(&a, &b, &crate::Options::default());
+        let r = report(a, b);
         let changed = r
             .claims
             .into_iter()
